@@ -1,0 +1,124 @@
+"""factdb's command line: parses arguments, calls the library, prints."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .db import DatabaseError, open_db
+from .export import export_json
+from .ingest import ingest_paths
+from .models import RELATION_TYPES, STANCE_IDS
+from .store import ClaimValue, SpeakerValue, add_manual_claim
+
+DEFAULT_DB = "factdb.db"
+
+
+def db_option(f):
+    return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                        type=click.Path(dir_okay=False), help="SQLite database file")(f)
+
+
+def fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def connect(db_path: str):
+    try:
+        return open_db(db_path)
+    except DatabaseError as e:
+        fail(str(e))
+
+
+@click.group()
+@click.version_option(__version__, prog_name="factdb")
+def cli():
+    """Who claimed what, with what stance: a claims database for news articles."""
+
+
+@cli.command()
+@db_option
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--replace", is_flag=True,
+              help="Extract articles already stored again (claims added by hand are kept)")
+def ingest(db_path, paths, replace):
+    """Ingest article files (or directories of .txt files) into the database.
+
+    Each file is UTF-8 text: the first non-empty line is the title, with
+    optional YAML front matter (url, outlet, published, language) between
+    '---' lines. Ingesting the same text again changes nothing.
+    """
+    db = connect(db_path)
+
+    def report(path, error):
+        click.echo(f"Error: {path}: {error}", err=True)
+
+    summary = ingest_paths(db, paths, replace=replace, on_error=report)
+    for path, language in summary.not_extracted:
+        click.echo(f"Note: {path}: language {language!r} has no lexicon; stored without claims", err=True)
+    click.echo(summary.line())
+    if summary.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+def export(db_path, fmt):
+    """Export articles, claims and relations (see spec: the export contract)."""
+    if not Path(db_path).exists():
+        fail(f"{db_path}: no such database")
+    click.echo(export_json(connect(db_path)))
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", "speakers", multiple=True, required=True,
+              help="Who made the claim (repeat for several speakers)")
+@click.option("--stance", type=click.Choice(STANCE_IDS), required=True)
+@click.option("--text", required=True, help="What was claimed")
+@click.option("--quote", help="The words in quotation marks, if any")
+@click.option("--cue", help="The reporting verb, e.g. 'denied'")
+@click.option("--article-id", type=int, help="The article the claim comes from")
+@click.option("--note", help="Where this claim comes from, for other readers")
+@click.option("--relation", "relations", multiple=True, metavar="TYPE:CLAIM_ID",
+              help=f"Link to another claim; TYPE is one of {', '.join(RELATION_TYPES)}")
+def add(db_path, speakers, stance, text, quote, cue, article_id, note, relations):
+    """Add a claim by hand. It is kept when articles are ingested again."""
+    db = connect(db_path)
+    pairs = []
+    for r in relations:
+        rtype, _, other = r.partition(":")
+        if not other:
+            fail(f"--relation {r!r}: expected TYPE:CLAIM_ID")
+        pairs.append((rtype, other))
+    claim = ClaimValue(speakers=tuple(SpeakerValue(s, s) for s in speakers), stance=stance,
+                       text=text, quote=quote, cue=cue, note=note)
+    try:
+        cid = add_manual_claim(db, claim, article_id, pairs)
+    except ValueError as e:
+        fail(str(e))
+    click.echo(cid)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; 0.0.0.0 makes it reachable from other machines")
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("--immutable", is_flag=True, help="Open the database read-only, for publishing")
+def serve(db_path, host, port, immutable):
+    """Explore the database in the browser with Datasette."""
+    from datasette.cli import cli as datasette_cli
+
+    from .serve import datasette_args
+
+    if not Path(db_path).exists():
+        fail(f"{db_path}: no such database (run 'factdb ingest' first)")
+    connect(db_path).close()  # bring the schema up to date
+    click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
+    datasette_cli.main(datasette_args(db_path, host, port, immutable), prog_name="factdb serve")

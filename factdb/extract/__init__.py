@@ -1,0 +1,117 @@
+"""Claim extraction: pure functions from an article's text to claims and relations.
+
+Nothing here touches a database. The knowledge of each language lives in
+``lexicons/<lang>.yml``; the code only knows the shapes of attribution.
+
+    >>> from factdb.extract import extract_claims, load_lexicon
+    >>> result = extract_claims("Putin mengatakan, hubungan itu penting.", load_lexicon("id"))
+    >>> [(c.speakers[0].name, c.stance, c.text) for c in result.claims]
+    [('Putin', 'asserts', 'hubungan itu penting')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .attribute import RawClaim, SentenceAttributor
+from .lexicon import Lexicon, available_languages, load_lexicon
+from .relations import find_relations
+from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences
+from .speakers import PERSON, Entities, SpeakerRef, canonical
+
+__all__ = ["Claim", "Extraction", "SpeakerRef", "extract_claims", "load_lexicon", "available_languages", "Lexicon"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    speakers: tuple[SpeakerRef, ...]
+    stance: str
+    cue: str
+    text: str
+    quote: str | None
+    sentence: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: int
+    target: int
+    type: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    claims: tuple[Claim, ...]
+    relations: tuple[Relation, ...]
+
+
+def boilerplate_spans(text: str, lex: Lexicon) -> list[Span]:
+    """Lines of site furniture ("Baca Juga: ...") as spans."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip().startswith(lex.boilerplate_prefixes):
+            out.append(Span(pos, pos + len(line)))
+        pos += len(line)
+    return out
+
+
+def _quote_text(text: str, start: int, end: int, quotes: list[Span]) -> str | None:
+    parts = []
+    for q in quotes:
+        a, b = max(q.start + 1, start), min(q.end - 1, end)
+        if b > a and q.start + 1 <= b and q.end - 1 >= a:
+            parts.append(text[a:b].strip(" ,.\n" + "".join(QUOTE_CHARS)))
+    parts = [p for p in parts if p]
+    return " … ".join(parts) if parts else None
+
+
+def _register_names(sent, lex: Lexicon, entities: Entities) -> None:
+    """Remember people introduced with a title ("Ketua DPRD ... Lucky Wattimury"),
+    so that a later short name resolves to them."""
+    toks = sent.tokens
+    i = 0
+    while i < len(toks):
+        words = [t.lower for t in toks[i:i + 6]]
+        starts_title = any(tuple(words[:len(t)]) == t for t in lex.titles) and toks[i].is_capitalized
+        if not starts_title:
+            i += 1
+            continue
+        k = i + 1
+        while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words) and toks[k].lower not in lex.speaker_conjunctions:
+            k += 1
+        for ref in canonical(list(toks[i:k]), lex, entities):
+            if ref.kind == PERSON and ref.description and ref.name != ref.description:
+                entities.remember(ref)
+        i = k
+
+
+def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extraction:
+    """Claims and relations of one article body. ``exclude`` lists spans (the
+    title) that hold no claims; boilerplate lines are found from the lexicon."""
+    skip = list(exclude) + boilerplate_spans(text, lex)
+    paras = paragraphs(text, skip)
+    quotes = quote_spans(text, paras)
+    entities = Entities(lex)
+    attributor = SentenceAttributor(text, lex, entities, quotes)
+    raw: list[RawClaim] = []
+    for index, para in enumerate(paras):
+        for sent in sentences(text, para, index, lex.abbreviations):
+            raw.extend(attributor.attribute(sent))
+            _register_names(sent, lex, entities)
+    claims = []
+    for r in raw:
+        sentence_start = min(r.sentence_start, r.start)
+        sentence_end = max(r.sentence_end, r.end)
+        claims.append(Claim(
+            speakers=tuple(r.speakers), stance=r.stance, cue=r.cue,
+            text=text[r.start:r.end], quote=_quote_text(text, r.start, r.end, quotes),
+            sentence=text[sentence_start:sentence_end].strip(),
+            start=r.start, end=r.end, sentence_start=sentence_start, sentence_end=sentence_end,
+            paragraph=r.paragraph,
+        ))
+    relations = tuple(Relation(a, b, t) for a, b, t in find_relations(claims, lex))
+    return Extraction(tuple(claims), relations)

@@ -1,0 +1,395 @@
+"""Attribution: find reporting cues in a sentence and build claims around them.
+
+The patterns, in the order a reader meets them:
+
+* preposed  ``SPEAKER [adverbs] CUE [,] [bahwa|agar] CONTENT``
+  ("Putin mengatakan, hubungan ...", "Ukraina dan Eropa menuduh Beijing ...");
+  an act coordinated with ``dan`` shares the speaker ("... dan berjanji untuk ...");
+* content first ``"CONTENT," CUE SPEAKER`` or ``CONTENT, CUE SPEAKER``
+  ('"...," kata Ketua Komnas HAM X', '"...," ujarnya');
+* parenthetical ``A, CUE SPEAKER, B`` (content A ... B);
+* according to ``menurut SPEAKER, CONTENT`` / ``CONTENT, menurut SPEAKER``;
+* passive ``CONTENT dibantah oleh SPEAKER``;
+* speaker last ``"CONTENT," SPEAKER CUE`` ('"...," he said').
+
+Which words are cues, titles, pronouns and so on comes from the lexicon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Cue, Lexicon
+from .segment import QUOTE_CHARS, Sentence, Span, Token
+from .speakers import Entities, SpeakerRef, canonical, split_mentions
+
+OBJECT_STANCES = {"praises", "criticizes", "denies"}
+NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "-", "'s", "of", "and"}
+
+
+@dataclass
+class RawClaim:
+    speakers: list[SpeakerRef]
+    stance: str
+    cue: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    paragraph: int
+    cue_start: int
+
+
+class SentenceAttributor:
+    """Finds the claims of one sentence; keeps nothing between sentences but
+    what :class:`Entities` remembers."""
+
+    def __init__(self, text: str, lex: Lexicon, entities: Entities, quotes: list[Span]):
+        self.text = text
+        self.lex = lex
+        self.entities = entities
+        self.quotes = quotes
+
+    # ---- helpers on tokens -------------------------------------------------
+    def in_quote(self, pos: int) -> Span | None:
+        for q in self.quotes:
+            if q.start < pos < q.end - 1:
+                return q
+        return None
+
+    def quote_ending_at(self, pos: int) -> Span | None:
+        """The quote whose closing mark is at ``pos - 1`` (or just before a comma there)."""
+        for q in self.quotes:
+            if q.end == pos or q.end == pos - 1:
+                return q
+        return None
+
+    def find_cues(self, toks: tuple[Token, ...]) -> list[tuple[int, int, Cue]]:
+        found = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(self.lex.max_cue_len, len(toks) - i), 0, -1):
+                key = tuple(t.lower for t in toks[i:i + n])
+                cue = self.lex.cues.get(key)
+                if cue:
+                    hit = (i, i + n, cue)
+                    break
+            if hit:
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return found
+
+    def negated(self, toks, i: int) -> bool:
+        k = i - 1
+        while k >= 0 and toks[k].lower in self.lex.adverbs:
+            k -= 1
+        return k >= 0 and toks[k].lower in self.lex.negations
+
+    def is_np_token(self, tok: Token, allow_lower_roles: bool = True) -> bool:
+        low = tok.lower
+        if tok.text in QUOTE_CHARS or tok.text in ",.;:!?":
+            return False
+        if low in NP_JOINERS:
+            return True
+        if tok.is_capitalized:
+            return True
+        if allow_lower_roles and (low in self.lex.affiliation_words or any(low == t[0] for t in self.lex.titles)
+                                  or any(low == t[0] for t in self.lex.institution_words)):
+            return True
+        return False
+
+    def np_left(self, toks, end: int, lo: int) -> tuple[int, int] | None:
+        """The noun phrase that ends right before token ``end`` (a speaker), as a token range."""
+        k = end - 1
+        if k >= lo and (toks[k].lower in self.lex.person_pronouns or toks[k].lower in self.lex.group_pronouns):
+            return (k, end)
+        start = end
+        while k >= lo and self.is_np_token(toks[k]):
+            start = k
+            k -= 1
+        # trim words that cannot start a speaker phrase
+        while start < end and (toks[start].lower in NP_JOINERS or not toks[start].is_capitalized
+                               and not self._starts_title(toks, start, end)
+                               or toks[start].lower in self.lex.sentence_openers):
+            start += 1
+        if start >= end:
+            return None
+        if all(t.lower in self.lex.days or t.text.isdigit() for t in toks[start:end]):
+            return None
+        return (start, end)
+
+    def _starts_title(self, toks, start: int, end: int) -> bool:
+        words = [t.lower for t in toks[start:end]]
+        return any(tuple(words[:len(t)]) == t for t in self.lex.titles) or any(
+            tuple(words[:len(t)]) == t for t in self.lex.institution_words)
+
+    def np_right(self, toks, start: int) -> tuple[int, int] | None:
+        """The speaker phrase that starts at token ``start`` (after a postposed cue)."""
+        if start < len(toks) and (toks[start].lower in self.lex.person_pronouns or toks[start].lower in self.lex.group_pronouns):
+            return (start, start + 1)
+        k = start
+        while k < len(toks) and self.is_np_token(toks[k]):
+            if toks[k].lower in self.lex.days and k > start:
+                break
+            k += 1
+        while k > start and toks[k - 1].lower in NP_JOINERS:
+            k -= 1
+        return (start, k) if k > start else None
+
+    def speakers_of(self, toks, rng: tuple[int, int]) -> list[SpeakerRef]:
+        refs: list[SpeakerRef] = []
+        for mention in split_mentions(list(toks[rng[0]:rng[1]]), self.lex):
+            for ref in canonical(mention, self.lex, self.entities):
+                if ref.name not in {r.name for r in refs}:
+                    refs.append(ref)
+        return refs
+
+    def subject(self, toks, cue_start: int, lo: int = 0):
+        """Speaker phrase to the left of a preposed cue, skipping adverbs and
+        up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan")."""
+        k = cue_start
+        while k - 1 >= lo and toks[k - 1].lower in self.lex.adverbs:
+            k -= 1
+        description = None
+        for _ in range(4):
+            if k - 1 >= lo and toks[k - 1].text == ",":
+                # an aside between commas: a name, a role, a day, a relative clause
+                j = k - 2
+                while j >= lo and toks[j].text != ",":
+                    j -= 1
+                seg = (j + 1, k - 1)
+                rng = self.np_left(toks, k - 1, seg[0])
+                if rng and rng[0] == seg[0] and toks[seg[0]].is_capitalized and not self._is_time(toks, rng):
+                    # a name standing between commas ("..., Meikhyal Pontoh, Senin, mengatakan")
+                    return rng, description or self._segment_description(toks, lo, j)
+                description = description or self._description(toks, seg)
+                if j < lo:
+                    return None
+                k = j
+                continue
+            rng = self.np_left(toks, k, lo)
+            if rng is None:
+                return None
+            return rng, description or self._segment_description(toks, lo, rng[0] - 1)
+        return None
+
+    def _is_time(self, toks, rng) -> bool:
+        return all(t.lower in self.lex.days or t.text.isdigit() or t.text in "()/" for t in toks[rng[0]:rng[1]])
+
+    def _description(self, toks, rng) -> str | None:
+        words = toks[rng[0]:rng[1]]
+        if words and self._starts_title(toks, rng[0], rng[1]):
+            return self.text[words[0].start:words[-1].end]
+        return None
+
+    def _segment_description(self, toks, lo: int, comma: int) -> str | None:
+        """The role written before ", NAME" ("Kepala Dinas Kesehatan ..., Meikhyal Pontoh")."""
+        if comma < lo or toks[comma].text != ",":
+            return None
+        j = comma - 1
+        while j >= lo and toks[j].text != ",":
+            j -= 1
+        return self._description(toks, (j + 1, comma))
+
+    # ---- content spans -------------------------------------------------------
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+            end -= 1
+        return start, end
+
+    def cut_trailing_adjunct(self, toks, a: int, b: int) -> int:
+        """Token index where a trailing ", dalam siaran ..." starts, or ``b``."""
+        for k in range(a + 1, b - 1):
+            if toks[k].text != ",":
+                continue
+            if self.in_quote(toks[k].start):
+                continue
+            words = [t.lower for t in toks[k + 1:b]]
+            for n in range(1, 4):
+                if tuple(words[:n]) in self.lex.trailing_adjuncts:
+                    return k
+        return b
+
+    def cut_object(self, toks, a: int, b: int) -> int:
+        words = [t.lower for t in toks]
+        for k in range(a + 1, b):
+            for n in range(1, 3):
+                if tuple(words[k:k + n]) in self.lex.object_stops:
+                    return k
+        return b
+
+    # ---- the patterns ------------------------------------------------------------
+    def attribute(self, sent: Sentence) -> list[RawClaim]:
+        toks = sent.tokens
+        cues = [c for c in self.find_cues(toks) if not self.in_quote(toks[c[0]].start)]
+        claims: list[RawClaim] = []
+        spans: list[tuple[int, int, int]] = []  # (cue token, content token start, content token end)
+        for idx, (i, j, cue) in enumerate(cues):
+            if self.negated(toks, i):
+                continue
+            next_cue = cues[idx + 1][0] if idx + 1 < len(cues) else len(toks)
+            made = None
+            if cue.kind == "postposed":
+                made = self.postposed(sent, i, j, cue)
+            elif cue.kind == "according_to":
+                made = self.according_to(sent, i, j, cue, next_cue)
+            elif cue.kind == "passive":
+                made = self.passive(sent, i, j, cue)
+            else:
+                made = self.preposed(sent, i, j, cue, next_cue, claims)
+            if made:
+                claims.append(made)
+                self.entities.spoke(made.speakers)
+        return claims
+
+    def _claim(self, sent, speakers, cue, i, j, start, end) -> RawClaim | None:
+        start, end = self.trim(start, end)
+        if end <= start or not speakers:
+            return None
+        cue_text = self.text[sent.tokens[i].start:sent.tokens[j - 1].end]
+        return RawClaim(speakers, cue.stance, cue_text, start, end, sent.start, sent.end,
+                        sent.paragraph, sent.tokens[i].start)
+
+    def _extend_into_quote(self, start: int, end: int) -> int:
+        """A quote opened in the content may close in a later sentence."""
+        for q in self.quotes:
+            if start <= q.start < end < q.end:
+                return q.end
+        return end
+
+    def preposed(self, sent, i, j, cue, next_cue, claims) -> RawClaim | None:
+        toks = sent.tokens
+        subj = self.subject(toks, i)
+        speakers: list[SpeakerRef] = []
+        if subj:
+            rng, description = subj
+            speakers = self.speakers_of(toks, rng)
+            if description and len(speakers) == 1 and speakers[0].description is None:
+                speakers = [SpeakerRef(speakers[0].name, speakers[0].mention, speakers[0].kind, description)]
+        elif i > 0 and toks[i - 1].lower in self.lex.speaker_conjunctions and claims:
+            # "... mengatakan X dan berjanji untuk Y": the same speaker, and X ends before "dan"
+            prev = claims[-1]
+            speakers = prev.speakers
+            k = i - 1
+            if k > 0 and toks[k - 1].text == ",":
+                k -= 1
+            if prev.start < toks[k].start <= prev.end:
+                prev.start, prev.end = self.trim(prev.start, toks[k].start)
+        if not speakers:
+            return None
+        # content to the right
+        a = j
+        while a < len(toks) and (toks[a].text in ",:" or toks[a].lower in self.lex.complementizers):
+            a += 1
+        b = len(toks)
+        # stop before a coordinated act ("dan berjanji ..."), which makes its own claim
+        if next_cue < len(toks):
+            k = next_cue - 1
+            while k > a and toks[k].lower in self.lex.adverbs:
+                k -= 1
+            if toks[k].lower in self.lex.speaker_conjunctions:
+                b = k
+        if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
+            b = self.cut_trailing_adjunct(toks, a, b)
+            if cue.stance in OBJECT_STANCES:
+                b = self.cut_object(toks, a, b)
+            start = toks[a].start
+            end = toks[b - 1].end if b < len(toks) else sent.end
+            end = self._extend_into_quote(start, end)
+            return self._claim(sent, speakers, cue, i, j, start, end)
+        # nothing after the cue: the content came first ('"...," Putin menegaskan.')
+        first = subj[0][0] if subj else i
+        q = self.quote_ending_at(toks[first - 1].end if first else sent.start)
+        if q:
+            return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
+        if first > 0:
+            return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
+        return None
+
+    def postposed(self, sent, i, j, cue) -> RawClaim | None:
+        toks = sent.tokens
+        k = i - 1
+        if k < 0:
+            return None
+        comma = toks[k].text == ","
+        if comma:
+            k -= 1
+        closing_quote = k >= 0 and toks[k].text in QUOTE_CHARS
+        if not comma and not closing_quote and toks[k].text not in "—–":
+            return None
+        word = toks[i].lower
+        suffix = self.lex.pronoun_suffix
+        after = j
+        if suffix and word.endswith(suffix) and len(word) > len(suffix) + 2 and j - i == 1:
+            speakers = self.entities.pronoun(suffix)
+        else:
+            rng = self.np_right(toks, j)
+            if not rng:
+                return None
+            speakers = self.speakers_of(toks, rng)
+            after = rng[1]
+        if not speakers:
+            return None
+        # content before the cue: a quote, or the clause from the sentence start
+        cue_pos = toks[i].start
+        q = self.quote_ending_at(toks[k].end if closing_quote else toks[k + 1].start) if k >= 0 else None
+        if closing_quote and q and q.start <= sent.start + 1:
+            start, end = q.start + 1, q.end - 1
+        else:
+            start, end = sent.start, toks[k].end if k >= 0 else cue_pos
+            # a parenthetical cue: "Bank Indonesia, kata dia, sepertinya ..."
+            if after < len(toks) and toks[after].text == "," and after + 1 < len(toks):
+                rest = toks[after + 1:]
+                if any(t.is_word for t in rest) and not self._adjunct_start(rest):
+                    end = sent.end
+            if start < cue_pos and self.text[start] in QUOTE_CHARS:
+                start += 1
+        return self._claim(sent, speakers, cue, i, j, start, end)
+
+    def _adjunct_start(self, toks) -> bool:
+        words = [t.lower for t in toks]
+        return any(tuple(words[:n]) in self.lex.trailing_adjuncts for n in range(1, 4)) or (
+            bool(words) and (words[0] in self.lex.days or toks[0].is_capitalized))
+
+    def according_to(self, sent, i, j, cue, next_cue) -> RawClaim | None:
+        toks = sent.tokens
+        word = toks[i].lower
+        suffix = self.lex.pronoun_suffix
+        if suffix and word.endswith(suffix) and word != suffix:
+            speakers = self.entities.pronoun(suffix)
+            after = j
+        else:
+            rng = self.np_right(toks, j)
+            if not rng:
+                return None
+            speakers = self.speakers_of(toks, rng)
+            after = rng[1]
+        if not speakers:
+            return None
+        a = after
+        while a < len(toks) and toks[a].text in ",:" or (a < len(toks) and toks[a].lower in self.lex.complementizers):
+            a += 1
+        rest_words = [t for t in toks[a:] if t.is_word]
+        if rest_words:
+            b = self.cut_trailing_adjunct(toks, a, len(toks))
+            end = toks[b - 1].end if b < len(toks) else sent.end
+            return self._claim(sent, speakers, cue, i, j, toks[a].start, self._extend_into_quote(toks[a].start, end))
+        if i > 0:
+            return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
+        return None
+
+    def passive(self, sent, i, j, cue) -> RawClaim | None:
+        toks = sent.tokens
+        a = j
+        if a < len(toks) and toks[a].lower in self.lex.passive_agents:
+            a += 1
+        rng = self.np_right(toks, a)
+        if not rng or i == 0:
+            return None
+        speakers = self.speakers_of(toks, rng)
+        return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)

@@ -1,0 +1,126 @@
+"""Load a language's lexicon (``lexicons/<lang>.yml``) into lookup tables.
+
+The YAML file is written for people; this module turns it into the sets and
+dicts the extractor matches against. Multi-word entries become token tuples.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+
+def _phrase(entry: str) -> tuple[str, ...]:
+    return tuple(str(entry).casefold().split())
+
+
+def _phrases(entries) -> frozenset[tuple[str, ...]]:
+    return frozenset(_phrase(e) for e in entries or [])
+
+
+def _words(entries) -> frozenset[str]:
+    return frozenset(str(e).casefold() for e in entries or [])
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reporting cue: its words, the stance it gives, and how it is used."""
+
+    words: tuple[str, ...]
+    stance: str
+    kind: str  # "verb", "postposed", "according_to" or "passive"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    cues: dict[tuple[str, ...], Cue]
+    max_cue_len: int
+    stopwords: frozenset[str]
+    negations: frozenset[str]
+    complementizers: frozenset[str]
+    adverbs: frozenset[str]
+    speaker_conjunctions: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    pronoun_suffix: str
+    sentence_openers: frozenset[str]
+    titles: frozenset[tuple[str, ...]]
+    affiliation_words: frozenset[str]
+    institution_words: frozenset[tuple[str, ...]]
+    governments: dict[tuple[str, ...], str]
+    places: frozenset[tuple[str, ...]]
+    boilerplate_prefixes: tuple[str, ...]
+    days: frozenset[str]
+    abbreviations: frozenset[str]
+    reference_nouns: dict[str, frozenset[str]]
+    demonstratives: frozenset[str]
+    object_stops: frozenset[tuple[str, ...]]
+    trailing_adjuncts: frozenset[tuple[str, ...]]
+    passive_agents: frozenset[str]
+    name_particles: frozenset[str] = field(default_factory=frozenset)
+    speech_nouns: frozenset[str] = field(default_factory=frozenset)
+
+
+def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
+    table: dict[tuple[str, ...], Cue] = {}
+    sections = [(kind, data.get("cues", {}).get(kind, {})) for kind in ("verbs", "postposed", "according_to")]
+    sections.append(("passive", data.get("passive", {})))
+    kinds = {"verbs": "verb", "postposed": "postposed", "according_to": "according_to", "passive": "passive"}
+    for section, by_stance in sections:
+        for stance, entries in (by_stance or {}).items():
+            for entry in entries or []:
+                words = _phrase(entry)
+                table.setdefault(words, Cue(words, stance, kinds[section]))
+    return table
+
+
+def lexicon_from_dict(data: dict) -> Lexicon:
+    cues = _cue_table(data)
+    refs = data.get("claim_references", {}) or {}
+    return Lexicon(
+        language=data["language"],
+        cues=cues,
+        max_cue_len=max((len(k) for k in cues), default=1),
+        stopwords=_words(data.get("stopwords")),
+        negations=_words(data.get("negations")),
+        complementizers=_words(data.get("complementizers")),
+        adverbs=_words(data.get("adverbs")),
+        speaker_conjunctions=_words(data.get("speaker_conjunctions")),
+        person_pronouns=_words((data.get("pronouns") or {}).get("person")),
+        group_pronouns=_words((data.get("pronouns") or {}).get("group")),
+        pronoun_suffix=str(data.get("pronoun_suffix") or ""),
+        sentence_openers=_words(data.get("sentence_openers")),
+        titles=_phrases(data.get("titles")),
+        affiliation_words=_words(data.get("affiliation_words")),
+        institution_words=_phrases(data.get("institution_words")),
+        governments={_phrase(k): v for k, v in (data.get("governments") or {}).items()},
+        places=_phrases(data.get("places")),
+        boilerplate_prefixes=tuple(data.get("boilerplate_prefixes") or ()),
+        days=_words(data.get("days")),
+        abbreviations=_words(data.get("abbreviations")),
+        reference_nouns={k.casefold(): frozenset(v) for k, v in (refs.get("nouns") or {}).items()},
+        demonstratives=_words(refs.get("demonstratives")),
+        object_stops=_phrases(data.get("object_stops")),
+        trailing_adjuncts=_phrases(data.get("trailing_adjuncts")),
+        passive_agents=_words(data.get("passive_agent")),
+        name_particles=_words(data.get("name_particles")),
+        speech_nouns=_words(data.get("speech_nouns")),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(language: str) -> Lexicon:
+    """The lexicon for a language code ("id", "en"); KeyError if there is none."""
+    path = LEXICON_DIR / f"{language}.yml"
+    if not path.exists():
+        raise KeyError(language)
+    return lexicon_from_dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def available_languages() -> list[str]:
+    return sorted(p.stem for p in LEXICON_DIR.glob("*.yml"))

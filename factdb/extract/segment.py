@@ -1,0 +1,153 @@
+"""Split an article body into paragraphs, sentences, tokens and quote spans.
+
+Every piece keeps its character offsets in the body, so a claim can point at
+the exact span it came from (``body[start:end] == text``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_QUOTES = "“„«"
+CLOSE_QUOTES = "”»"
+AMBIGUOUS_QUOTES = "\"″”"  # Kompas uses ” both to open and to close
+QUOTE_CHARS = set(OPEN_QUOTES + CLOSE_QUOTES + AMBIGUOUS_QUOTES)
+
+TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|[^\w\s]", re.UNICODE)
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“”«(‘'\w])|[.!?]+[\"”’'»)]*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[0].isupper() or (self.text[0].isdigit() and "-" in self.text)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    tokens: tuple[Token, ...]
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text))
+
+
+def paragraphs(text: str, exclude: list[Span] = ()) -> list[Span]:
+    """Non-empty lines, as spans, leaving out the excluded ones (title, boilerplate)."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            end = start + len(stripped)
+            if not any(x.start <= start < x.end for x in exclude):
+                out.append(Span(start, end))
+        pos += len(line)
+    return out
+
+
+def sentences(text: str, para: Span, index: int, abbreviations: frozenset[str]) -> list[Sentence]:
+    """Sentences of one paragraph, split after . ! ? unless the period ends an abbreviation."""
+    out = []
+    start = para.start
+    chunk = text[para.start:para.end]
+    for m in SENTENCE_END_RE.finditer(chunk):
+        end = para.start + m.end()
+        before = text[start:para.start + m.start()]
+        last_word = before.split()[-1].casefold().strip("(\"“”") if before.split() else ""
+        if m.group().startswith(".") and (last_word in abbreviations or re.fullmatch(r"\w", last_word)):
+            continue
+        if text[start:end].strip():
+            out.append(_sentence(text, start, end, index))
+        start = end
+    if text[start:para.end].strip():
+        out.append(_sentence(text, start, para.end, index))
+    return out
+
+
+def _sentence(text: str, start: int, end: int, index: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    return Sentence(start, end, index, tokenize(text[start:end], start))
+
+
+def quote_marks(text: str) -> list[tuple[int, str]]:
+    """Positions of quotation marks with their role: "open" or "close".
+
+    A mark is an opener when it follows a space, the start of a line or an
+    opening bracket, and a closer otherwise: this reads “ ”, " " and the
+    Kompas habit of ” on both sides alike.
+    """
+    marks = []
+    for i, ch in enumerate(text):
+        if ch not in QUOTE_CHARS:
+            continue
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        if ch in OPEN_QUOTES:
+            role = "open"
+        elif ch in CLOSE_QUOTES and ch not in AMBIGUOUS_QUOTES:
+            role = "close"
+        elif (prev.isspace() or prev in "([—–-:") and not nxt.isspace():
+            role = "open"
+        else:
+            role = "close"
+        marks.append((i, role))
+    return marks
+
+
+def quote_spans(text: str, paras: list[Span]) -> list[Span]:
+    """Direct quotes as spans including their marks.
+
+    An opener pairs with the next closer; a quote may run over several
+    sentences and paragraphs (a new paragraph of the same quote opens again
+    without closing the last). A closer with no opener starts its quote at the
+    start of its paragraph (a missing opening mark).
+    """
+    spans = []
+    open_at: int | None = None
+    para_starts = [p.start for p in paras]
+    for pos, role in quote_marks(text):
+        if role == "open":
+            if open_at is None:
+                open_at = pos
+        else:
+            if open_at is None:
+                open_at = _paragraph_start(para_starts, pos)
+            if pos + 1 - open_at > 1:
+                spans.append(Span(open_at, pos + 1))
+            open_at = None
+    return spans
+
+
+def _paragraph_start(starts: list[int], pos: int) -> int:
+    best = 0
+    for s in starts:
+        if s <= pos:
+            best = s
+        else:
+            break
+    return best

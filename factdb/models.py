@@ -1,0 +1,99 @@
+"""Typed row models of factdb's tables (SQLModel).
+
+The tables themselves are created by the migrations in :mod:`factdb.db`;
+``tests/test_schema.py`` pins that these models and the real tables agree.
+"""
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "articles"
+    id: int | None = Field(default=None, primary_key=True)
+    source_file: str
+    title: str
+    body: str
+    language: str = Field(index=True)
+    outlet: str | None = Field(default=None, index=True)
+    published: str | None = Field(default=None, index=True)
+    url: str | None = None
+    dateline: str | None = None
+    content_hash: str = Field(unique=True)
+    ingested_at: str
+
+
+class Speaker(SQLModel, table=True):
+    __tablename__ = "speakers"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: str | None = Field(default=None, index=True)
+    description: str | None = None
+
+
+class SpeakerAlias(SQLModel, table=True):
+    __tablename__ = "speaker_aliases"
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speakers.id", index=True)
+    alias: str = Field(index=True)
+
+
+class Stance(SQLModel, table=True):
+    __tablename__ = "stances"
+    id: str = Field(primary_key=True)
+    label: str
+    description: str
+    polarity: str
+
+
+class Claim(SQLModel, table=True):
+    __tablename__ = "claims"
+    id: str = Field(primary_key=True)
+    article_id: int | None = Field(default=None, foreign_key="articles.id", index=True)
+    stance: str = Field(foreign_key="stances.id", index=True)
+    text: str
+    quote: str | None = None
+    cue: str | None = None
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    paragraph: int | None = None
+    origin: str = Field(index=True)
+    note: str | None = None
+    created_at: str
+
+
+class ClaimSpeaker(SQLModel, table=True):
+    __tablename__ = "claim_speakers"
+    claim_id: str = Field(foreign_key="claims.id", primary_key=True)
+    speaker_id: int = Field(foreign_key="speakers.id", primary_key=True, index=True)
+    mention: str | None = None
+    position: int
+
+
+class ClaimRelation(SQLModel, table=True):
+    __tablename__ = "claim_relations"
+    from_claim_id: str = Field(foreign_key="claims.id", primary_key=True)
+    to_claim_id: str = Field(foreign_key="claims.id", primary_key=True, index=True)
+    type: str = Field(primary_key=True, index=True)
+    origin: str
+
+
+MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation]
+
+# The stance vocabulary (see README: "Stances").
+STANCES = [
+    ("asserts", "Asserts", "States it as true, or gives an opinion or belief", "neutral"),
+    ("praises", "Praises", "Approves of it", "positive"),
+    ("criticizes", "Criticizes", "Disapproves of it", "negative"),
+    ("calls_for", "Calls for", "Urges or hopes for an action or outcome", "neutral"),
+    ("pledges", "Pledges", "Commits to an action", "positive"),
+    ("accuses", "Accuses", "Alleges wrongdoing by another party", "negative"),
+    ("denies", "Denies", "Rejects a claim or accusation", "negative"),
+    ("warns", "Warns", "Warns of a consequence", "negative"),
+    ("confirms", "Confirms", "Confirms or admits something", "positive"),
+    ("questions", "Questions", "Doubts it", "negative"),
+    ("reports", "Reports", "The outlet's own narration, no other speaker", "neutral"),
+]
+STANCE_IDS = [s[0] for s in STANCES]
+RELATION_TYPES = ["denies", "responds_to", "supports", "contradicts"]

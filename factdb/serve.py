@@ -1,0 +1,52 @@
+"""Datasette on a factdb database: the metadata, the settings, the app.
+
+``metadata.yml`` at the root of the project is the one copy of the
+Datasette metadata (the package ships it as ``factdb/metadata.yml``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+PACKAGE_DIR = Path(__file__).parent
+
+# Settings that keep facet pages fast and visitors read-only.
+SETTINGS = {
+    "suggest_facets": False,
+    "sql_time_limit_ms": 2000,
+    "facet_time_limit_ms": 500,
+    "default_page_size": 50,
+    "max_returned_rows": 1000,
+    "allow_download": False,
+    "default_allow_sql": True,
+}
+
+
+def metadata_path() -> Path:
+    for candidate in (PACKAGE_DIR.parent / "metadata.yml", PACKAGE_DIR / "metadata.yml"):
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError("metadata.yml")
+
+
+def load_metadata() -> dict:
+    return yaml.safe_load(metadata_path().read_text(encoding="utf-8"))
+
+
+def datasette_args(db_path: str, host: str, port: int, immutable: bool = False) -> list[str]:
+    """Arguments for ``datasette serve`` on this database."""
+    args = ["serve"]
+    args += ["-i", db_path] if immutable else [db_path]
+    args += ["--metadata", str(metadata_path()), "--host", host, "--port", str(port)]
+    for key, value in SETTINGS.items():
+        args += ["--setting", key, str(value).lower() if isinstance(value, bool) else str(value)]
+    return args
+
+
+def make_datasette(db_path: str, immutable: bool = False):
+    """An in-process Datasette with factdb's metadata and settings (tests use it)."""
+    from datasette.app import Datasette
+
+    kwargs = {"immutables": [db_path]} if immutable else {"files": [db_path]}
+    return Datasette(metadata=load_metadata(), settings=SETTINGS, **kwargs)
