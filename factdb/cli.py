@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -115,10 +116,12 @@ def serve(db_path, host, port, immutable):
     """Explore the database in the browser with Datasette."""
     from datasette.cli import cli as datasette_cli
 
-    from .serve import datasette_args
+    from .serve import datasette_args, write_metadata
 
     if not Path(db_path).exists():
         fail(f"{db_path}: no such database (run 'factdb ingest' first)")
     connect(db_path).close()  # bring the schema up to date
-    click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
-    datasette_cli.main(datasette_args(db_path, host, port, immutable), prog_name="factdb serve")
+    with tempfile.TemporaryDirectory(prefix="factdb-") as tmp:
+        metadata = write_metadata(db_path, tmp)
+        click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)
+        datasette_cli.main(datasette_args(db_path, metadata, host, port, immutable), prog_name="factdb serve")

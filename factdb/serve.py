@@ -5,6 +5,7 @@ Datasette metadata (the package ships it as ``factdb/metadata.yml``).
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -30,15 +31,29 @@ def metadata_path() -> Path:
     raise FileNotFoundError("metadata.yml")
 
 
-def load_metadata() -> dict:
-    return yaml.safe_load(metadata_path().read_text(encoding="utf-8"))
+def load_metadata(db_path: str | None = None) -> dict:
+    """The metadata, with its database section under the name Datasette gives
+    ``db_path`` (the file name without extension)."""
+    metadata = yaml.safe_load(metadata_path().read_text(encoding="utf-8"))
+    if db_path:
+        databases = metadata.get("databases", {})
+        if len(databases) == 1:
+            (section,) = databases.values()
+            metadata["databases"] = {Path(db_path).stem: section}
+    return metadata
 
 
-def datasette_args(db_path: str, host: str, port: int, immutable: bool = False) -> list[str]:
+def write_metadata(db_path: str, directory: str) -> Path:
+    path = Path(directory) / "metadata.json"
+    path.write_text(json.dumps(load_metadata(db_path), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def datasette_args(db_path: str, metadata: Path, host: str, port: int, immutable: bool = False) -> list[str]:
     """Arguments for ``datasette serve`` on this database."""
     args = ["serve"]
     args += ["-i", db_path] if immutable else [db_path]
-    args += ["--metadata", str(metadata_path()), "--host", host, "--port", str(port)]
+    args += ["--metadata", str(metadata), "--host", host, "--port", str(port)]
     for key, value in SETTINGS.items():
         args += ["--setting", key, str(value).lower() if isinstance(value, bool) else str(value)]
     return args
@@ -49,4 +64,4 @@ def make_datasette(db_path: str, immutable: bool = False):
     from datasette.app import Datasette
 
     kwargs = {"immutables": [db_path]} if immutable else {"files": [db_path]}
-    return Datasette(metadata=load_metadata(), settings=SETTINGS, **kwargs)
+    return Datasette(metadata=load_metadata(db_path), settings=SETTINGS, **kwargs)
