@@ -100,13 +100,18 @@ class SentenceAttributor:
             return True
         return False
 
+    def _abbrev_period(self, toks, k: int) -> bool:
+        """The period of an abbreviated title inside a name ("Sen. John Smith")."""
+        return (toks[k].text == "." and k > 0 and toks[k - 1].lower in self.lex.abbreviations
+                and toks[k - 1].is_capitalized and toks[k - 1].end == toks[k].start)
+
     def np_left(self, toks, end: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase that ends right before token ``end`` (a speaker), as a token range."""
         k = end - 1
         if k >= lo and (toks[k].lower in self.lex.person_pronouns or toks[k].lower in self.lex.group_pronouns):
             return (k, end)
         start = end
-        while k >= lo and self.is_np_token(toks[k]):
+        while k >= lo and (self.is_np_token(toks[k]) or self._abbrev_period(toks, k) and k - 1 >= lo):
             start = k
             k -= 1
         # trim words that cannot start a speaker phrase
@@ -129,8 +134,10 @@ class SentenceAttributor:
         """The speaker phrase that starts at token ``start`` (after a postposed cue)."""
         if start < len(toks) and (toks[start].lower in self.lex.person_pronouns or toks[start].lower in self.lex.group_pronouns):
             return (start, start + 1)
+        while start < len(toks) - 1 and toks[start].lower in self.lex.determiners:
+            start += 1
         k = start
-        while k < len(toks) and self.is_np_token(toks[k]):
+        while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)):
             if toks[k].lower in self.lex.days and k > start:
                 break
             k += 1
@@ -242,6 +249,9 @@ class SentenceAttributor:
                 made = self.passive(sent, i, j, cue)
             else:
                 made = self.preposed(sent, i, j, cue, next_cue, claims)
+                if made is None and cue.words in self.lex.postposed_verbs:
+                    # '"...," said X': a verb that may also come before its speaker
+                    made = self.postposed(sent, i, j, cue)
             if made:
                 claims.append(made)
                 self.entities.spoke(made.speakers)
@@ -282,10 +292,16 @@ class SentenceAttributor:
                 prev.start, prev.end = self.trim(prev.start, toks[k].start)
         if not speakers:
             return None
+        first = subj[0][0] if subj else i
+        before = self.quote_ending_at(toks[first - 1].end if first else sent.start)
         # content to the right
         a = j
+        if cue.words in self.lex.recipient_cues:
+            a = self.skip_hearer(toks, a)
         while a < len(toks) and (toks[a].text in ",:" or toks[a].lower in self.lex.complementizers):
             a += 1
+        if (before or first > 0 and toks[first - 1].text in ",—–") and self.only_adjuncts(toks, j, before):
+            a = len(toks)  # '"...," X said on Monday.': the content came first
         b = len(toks)
         # stop before a coordinated act ("dan berjanji ..."), which makes its own claim
         if next_cue < len(toks):
@@ -303,13 +319,41 @@ class SentenceAttributor:
             end = self._extend_into_quote(start, end)
             return self._claim(sent, speakers, cue, i, j, start, end)
         # nothing after the cue: the content came first ('"...," Putin menegaskan.')
-        first = subj[0][0] if subj else i
-        q = self.quote_ending_at(toks[first - 1].end if first else sent.start)
+        q = before
         if q:
             return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
         if first > 0:
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
         return None
+
+    def skip_hearer(self, toks, a: int) -> int:
+        """After "told": the hearer before the content ("told reporters that ...",
+        "told CNN the plan ...")."""
+        for k in range(a, min(a + 8, len(toks))):
+            if toks[k].text in ",:;" or toks[k].text in QUOTE_CHARS:
+                break
+            if toks[k].lower in self.lex.complementizers:
+                return k
+        if a < len(toks) and (toks[a].lower in self.lex.person_pronouns or toks[a].lower in self.lex.group_pronouns):
+            return a + 1
+        rng = self.np_right(toks, a)
+        if rng and rng[1] < len(toks) and toks[rng[1]].is_word:
+            return rng[1]
+        return a
+
+    def only_adjuncts(self, toks, j: int, quote) -> bool:
+        """Whether the words after a cue are only its circumstance ("on Monday",
+        "in a statement") or a hearer, so that the content is what came before."""
+        rest = [t for t in toks[j:] if t.text not in ".!?" and t.text not in QUOTE_CHARS]
+        if not rest:
+            return True
+        if not self.lex.cue_adjuncts:
+            return False
+        if rest[0].text == ",":
+            # '"...," X said, "...": the quote goes on after the cue
+            return False
+        first = rest[0].lower
+        return first in self.lex.cue_adjuncts or first in self.lex.days
 
     def postposed(self, sent, i, j, cue) -> RawClaim | None:
         toks = sent.tokens

@@ -64,6 +64,14 @@ class Lexicon:
     passive_agents: frozenset[str]
     name_particles: frozenset[str] = field(default_factory=frozenset)
     speech_nouns: frozenset[str] = field(default_factory=frozenset)
+    # cues that may also come before their speaker, after the content ('"...," said X')
+    postposed_verbs: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # cues whose hearer comes before the content ("told reporters that ...")
+    recipient_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # words right after a cue that are circumstance, not content ("said Monday")
+    cue_adjuncts: frozenset[str] = field(default_factory=frozenset)
+    # words that open a speaker phrase without being part of its name ("the")
+    determiners: frozenset[str] = field(default_factory=frozenset)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -110,6 +118,11 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         passive_agents=_words(data.get("passive_agent")),
         name_particles=_words(data.get("name_particles")),
         speech_nouns=_words(data.get("speech_nouns")),
+        postposed_verbs=frozenset(
+            _phrase(e) for entries in ((data.get("cues") or {}).get("postposed") or {}).values() for e in entries or []),
+        recipient_cues=_phrases(data.get("recipient_cues")),
+        cue_adjuncts=_words(data.get("cue_adjuncts")),
+        determiners=_words(data.get("determiners")),
     )
 
 

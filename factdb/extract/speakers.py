@@ -131,9 +131,9 @@ def _continues_institution(left: list[Token], right: list[Token], lex: Lexicon) 
 
 def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
     """The speakers one mention stands for (a pronoun may stand for several)."""
-    tokens = [t for t in tokens if t.text not in "()\"“”"]
+    tokens = [t for t in tokens if t.text not in "()\"“”" and not (t.text == "." and lex.abbreviations)]
     while tokens and (tokens[0].lower in lex.sentence_openers and not tokens[0].is_capitalized
-                      or tokens[0].lower in ("para", "pihak", "sang", "the")):
+                      or tokens[0].lower in ("para", "pihak", "sang", "the") or tokens[0].lower in lex.determiners):
         tokens = tokens[1:]
     if not tokens:
         return []
@@ -146,6 +146,13 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         return [SpeakerRef(lex.governments[key], text, GOVERNMENT)]
     if key in lex.places:
         return [SpeakerRef(text, text, GOVERNMENT)]
+    lead = _title_after_affiliation(tokens, lex)
+    if lead:
+        # "Vermont Sen. Bernie Sanders", "White House press secretary Josh Earnest"
+        refs = canonical(tokens[lead:], lex, entities)
+        if len(refs) == 1 and refs[0].kind == PERSON and refs[0].description:
+            ref = refs[0]
+            return [SpeakerRef(ref.name, text, PERSON, " ".join(t.text for t in tokens[:lead]) + " " + ref.description)]
     if _match_prefix(words, lex.institution_words):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
     n_title = 0
@@ -185,6 +192,20 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if known:
         return [SpeakerRef(known.name, text, known.kind, known.description)]
     return [SpeakerRef(text, text, PERSON)]
+
+
+def _title_after_affiliation(tokens: list[Token], lex: Lexicon) -> int:
+    """Where a title starts after leading affiliation words, or 0 ("Indiana Gov. Mike
+    Pence" -> 1). Only when a capitalized name follows the title."""
+    words = [t.lower for t in tokens]
+    for p in range(1, len(tokens) - 1):
+        n = _match_prefix(words, lex.titles, p)
+        if n and p + n < len(tokens) and tokens[-1].is_capitalized:
+            return p
+        tok = tokens[p - 1]
+        if not (tok.is_capitalized or tok.lower in lex.affiliation_words):
+            return 0
+    return 0
 
 
 def _institution_name(tokens: list[Token], lex: Lexicon) -> str:
