@@ -295,13 +295,11 @@ class SentenceAttributor:
         first = subj[0][0] if subj else i
         before = self.quote_ending_at(toks[first - 1].end if first else sent.start)
         # content to the right
-        a = j
-        if cue.words in self.lex.recipient_cues:
-            a = self.skip_hearer(toks, a)
-        while a < len(toks) and (toks[a].text in ",:" or toks[a].lower in self.lex.complementizers):
-            a += 1
-        if (before or first > 0 and toks[first - 1].text in ",—–") and self.only_adjuncts(toks, j, before):
-            a = len(toks)  # '"...," X said on Monday.': the content came first
+        content_first = bool(before) or first > 0 and toks[first - 1].text in ",—–"
+        a = self.content_start(toks, j, cue, content_first)
+        joined = None
+        if before and a < len(toks) and toks[j].text == "," and self.in_quote(toks[a].start + 1):
+            joined = before.start + 1  # '"...," X said, "...": one quote around the cue
         b = len(toks)
         # stop before a coordinated act ("dan berjanji ..."), which makes its own claim
         if next_cue < len(toks):
@@ -314,7 +312,7 @@ class SentenceAttributor:
             b = self.cut_trailing_adjunct(toks, a, b)
             if cue.stance in OBJECT_STANCES:
                 b = self.cut_object(toks, a, b)
-            start = toks[a].start
+            start = toks[a].start if joined is None else joined
             end = toks[b - 1].end if b < len(toks) else sent.end
             end = self._extend_into_quote(start, end)
             return self._claim(sent, speakers, cue, i, j, start, end)
@@ -337,23 +335,33 @@ class SentenceAttributor:
         if a < len(toks) and (toks[a].lower in self.lex.person_pronouns or toks[a].lower in self.lex.group_pronouns):
             return a + 1
         rng = self.np_right(toks, a)
-        if rng and rng[1] < len(toks) and toks[rng[1]].is_word:
+        if rng and (rng[1] == len(toks) or toks[rng[1]].is_word or toks[rng[1]].text in ".!?"):
             return rng[1]
         return a
 
-    def only_adjuncts(self, toks, j: int, quote) -> bool:
-        """Whether the words after a cue are only its circumstance ("on Monday",
-        "in a statement") or a hearer, so that the content is what came before."""
-        rest = [t for t in toks[j:] if t.text not in ".!?" and t.text not in QUOTE_CHARS]
-        if not rest:
-            return True
-        if not self.lex.cue_adjuncts:
-            return False
-        if rest[0].text == ",":
-            # '"...," X said, "...": the quote goes on after the cue
-            return False
-        first = rest[0].lower
-        return first in self.lex.cue_adjuncts or first in self.lex.days
+    def content_start(self, toks, j: int, cue, content_first: bool) -> int:
+        """Token where the content after a cue starts; ``len(toks)`` when the words
+        after the cue are only its circumstance ("on Monday", "in a statement") or
+        its hearer, so that the content is what came before."""
+        lex, n = self.lex, len(toks)
+        a = j
+        if cue.words in lex.recipient_cues:
+            a = self.skip_hearer(toks, a)
+        while a < n and toks[a].lower in lex.days:
+            a += 1  # "said Wednesday he agrees"
+        if a < n and toks[a].lower in lex.cue_adjuncts:
+            # "said in an interview that ...": the content follows the complementizer
+            comp = next((k for k in range(a + 1, min(a + 15, n)) if toks[k].lower in lex.complementizers
+                         and not self.in_quote(toks[k].start)), None)
+            if comp is not None:
+                a = comp
+            elif content_first:
+                return n
+        while a < n and (toks[a].text in ",:" or toks[a].lower in lex.complementizers):
+            a += 1
+        if content_first and all(t.text in ".!?" or t.text in QUOTE_CHARS for t in toks[a:]):
+            return n
+        return a
 
     def postposed(self, sent, i, j, cue) -> RawClaim | None:
         toks = sent.tokens

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 AMBIGUOUS_QUOTES = "\"″”"  # Kompas uses ” both to open and to close
-QUOTE_CHARS = set(OPEN_QUOTES + CLOSE_QUOTES + AMBIGUOUS_QUOTES)
+DOUBLE_APOSTROPHE = "''"  # two apostrophes written for a double quote mark
+QUOTE_CHARS = set(OPEN_QUOTES + CLOSE_QUOTES + AMBIGUOUS_QUOTES) | {DOUBLE_APOSTROPHE}
 
-TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|[^\w\s]", re.UNICODE)
+TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|''|[^\w\s]", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“”«(‘'\w])|[.!?]+[\"”’'»)]*$")
 
 
@@ -102,11 +103,23 @@ def quote_marks(text: str) -> list[tuple[int, str]]:
     Kompas habit of ” on both sides alike.
     """
     marks = []
+    skip = -1
     for i, ch in enumerate(text):
-        if ch not in QUOTE_CHARS:
+        if i == skip:
+            continue
+        double = text.startswith(DOUBLE_APOSTROPHE, i)
+        if ch not in QUOTE_CHARS and not double:
             continue
         prev = text[i - 1] if i else "\n"
-        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        nxt_at = i + 2 if double else i + 1
+        nxt = text[nxt_at] if nxt_at < len(text) else "\n"
+        if double:
+            # '' stands for one mark: an opener counts at its second apostrophe,
+            # a closer at its first, so the span's inside is the quoted words
+            skip = i + 1
+            role = "open" if (prev.isspace() or prev in "([—–-:") and not nxt.isspace() else "close"
+            marks.append((i + 1 if role == "open" else i, role))
+            continue
         if ch in OPEN_QUOTES:
             role = "open"
         elif ch in CLOSE_QUOTES and ch not in AMBIGUOUS_QUOTES:
