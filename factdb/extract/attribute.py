@@ -175,6 +175,15 @@ class SentenceAttributor:
                 if j < lo:
                     return None
                 k = j
+                # a second aside starting lower case ("X, chief executive of Y, a Z company, said")
+                j2 = k - 1
+                while j2 >= lo and toks[j2].text != ",":
+                    j2 -= 1
+                if j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and (
+                        toks[j2 + 1].lower in self.lex.determiners or toks[j2 + 1].lower in self.lex.affiliation_words
+                        or self._starts_title(toks, j2 + 1, k)):
+                    description = description or self._description(toks, (j2 + 1, k))
+                    k = j2 + 1
                 continue
             rng = self.np_left(toks, k, lo)
             if rng is None:
