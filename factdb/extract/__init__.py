@@ -89,6 +89,19 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> None:
         i = k
 
 
+def _quoted(claim: RawClaim, quotes: list[Span]) -> bool:
+    """Whether a claim's content is (or ends with) a direct quote."""
+    return any(q.start < claim.end <= q.end for q in quotes)
+
+
+def _whole_quote(sent, quotes: list[Span]) -> Span | None:
+    """The quote a sentence consists of, when it is nothing but a quote."""
+    for q in quotes:
+        if q.start <= sent.start + 1 and q.end >= sent.end - 1 and q.end > sent.start:
+            return q
+    return None
+
+
 def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extraction:
     """Claims and relations of one article body. ``exclude`` lists spans (the
     title) that hold no claims; boilerplate lines are found from the lexicon."""
@@ -99,9 +112,18 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
     attributor = SentenceAttributor(text, lex, entities, quotes)
     raw: list[RawClaim] = []
     for index, para in enumerate(paras):
+        quoting: RawClaim | None = None  # a quote claim that the next sentences may go on
         for sent in sentences(text, para, index, lex.abbreviations):
-            raw.extend(attributor.attribute(sent))
+            made = attributor.attribute(sent)
+            raw.extend(made)
             _register_names(sent, lex, entities)
+            more = _whole_quote(sent, quotes) if quoting and not made else None
+            if more:
+                # '"A," X said. "B."': one quote under one cue
+                quoting.end = max(quoting.end, more.end - 1)
+                quoting.sentence_end = max(quoting.sentence_end, sent.end)
+            else:
+                quoting = made[-1] if made and _quoted(made[-1], quotes) else None
     claims = []
     for r in raw:
         sentence_start = min(r.sentence_start, r.start)
