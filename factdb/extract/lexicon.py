@@ -72,6 +72,8 @@ class Lexicon:
     cue_adjuncts: frozenset[str] = field(default_factory=frozenset)
     # words that open a speaker phrase without being part of its name ("the")
     determiners: frozenset[str] = field(default_factory=frozenset)
+    # endings of a possessor before the speaker ("the Center's director")
+    possessive_suffixes: tuple[str, ...] = ()
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -123,6 +125,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         recipient_cues=_phrases(data.get("recipient_cues")),
         cue_adjuncts=_words(data.get("cue_adjuncts")),
         determiners=_words(data.get("determiners")),
+        possessive_suffixes=tuple(str(e).casefold() for e in data.get("possessive_suffixes") or ()),
     )
 
 

@@ -135,6 +135,11 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     while tokens and (tokens[0].lower in lex.sentence_openers and not tokens[0].is_capitalized
                       or tokens[0].lower in ("para", "pihak", "sang", "the") or tokens[0].lower in lex.determiners):
         tokens = tokens[1:]
+    # "the Center's director Jane Roe": the possessor is an affiliation, not the speaker
+    owner = max((i for i, t in enumerate(tokens[:-1]) if lex.possessive_suffixes and t.lower.endswith(lex.possessive_suffixes)),
+                default=-1)
+    if owner >= 0:
+        tokens = tokens[owner + 1:]
     if not tokens:
         return []
     text = " ".join(t.text for t in tokens)
