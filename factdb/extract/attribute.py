@@ -248,6 +248,9 @@ class SentenceAttributor:
         for idx, (i, j, cue) in enumerate(cues):
             if self.negated(toks, i):
                 continue
+            if i > 0 and toks[i].is_capitalized and toks[i - 1].is_word and toks[i - 1].is_capitalized:
+                continue  # part of a name ("the United States"), not a verb
+
             next_cue = cues[idx + 1][0] if idx + 1 < len(cues) else len(toks)
             made = None
             if cue.kind == "postposed":
