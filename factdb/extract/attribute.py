@@ -286,6 +286,8 @@ class SentenceAttributor:
 
     def preposed(self, sent, i, j, cue, next_cue, claims) -> RawClaim | None:
         toks = sent.tokens
+        if j < len(toks) and toks[j].lower in self.lex.passive_agents and i > 0:
+            return self.passive(sent, i, j, cue)  # "X was criticized by Y"
         subj = self.subject(toks, i)
         speakers: list[SpeakerRef] = []
         if subj:
@@ -293,7 +295,7 @@ class SentenceAttributor:
             speakers = self.speakers_of(toks, rng)
             if description and len(speakers) == 1 and speakers[0].description is None:
                 speakers = [SpeakerRef(speakers[0].name, speakers[0].mention, speakers[0].kind, description)]
-        elif i > 0 and toks[i - 1].lower in self.lex.speaker_conjunctions and claims:
+        elif i > 0 and (toks[i - 1].lower in self.lex.speaker_conjunctions or toks[i - 1].text == ",") and claims:
             # "... mengatakan X dan berjanji untuk Y": the same speaker, and X ends before "dan"
             prev = claims[-1]
             speakers = prev.speakers
@@ -309,6 +311,8 @@ class SentenceAttributor:
         # content to the right
         content_first = bool(before) or first > 0 and toks[first - 1].text in ",—–"
         a = self.content_start(toks, j, cue, content_first)
+        if a < 0:
+            return None
         joined = None
         if before and a < len(toks) and toks[j].text == "," and self.in_quote(toks[a].start + 1):
             joined = before.start + 1  # '"...," X said, "...": one quote around the cue
@@ -318,7 +322,7 @@ class SentenceAttributor:
             k = next_cue - 1
             while k > a and toks[k].lower in self.lex.adverbs:
                 k -= 1
-            if toks[k].lower in self.lex.speaker_conjunctions:
+            if toks[k].lower in self.lex.speaker_conjunctions or toks[k].text == ",":
                 b = k
         if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
             b = self.cut_trailing_adjunct(toks, a, b)
@@ -363,12 +367,14 @@ class SentenceAttributor:
             a += 1  # "said Wednesday he agrees"
         if a < n and toks[a].lower in lex.cue_adjuncts:
             # "said in an interview that ...": the content follows the complementizer
-            comp = next((k for k in range(a + 1, min(a + 15, n)) if toks[k].lower in lex.complementizers
-                         and not self.in_quote(toks[k].start)), None)
+            comp = next((k for k in range(a + 1, min(a + 15, n)) if (toks[k].lower in lex.complementizers
+                         or toks[k].text == ":") and not self.in_quote(toks[k].start)), None)
             if comp is not None:
                 a = comp
             elif content_first:
                 return n
+            elif sum(t.is_word for t in toks[a:]) <= 8:
+                return -1  # only the circumstance of the act ("said at a briefing."): no content here
         while a < n and (toks[a].text in ",:" or toks[a].lower in lex.complementizers):
             a += 1
         if content_first and all(t.text in ".!?" or t.text in QUOTE_CHARS for t in toks[a:]):
