@@ -81,12 +81,17 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> None:
             i += 1
             continue
         k = i + 1
-        while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words) and toks[k].lower not in lex.speaker_conjunctions:
+        while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words
+                                 or _abbreviation_period(toks, k, lex)) and toks[k].lower not in lex.speaker_conjunctions:
             k += 1
         for ref in canonical(list(toks[i:k]), lex, entities):
             if ref.kind == PERSON and ref.description and ref.name != ref.description:
                 entities.remember(ref)
         i = k
+
+
+def _abbreviation_period(toks, k: int, lex: Lexicon) -> bool:
+    return toks[k].text == "." and k > 0 and toks[k - 1].lower in lex.abbreviations and toks[k - 1].end == toks[k].start
 
 
 def _quoted(claim: RawClaim, quotes: list[Span]) -> bool:
