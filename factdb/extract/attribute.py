@@ -186,10 +186,26 @@ class SentenceAttributor:
                     k = j2 + 1
                 continue
             rng = self.np_left(toks, k, lo)
+            common = self._common_noun_left(toks, k, lo)
+            if common and (rng is None or common[0] < rng[0]):
+                rng = common
             if rng is None:
                 return None
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
         return None
+
+    def _common_noun_left(self, toks, end: int, lo: int) -> tuple[int, int] | None:
+        """A short phrase opened by a determiner that fills the whole place of the
+        subject ("..., the airline said", "The company said ...")."""
+        k = end - 1
+        while k >= lo and toks[k].is_word and end - k <= 5:
+            k -= 1
+        start = k + 1
+        if not (k < lo or toks[k].text in ",;:" or toks[k].text in QUOTE_CHARS):
+            return None
+        if end - start < 2 or toks[start].lower not in self.lex.determiners:
+            return None
+        return (start, end)
 
     def _is_time(self, toks, rng) -> bool:
         return all(t.lower in self.lex.days or t.text.isdigit() or t.text in "()/" for t in toks[rng[0]:rng[1]])
