@@ -102,7 +102,8 @@ class SentenceAttributor:
 
     def _abbrev_period(self, toks, k: int) -> bool:
         """The period of an abbreviated title inside a name ("Sen. John Smith")."""
-        return (toks[k].text == "." and k > 0 and toks[k - 1].lower in self.lex.abbreviations
+        return (toks[k].text == "." and k > 0 and (toks[k - 1].lower in self.lex.abbreviations
+                                                   or len(toks[k - 1].text) == 1 and self.lex.abbreviations)
                 and toks[k - 1].is_capitalized and toks[k - 1].end == toks[k].start)
 
     def np_left(self, toks, end: int, lo: int) -> tuple[int, int] | None:
@@ -136,6 +137,13 @@ class SentenceAttributor:
             return (start, start + 1)
         while start < len(toks) - 1 and toks[start].lower in self.lex.determiners:
             start += 1
+        if start > 0 and toks[start - 1].lower in self.lex.determiners and not toks[start].is_capitalized:
+            # "a former senior law enforcement official": lower-case words up to a role
+            for m in range(start, min(start + 6, len(toks))):
+                if not toks[m].is_word or self._function_word(toks[m]):
+                    break
+                if self._starts_title(toks, m, m + 1):
+                    return (start, m + 1)
         k = start
         while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)):
             if toks[k].lower in self.lex.days and k > start:
@@ -205,7 +213,15 @@ class SentenceAttributor:
             return None
         if end - start < 2 or toks[start].lower not in self.lex.determiners:
             return None
+        if any(self._function_word(t) for t in toks[start + 1:end]):
+            return None
         return (start, end)
+
+    def _function_word(self, tok: Token) -> bool:
+        low = tok.lower
+        return (low in self.lex.stopwords and low not in NP_JOINERS or low in self.lex.adverbs
+                or low in self.lex.complementizers or (low,) in self.lex.cues
+                or low in self.lex.person_pronouns or low in self.lex.group_pronouns)
 
     def _is_time(self, toks, rng) -> bool:
         return all(t.lower in self.lex.days or t.text.isdigit() or t.text in "()/" for t in toks[rng[0]:rng[1]])
