@@ -176,7 +176,9 @@ class SentenceAttributor:
                     j -= 1
                 seg = (j + 1, k - 1)
                 rng = self.np_left(toks, k - 1, seg[0])
-                if rng and rng[0] == seg[0] and toks[seg[0]].is_capitalized and not self._is_time(toks, rng):
+                place = tuple(t.lower for t in toks[rng[0]:rng[1]]) in self.lex.places if rng else False
+                if rng and rng[0] == seg[0] and toks[seg[0]].is_capitalized and not self._is_time(toks, rng) and not (
+                        place and j >= lo and toks[j - 1].is_capitalized):  # "in Aurora, Colorado, ...
                     # a name standing between commas ("..., Meikhyal Pontoh, Senin, mengatakan")
                     return rng, description or self._segment_description(toks, lo, j)
                 description = description or self._description(toks, seg)
@@ -189,7 +191,7 @@ class SentenceAttributor:
                     j2 -= 1
                 if j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and (
                         toks[j2 + 1].lower in self.lex.determiners or toks[j2 + 1].lower in self.lex.affiliation_words
-                        or self._starts_title(toks, j2 + 1, k)):
+                        or toks[j2 + 1].lower in self.lex.sentence_openers or self._starts_title(toks, j2 + 1, k)):
                     description = description or self._description(toks, (j2 + 1, k))
                     k = j2 + 1
                 continue

@@ -90,6 +90,14 @@ class Entities:
                 return list(self.last_speakers)
             ref = next((k for k in reversed(self.known) if k.kind != PERSON), None)
             return [ref] if ref else list(self.last_speakers)
+        if word in self.lex.person_pronouns:
+            # "he", "she": a person (or a speaker taken for an institution), never a place
+            people = [r for r in self.last_speakers if r.kind == PERSON] or [
+                r for r in self.last_speakers if r.kind != GOVERNMENT]
+            if people:
+                return people[-1:]
+            ref = next((k for k in reversed(self.known) if k.kind == PERSON), None)
+            return [ref] if ref else []
         if self.last_speakers:
             people = [r for r in self.last_speakers if r.kind == PERSON]
             if len(self.last_speakers) == 1 or not people:
