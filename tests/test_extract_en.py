@@ -1,0 +1,141 @@
+"""English extraction: attribution patterns, speakers and relations.
+
+The sentences here are made up for the tests.
+"""
+import pytest
+
+from factdb.articles import detect_language
+from factdb.extract import extract_claims, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def en():
+    return load_lexicon("en")
+
+
+def claims(text, lex):
+    return [(c.speakers[0].name if len(c.speakers) == 1 else tuple(s.name for s in c.speakers), c.stance, c.text)
+            for c in extract_claims(text, lex).claims]
+
+
+def test_quote_then_speaker_then_said(en):
+    text = '"The bridge will open in May," Smith said.'
+    assert claims(text, en) == [("Smith", "asserts", "The bridge will open in May")]
+
+
+def test_quote_then_said_then_speaker(en):
+    text = '"The bridge will open in May," said Laura Smith, the city engineer.'
+    assert claims(text, en) == [("Laura Smith", "asserts", "The bridge will open in May")]
+
+
+def test_said_with_a_day_after_the_quote(en):
+    text = '"Nothing has been decided," the mayor said on Tuesday.'
+    [(speaker, stance, content)] = claims(text, en)
+    assert content == "Nothing has been decided"
+    assert stance == "asserts"
+
+
+def test_preposed_said_that(en):
+    text = "Governor Anna Ruiz said that the budget would be balanced by next year."
+    assert claims(text, en) == [("Anna Ruiz", "asserts", "the budget would be balanced by next year")]
+
+
+def test_according_to(en):
+    text = "According to the Health Department, the clinic closed in March."
+    assert claims(text, en) == [("Health Department", "asserts", "the clinic closed in March")]
+
+
+def test_according_to_after_the_content(en):
+    text = "The clinic closed in March, according to the Health Department."
+    [(speaker, _, content)] = claims(text, en)
+    assert speaker == "Health Department"
+    assert content == "The clinic closed in March"
+
+
+def test_told_hearer_that(en):
+    text = "Mr. Okafor told reporters on Friday that the talks had collapsed."
+    assert claims(text, en) == [("Okafor", "asserts", "the talks had collapsed")]
+
+
+def test_title_stripped_and_short_name_resolved(en):
+    text = ("President Maria Lindqvist said the treaty was fair. "
+            "Lindqvist added that the vote would come soon.")
+    result = claims(text, en)
+    assert [r[0] for r in result] == ["Maria Lindqvist", "Maria Lindqvist"]
+    first = extract_claims(text, en).claims[0].speakers[0]
+    assert first.description == "President"
+
+
+def test_abbreviated_title_with_affiliation(en):
+    text = "Ohio Sen. Peter Vance said the plant would stay open."
+    [(speaker, _, content)] = claims(text, en)
+    assert speaker == "Peter Vance"
+    assert content == "the plant would stay open"
+
+
+def test_pronoun_resolves_to_last_person(en):
+    text = ('Senator Tom Hale criticized the plan. '
+            '"It will cost jobs," he said.')
+    result = claims(text, en)
+    assert result[-1] == ("Tom Hale", "asserts", "It will cost jobs")
+
+
+def test_multi_sentence_quote_is_one_claim(en):
+    text = '"We are ready. The money is there. Now we build," the mayor said.'
+    [(_, _, content)] = claims(text, en)
+    assert content == "We are ready. The money is there. Now we build"
+
+
+def test_quote_going_on_after_the_cue(en):
+    text = '"We are ready," Smith said. "The money is there."'
+    [(_, _, content)] = claims(text, en)
+    assert content.startswith("We are ready")
+    assert content.endswith("The money is there.")
+
+
+def test_apposition_between_commas(en):
+    text = "Jane Roe, a lawyer for the families, said the settlement was too small."
+    assert claims(text, en) == [("Jane Roe", "asserts", "the settlement was too small")]
+
+
+def test_common_noun_speaker_after_content(en):
+    text = "The flight left two hours late, the airline said."
+    assert claims(text, en) == [("airline", "asserts", "The flight left two hours late")]
+
+
+def test_double_apostrophe_quotes(en):
+    text = "''We will appeal,'' said Mr. Dunn."
+    assert claims(text, en) == [("Dunn", "asserts", "We will appeal")]
+
+
+def test_stances(en):
+    text = ("Union leaders urged the company to raise wages. "
+            "The company denied the allegation. "
+            "Critics warned that prices would rise.")
+    stances = [c.stance for c in extract_claims(text, en).claims]
+    assert stances == ["calls_for", "denies", "warns"]
+
+
+def test_denial_linked_to_the_allegation(en):
+    text = ("Union leaders accused the company of hiding its profits. "
+            "The company denied the allegation.")
+    result = extract_claims(text, en)
+    kinds = [c.stance for c in result.claims]
+    assert kinds == ["accuses", "denies"]
+    assert [(r.source, r.target, r.type) for r in result.relations] == [(1, 0, "denies")]
+
+
+def test_negated_cue_is_not_a_claim(en):
+    text = "The company did not deny the report."
+    assert extract_claims(text, en).claims == ()
+
+
+def test_name_with_a_capitalized_cue_word_is_not_a_claim(en):
+    text = "The United States Claims Court met in the morning."
+    assert claims(text, en) == []
+
+
+def test_language_detection():
+    assert detect_language("The minister said that the new law would be passed by the end of the year.") == "en"
+    assert detect_language("Menteri mengatakan bahwa undang-undang itu akan disahkan tahun ini.") == "id"
+    assert detect_language("Le ministre a dit que la loi serait adoptée avant la fin de l'année.") == "und"
