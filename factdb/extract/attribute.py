@@ -137,12 +137,12 @@ class SentenceAttributor:
             return (start, start + 1)
         while start < len(toks) - 1 and toks[start].lower in self.lex.determiners:
             start += 1
-        if start > 0 and toks[start - 1].lower in self.lex.determiners and not toks[start].is_capitalized:
+        if not toks[start].is_capitalized:
             # "a former senior law enforcement official": lower-case words up to a role
             for m in range(start, min(start + 6, len(toks))):
                 if not toks[m].is_word or self._function_word(toks[m]):
                     break
-                if self._starts_title(toks, m, m + 1):
+                if self._starts_title(toks, m, m + 1) and not toks[m].is_capitalized:
                     return (start, m + 1)
         k = start
         while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)):
@@ -167,6 +167,10 @@ class SentenceAttributor:
         k = cue_start
         while k - 1 >= lo and toks[k - 1].lower in self.lex.adverbs:
             k -= 1
+        if k - 2 >= lo and toks[k - 1].lower in self.lex.relative_pronouns and toks[k - 2].text == ",":
+            k -= 2  # "X, who said ..."
+        if k - 1 >= lo and toks[k - 1].text == ")":
+            k = self._skip_parenthesis(toks, k - 1, lo)  # "Sen. X (D-Vt.) said"
         description = None
         for _ in range(4):
             if k - 1 >= lo and toks[k - 1].text == ",":
@@ -203,6 +207,13 @@ class SentenceAttributor:
                 return None
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
         return None
+
+    def _skip_parenthesis(self, toks, close: int, lo: int) -> int:
+        """Index of the "(" that opens the parenthesis closing at ``close``."""
+        k = close - 1
+        while k >= lo and toks[k].text != "(" and close - k < 8:
+            k -= 1
+        return k if k >= lo and toks[k].text == "(" and k > lo else close + 1
 
     def _common_noun_left(self, toks, end: int, lo: int) -> tuple[int, int] | None:
         """A short phrase opened by a determiner that fills the whole place of the
@@ -338,13 +349,18 @@ class SentenceAttributor:
                 k -= 1
             if prev.start < toks[k].start <= prev.end:
                 prev.start, prev.end = self.trim(prev.start, toks[k].start)
+        elif i > 1 and toks[i - 1].text == "," and self.lex.participles and cue.words in self.lex.participles:
+            # "X threw her support behind Y, saying ...": the subject of the sentence
+            rng = self.np_right(toks, 0)
+            if rng and rng[1] < i - 1 and (toks[0].is_capitalized):
+                speakers = self.speakers_of(toks, rng)
         if not speakers:
             return None
         first = subj[0][0] if subj else i
         before = self.quote_ending_at(toks[first - 1].end if first else sent.start)
         # content to the right
         content_first = bool(before) or first > 0 and toks[first - 1].text in ",—–"
-        a = self.content_start(toks, j, cue, content_first)
+        a = self.content_start(toks, j, cue, content_first, bool(before))
         if a < 0:
             return None
         joined = None
@@ -389,7 +405,7 @@ class SentenceAttributor:
             return rng[1]
         return a
 
-    def content_start(self, toks, j: int, cue, content_first: bool) -> int:
+    def content_start(self, toks, j: int, cue, content_first: bool, quote_first: bool = False) -> int:
         """Token where the content after a cue starts; ``len(toks)`` when the words
         after the cue are only its circumstance ("on Monday", "in a statement") or
         its hearer, so that the content is what came before."""
@@ -401,14 +417,23 @@ class SentenceAttributor:
             a += 1  # "said Wednesday he agrees"
         if a < n and toks[a].lower in lex.cue_adjuncts:
             # "said in an interview that ...": the content follows the complementizer
-            comp = next((k for k in range(a + 1, min(a + 15, n)) if (toks[k].lower in lex.complementizers
-                         or toks[k].text == ":") and not self.in_quote(toks[k].start)), None)
+            comp = None
+            for k in range(a + 1, min(a + 15, n)):
+                if toks[k].lower in lex.subordinators or toks[k].text in ",;":
+                    break  # "told X on Monday when asked about claims that ...": not its content
+                if (toks[k].lower in lex.complementizers or toks[k].text == ":") and not self.in_quote(toks[k].start):
+                    comp = k
+                    break
             if comp is not None:
                 a = comp
             elif content_first:
                 return n
             elif sum(t.is_word for t in toks[a:]) <= 8:
                 return -1  # only the circumstance of the act ("said at a briefing."): no content here
+        if quote_first and lex.cue_adjuncts and a < n and not (
+                toks[a].lower in lex.complementizers or toks[a].text == ":"
+                or toks[a].text == "," and a + 1 < n and toks[a + 1].text in QUOTE_CHARS):
+            return n  # '"...," X said of Y, adding ...': the quote is the content
         while a < n and (toks[a].text in ",:" or toks[a].lower in lex.complementizers):
             a += 1
         if content_first and all(t.text in ".!?" or t.text in QUOTE_CHARS for t in toks[a:]):

@@ -74,6 +74,12 @@ class Lexicon:
     determiners: frozenset[str] = field(default_factory=frozenset)
     # endings of a possessor before the speaker ("the Center's director")
     possessive_suffixes: tuple[str, ...] = ()
+    # words that open a subordinate clause ("when asked ..."): the content does not run into it
+    subordinators: frozenset[str] = field(default_factory=frozenset)
+    # "X, who said ...": the speaker is the phrase before the comma
+    relative_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # cues that after a comma take the subject of the sentence ("X did Y, saying ...")
+    participles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -126,6 +132,9 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         cue_adjuncts=_words(data.get("cue_adjuncts")),
         determiners=_words(data.get("determiners")),
         possessive_suffixes=tuple(str(e).casefold() for e in data.get("possessive_suffixes") or ()),
+        subordinators=_words(data.get("subordinators")),
+        relative_pronouns=_words(data.get("relative_pronouns")),
+        participles=_phrases(data.get("participles")),
     )
 
 

@@ -81,6 +81,9 @@ def sentences(text: str, para: Span, index: int, abbreviations: frozenset[str]) 
         last_word = before.split()[-1].casefold().strip("(\"“”") if before.split() else ""
         if m.group().startswith(".") and (last_word in abbreviations or re.fullmatch(r"\w", last_word)):
             continue
+        following = text[end:para.end].lstrip()
+        if following[:1].islower():
+            continue  # '"Why?" she asked.': a sentence does not start in lower case
         if text[start:end].strip():
             out.append(_sentence(text, start, end, index))
         start = end
