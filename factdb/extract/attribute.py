@@ -139,11 +139,17 @@ class SentenceAttributor:
             start += 1
         if not toks[start].is_capitalized:
             # "a former senior law enforcement official": lower-case words up to a role
-            for m in range(start, min(start + 6, len(toks))):
+            for m in range(start, min(start + 7, len(toks))):
+                if self._abbrev_period(toks, m):
+                    continue
                 if not toks[m].is_word or self._function_word(toks[m]):
                     break
                 if self._starts_title(toks, m, m + 1) and not toks[m].is_capitalized:
-                    return (start, m + 1)
+                    k = m + 1  # "former secretary of state Hillary Clinton"
+                    while k < len(toks) and (toks[k].is_capitalized and toks[k].is_word or toks[k].lower in NP_JOINERS
+                                             and k + 1 < len(toks) and toks[k + 1].is_capitalized):
+                        k += 1
+                    return (start, k)
         k = start
         while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)):
             if toks[k].lower in self.lex.days and k > start:
@@ -333,7 +339,8 @@ class SentenceAttributor:
         toks = sent.tokens
         if j < len(toks) and toks[j].lower in self.lex.passive_agents and i > 0:
             return self.passive(sent, i, j, cue)  # "X was criticized by Y"
-        subj = self.subject(toks, i)
+        participle = i > 1 and toks[i - 1].text == "," and cue.words in self.lex.participles
+        subj = None if participle else self.subject(toks, i)
         speakers: list[SpeakerRef] = []
         if subj:
             rng, description = subj
@@ -349,10 +356,15 @@ class SentenceAttributor:
                 k -= 1
             if prev.start < toks[k].start <= prev.end:
                 prev.start, prev.end = self.trim(prev.start, toks[k].start)
-        elif i > 1 and toks[i - 1].text == "," and self.lex.participles and cue.words in self.lex.participles:
+        elif participle:
             # "X threw her support behind Y, saying ...": the subject of the sentence
-            rng = self.np_right(toks, 0)
-            if rng and rng[1] < i - 1 and (toks[0].is_capitalized):
+            a = 0
+            if toks[0].lower in self.lex.sentence_openers:
+                # "For months, X has ...": the subject follows the opening adverbial
+                a = next((k + 1 for k in range(i - 1) if toks[k].text == ","), i)
+            rng = self.np_right(toks, a) if a < i - 1 else None
+            if rng and rng[1] < i - 1 and toks[rng[0]].is_capitalized or rng and rng[1] - rng[0] == 1 and (
+                    toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns):
                 speakers = self.speakers_of(toks, rng)
         if not speakers:
             return None

@@ -65,8 +65,8 @@ class Entities:
         """A person named earlier whose name holds these words ("Putin" -> "Vladimir Putin")."""
         want = [w.casefold() for w in words]
         for ref in reversed(self.known):
-            if ref.kind != PERSON:
-                continue
+            if ref.kind != PERSON or not all(w[:1].isupper() for w in ref.name.split()):
+                continue  # only proper names ("a Trump supporter" is no Trump)
             have = ref.name.casefold().split()
             if want == have:
                 return ref
