@@ -214,6 +214,11 @@ class SentenceAttributor:
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
         return None
 
+    def _skip_adverbs_left(self, toks, i: int) -> int:
+        while i > 1 and toks[i - 1].lower in self.lex.adverbs:
+            i -= 1
+        return i
+
     def _skip_parenthesis(self, toks, close: int, lo: int) -> int:
         """Index of the "(" that opens the parenthesis closing at ``close``."""
         k = close - 1
@@ -285,6 +290,8 @@ class SentenceAttributor:
     def cut_object(self, toks, a: int, b: int) -> int:
         words = [t.lower for t in toks]
         for k in range(a + 1, b):
+            if toks[k].text in ",;" and "," in self.lex.object_stops and not self.in_quote(toks[k].start):
+                return k  # "dismissed the labels, a sentiment ...": the object ends at the comma
             for n in range(1, 3):
                 if tuple(words[k:k + n]) in self.lex.object_stops:
                     return k
@@ -347,11 +354,12 @@ class SentenceAttributor:
             speakers = self.speakers_of(toks, rng)
             if description and len(speakers) == 1 and speakers[0].description is None:
                 speakers = [SpeakerRef(speakers[0].name, speakers[0].mention, speakers[0].kind, description)]
-        elif i > 0 and (toks[i - 1].lower in self.lex.speaker_conjunctions or toks[i - 1].text == ",") and claims:
+        elif i > 0 and (toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.speaker_conjunctions
+                        or toks[self._skip_adverbs_left(toks, i) - 1].text == ",") and claims:
             # "... mengatakan X dan berjanji untuk Y": the same speaker, and X ends before "dan"
             prev = claims[-1]
             speakers = prev.speakers
-            k = i - 1
+            k = self._skip_adverbs_left(toks, i) - 1
             if k > 0 and toks[k - 1].text == ",":
                 k -= 1
             if prev.start < toks[k].start <= prev.end:
@@ -446,8 +454,10 @@ class SentenceAttributor:
                 toks[a].lower in lex.complementizers or toks[a].text == ":"
                 or toks[a].text == "," and a + 1 < n and toks[a + 1].text in QUOTE_CHARS):
             return n  # '"...," X said of Y, adding ...': the quote is the content
-        while a < n and (toks[a].text in ",:" or toks[a].lower in lex.complementizers):
+        while a < n and toks[a].text in ",:":
             a += 1
+        if a < n and toks[a].lower in lex.complementizers:
+            a += 1  # only one: "denied that that was the case"
         if content_first and all(t.text in ".!?" or t.text in QUOTE_CHARS for t in toks[a:]):
             return n
         return a
