@@ -386,6 +386,13 @@ class SentenceAttributor:
         joined = None
         if before and a < len(toks) and toks[j].text == "," and self.in_quote(toks[a].start + 1):
             joined = before.start + 1  # '"...," X said, "...": one quote around the cue
+        elif before and a == len(toks):
+            # '"...," X said last month, "...": the quote goes on after the circumstance
+            k = j
+            while k < len(toks) and toks[k].is_word and toks[k].lower not in self.lex.complementizers and k - j < 6:
+                k += 1
+            if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].text in QUOTE_CHARS:
+                a, joined = k + 1, before.start + 1
         b = len(toks)
         # stop before a coordinated act ("dan berjanji ..."), which makes its own claim
         if next_cue < len(toks):
@@ -414,7 +421,7 @@ class SentenceAttributor:
         """After "told": the hearer before the content ("told reporters that ...",
         "told CNN the plan ...")."""
         for k in range(a, min(a + 8, len(toks))):
-            if toks[k].text in ",:;" or toks[k].text in QUOTE_CHARS:
+            if toks[k].text in ",:;" or toks[k].text in QUOTE_CHARS or toks[k].lower in self.lex.subordinators:
                 break
             if toks[k].lower in self.lex.complementizers:
                 return k
