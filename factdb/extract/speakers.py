@@ -64,6 +64,7 @@ class Entities:
     def by_short_name(self, words: list[str]) -> SpeakerRef | None:
         """A person named earlier whose name holds these words ("Putin" -> "Vladimir Putin")."""
         want = [w.casefold() for w in words]
+        found: list[SpeakerRef] = []
         for ref in reversed(self.known):
             if ref.kind != PERSON or not all(w[:1].isupper() for w in ref.name.split()):
                 continue  # only proper names ("a Trump supporter" is no Trump)
@@ -71,8 +72,10 @@ class Entities:
             if want == have:
                 return ref
             if len(want) < len(have) and all(w in have for w in want):
-                return ref
-        return None
+                found.append(ref)
+        if len({r.name for r in found}) > 1:
+            return None  # two people share the name ("Ebeling" of two Ebelings): keep it as written
+        return found[0] if found else None
 
     def by_role(self, role: str) -> SpeakerRef | None:
         """A person introduced with this role ("Presiden" -> "Presiden Joko Widodo")."""
