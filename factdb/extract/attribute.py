@@ -380,6 +380,13 @@ class SentenceAttributor:
         before = self.quote_ending_at(toks[first - 1].end if first else sent.start)
         # content to the right
         content_first = bool(before) or first > 0 and toks[first - 1].text in ",—–"
+        if subj and first > 0 and toks[first - 1].lower in self.lex.parenthetical_openers:
+            # "As X reported, CONTENT" / "CONTENT, as X reported"
+            c = next((k for k in range(j, len(toks)) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
+            if c is not None and sum(t.is_word for t in toks[c + 1:]) >= 3:
+                return self._claim(sent, speakers, cue, i, j, toks[c + 1].start, sent.end)
+            if first > 1 and toks[first - 2].text == ",":
+                return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 2].start)
         a = self.content_start(toks, j, cue, content_first, bool(before))
         if a < 0:
             return None

@@ -80,6 +80,8 @@ class Lexicon:
     relative_pronouns: frozenset[str] = field(default_factory=frozenset)
     # cues that after a comma take the subject of the sentence ("X did Y, saying ...")
     participles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # "as X reported, ...": the cue's clause is an aside to the content
+    parenthetical_openers: frozenset[str] = field(default_factory=frozenset)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -135,6 +137,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         subordinators=_words(data.get("subordinators")),
         relative_pronouns=_words(data.get("relative_pronouns")),
         participles=_phrases(data.get("participles")),
+        parenthetical_openers=_words(data.get("parenthetical_openers")),
     )
 
 
