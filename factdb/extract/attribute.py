@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .lexicon import Cue, Lexicon
 from .segment import QUOTE_CHARS, Sentence, Span, Token
-from .speakers import Entities, SpeakerRef, canonical, split_mentions
+from .speakers import PERSON, Entities, SpeakerRef, canonical, split_mentions
 
 OBJECT_STANCES = {"praises", "criticizes", "denies"}
 NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "-", "'s", "of", "and"}
@@ -160,12 +160,34 @@ class SentenceAttributor:
         return (start, k) if k > start else None
 
     def speakers_of(self, toks, rng: tuple[int, int]) -> list[SpeakerRef]:
+        if rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.person_pronouns and rng[0] > 0:
+            # "Sanders, who ..., rallied people with calls that he says ...": the sentence's subject
+            lead = self.sentence_subject(toks, rng[0])
+            if lead:
+                return lead
         refs: list[SpeakerRef] = []
         for mention in split_mentions(list(toks[rng[0]:rng[1]]), self.lex):
             for ref in canonical(mention, self.lex, self.entities):
                 if ref.name not in {r.name for r in refs}:
                     refs.append(ref)
         return refs
+
+    def sentence_subject(self, toks, before: int) -> list[SpeakerRef] | None:
+        """The named person who opens the sentence, when one does before token ``before``."""
+        a = 0
+        while a < before and (toks[a].text in QUOTE_CHARS or toks[a].lower in self.lex.sentence_openers):
+            a += 1
+        if a >= before or not toks[a].is_capitalized or toks[a].lower in self.lex.person_pronouns or self.in_quote(
+                toks[a].start) or any(t.text in QUOTE_CHARS for t in toks[:before]):
+            return None
+        rng = self.np_right(toks, a)
+        if not rng or rng[1] > before:
+            return None
+        refs = self.speakers_of(toks, rng)
+        if len(refs) == 1 and refs[0].kind == PERSON and refs[0].name.split()[0][:1].isupper() and (
+                refs[0].description is None or refs[0].name != refs[0].description):
+            return refs
+        return None
 
     def subject(self, toks, cue_start: int, lo: int = 0):
         """Speaker phrase to the left of a preposed cue, skipping adverbs and
@@ -368,8 +390,11 @@ class SentenceAttributor:
             # "X threw her support behind Y, saying ...": the subject of the sentence
             a = 0
             if toks[0].lower in self.lex.sentence_openers:
-                # "For months, X has ...": the subject follows the opening adverbial
-                a = next((k + 1 for k in range(i - 1) if toks[k].text == ","), i)
+                # "For months, X has ...", "By Sunday she had ...": the subject follows the opening adverbial
+                a = next((k for k in range(1, i - 1) if toks[k].lower in self.lex.person_pronouns
+                          or toks[k].lower in self.lex.group_pronouns
+                          or toks[k].is_capitalized and toks[k].lower not in self.lex.days
+                          and toks[k].lower not in self.lex.sentence_openers), i)
             rng = self.np_right(toks, a) if a < i - 1 else None
             if rng and rng[1] < i - 1 and toks[rng[0]].is_capitalized or rng and rng[1] - rng[0] == 1 and (
                     toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns):
