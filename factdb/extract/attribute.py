@@ -555,6 +555,11 @@ class SentenceAttributor:
             after = j
         else:
             rng = self.np_right(toks, j)
+            whole = self.source_phrase(toks, i, j) if self.lex.source_to_clause_end else None
+            if whole and (not rng or whole[1] > rng[1]) and not (
+                    rng and rng[1] - rng[0] == 1 and (toks[rng[0]].lower in self.lex.person_pronouns
+                                                      or toks[rng[0]].lower in self.lex.group_pronouns)):
+                rng = whole  # "according to an Associated Press account", "... to three people briefed on it"
             if not rng:
                 return None
             speakers = self.speakers_of(toks, rng)
@@ -572,6 +577,22 @@ class SentenceAttributor:
         if i > 0:
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
         return None
+
+    def source_phrase(self, toks, i: int, j: int) -> tuple[int, int] | None:
+        """The whole source after "according to", up to the clause boundary, when the
+        content stands on the other side of it."""
+        start = j
+        while start < len(toks) and toks[start].lower in self.lex.determiners:
+            start += 1
+        stop = start
+        while stop < len(toks) and toks[stop].text not in ",;.!?" + "".join(QUOTE_CHARS) or (
+                stop < len(toks) and self._abbrev_period(toks, stop)):
+            stop += 1
+        if stop == start or stop - start > 12:
+            return None
+        content_before = i > 0 and not any(t.is_word for t in toks[stop:])
+        content_after = i == 0 and stop < len(toks) and toks[stop].text == ","
+        return (start, stop) if content_before or content_after else None
 
     def passive(self, sent, i, j, cue) -> RawClaim | None:
         toks = sent.tokens

@@ -82,6 +82,8 @@ class Lexicon:
     participles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # "as X reported, ...": the cue's clause is an aside to the content
     parenthetical_openers: frozenset[str] = field(default_factory=frozenset)
+    # the source after "according to" runs to the clause boundary ("according to an AP account")
+    source_to_clause_end: bool = False
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -138,6 +140,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         relative_pronouns=_words(data.get("relative_pronouns")),
         participles=_phrases(data.get("participles")),
         parenthetical_openers=_words(data.get("parenthetical_openers")),
+        source_to_clause_end=bool(data.get("source_to_clause_end", False)),
     )
 
 
