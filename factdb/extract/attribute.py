@@ -519,6 +519,11 @@ class SentenceAttributor:
             speakers = self.entities.pronoun(suffix)
         else:
             rng = self.np_right(toks, j)
+            if rng and self.lex.source_to_clause_end and not toks[rng[0]].is_capitalized:
+                # '"...," said a former official who oversaw the inquiry.': the whole description
+                whole = self.source_phrase(toks, i, j)
+                if whole and whole[0] == rng[0] and whole[1] > rng[1]:
+                    rng = whole
             if not rng:
                 return None
             speakers = self.speakers_of(toks, rng)
