@@ -139,3 +139,56 @@ def test_language_detection():
     assert detect_language("The minister said that the new law would be passed by the end of the year.") == "en"
     assert detect_language("Menteri mengatakan bahwa undang-undang itu akan disahkan tahun ini.") == "id"
     assert detect_language("Le ministre a dit que la loi serait adoptée avant la fin de l'année.") == "und"
+
+
+def test_participle_takes_the_sentence_subject(en):
+    text = "Governor Ellen Park vetoed the bill on Monday, saying it would raise taxes."
+    [(speaker, _, content)] = claims(text, en)
+    assert speaker == "Ellen Park"
+    assert content == "it would raise taxes"
+
+
+def test_relative_who_before_the_cue(en):
+    text = "The plan was backed by Mayor Tom Reyes, who said the city could afford it."
+    assert ("Tom Reyes", "asserts", "the city could afford it") in claims(text, en)
+
+
+def test_party_and_state_in_parentheses(en):
+    text = "Sen. Maria Ortiz (D-Ore.) said the vote would be close."
+    assert claims(text, en) == [("Maria Ortiz", "asserts", "the vote would be close")]
+
+
+def test_as_clause_is_an_aside(en):
+    text = "As the Daily Ledger reported, the factory will close in June."
+    assert claims(text, en) == [("Daily Ledger", "asserts", "the factory will close in June")]
+
+
+def test_according_to_a_description(en):
+    text = "The factory will close in June, according to two people briefed on the plan."
+    [(speaker, _, content)] = claims(text, en)
+    assert speaker == "two people briefed on the plan"
+    assert content == "The factory will close in June"
+
+
+def test_adverbs_and_circumstance_after_the_cue(en):
+    text = "Jones said in an interview on Sunday that the plant would reopen."
+    assert claims(text, en) == [("Jones", "asserts", "the plant would reopen")]
+
+
+def test_cue_followed_only_by_its_circumstance_makes_no_claim(en):
+    text = "Jones spoke at a rally in Ohio. Jones said at the rally."
+    assert claims(text, en) == []
+
+
+def test_shared_surname_stays_as_written(en):
+    text = ("Senator Ann Miller met Governor Paul Miller. "
+            '"We agree on the budget," Miller said.')
+    [(speaker, _, _)] = claims(text, en)
+    assert speaker == "Miller"
+
+
+def test_she_is_not_a_place(en):
+    text = ('Lisa Grant, who lives in Dayton, Ohio, said the schools were closing. '
+            '"It is a shame," she said.')
+    result = claims(text, en)
+    assert [r[0] for r in result] == ["Lisa Grant", "Lisa Grant"]
