@@ -137,19 +137,40 @@ class SentenceAttributor:
             return (start, start + 1)
         while start < len(toks) - 1 and toks[start].lower in self.lex.determiners:
             start += 1
-        if not toks[start].is_capitalized:
-            # "a former senior law enforcement official": lower-case words up to a role
-            for m in range(start, min(start + 7, len(toks))):
+        if not toks[start].is_capitalized and not self._function_word(toks[start]):
+            # "a former senior law enforcement official", "former secretary of state Hillary Clinton",
+            # "said retired neurosurgeon Ben Carson": lower-case words up to a role or a name
+            opened = start > 0 and (toks[start - 1].lower in self.lex.determiners
+                                    or toks[start - 1].lower in self.lex.quantifiers
+                                    or (toks[start - 1].lower,) in self.lex.cues) or toks[start].lower in self.lex.quantifiers
+            m = start
+            while m < min(start + 9, len(toks)):
                 if self._abbrev_period(toks, m):
+                    m += 1
                     continue
                 if not toks[m].is_word or self._function_word(toks[m]):
                     break
                 if self._starts_title(toks, m, m + 1) and not toks[m].is_capitalized:
-                    k = m + 1  # "former secretary of state Hillary Clinton"
+                    k = m + 1
                     while k < len(toks) and (toks[k].is_capitalized and toks[k].is_word or toks[k].lower in NP_JOINERS
-                                             and k + 1 < len(toks) and toks[k + 1].is_capitalized):
+                                             and k + 1 < len(toks) and toks[k + 1].is_capitalized
+                                             or self._abbrev_period(toks, k)):
                         k += 1
+                    if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
+                        m = k  # "one Trump campaign source": the role goes on
+                        continue
                     return (start, k)
+                if m > start and toks[m].is_capitalized and opened and self.lex.quantifiers:
+                    k = m
+                    while k < len(toks) and (toks[k].is_capitalized and toks[k].is_word or toks[k].lower in NP_JOINERS
+                                             and k + 1 < len(toks) and toks[k + 1].is_capitalized
+                                             or self._abbrev_period(toks, k)):
+                        k += 1
+                    if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
+                        m = k  # "former U.S. law enforcement official": the description goes on
+                        continue
+                    return (start, k)
+                m += 1
         k = start
         while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)):
             if toks[k].lower in self.lex.days and k > start:
@@ -257,7 +278,7 @@ class SentenceAttributor:
         start = k + 1
         if not (k < lo or toks[k].text in ",;:" or toks[k].text in QUOTE_CHARS):
             return None
-        if end - start < 2 or toks[start].lower not in self.lex.determiners:
+        if end - start < 2 or toks[start].lower not in self.lex.determiners and toks[start].lower not in self.lex.quantifiers:
             return None
         if any(self._function_word(t) for t in toks[start + 1:end]):
             return None
@@ -266,6 +287,7 @@ class SentenceAttributor:
     def _function_word(self, tok: Token) -> bool:
         low = tok.lower
         return (low in self.lex.stopwords and low not in NP_JOINERS or low in self.lex.adverbs
+                or low in self.lex.cue_adjuncts or low in self.lex.subordinators or low in self.lex.relative_pronouns
                 or low in self.lex.complementizers or (low,) in self.lex.cues
                 or low in self.lex.person_pronouns or low in self.lex.group_pronouns)
 

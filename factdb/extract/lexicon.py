@@ -84,6 +84,8 @@ class Lexicon:
     parenthetical_openers: frozenset[str] = field(default_factory=frozenset)
     # the source after "according to" runs to the clause boundary ("according to an AP account")
     source_to_clause_end: bool = False
+    # words that may open a speaker phrase and stay in it ("one official", "two aides")
+    quantifiers: frozenset[str] = field(default_factory=frozenset)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -141,6 +143,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         participles=_phrases(data.get("participles")),
         parenthetical_openers=_words(data.get("parenthetical_openers")),
         source_to_clause_end=bool(data.get("source_to_clause_end", False)),
+        quantifiers=_words(data.get("quantifiers")),
     )
 
 
