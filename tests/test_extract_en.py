@@ -192,3 +192,15 @@ def test_she_is_not_a_place(en):
             '"It is a shame," she said.')
     result = claims(text, en)
     assert [r[0] for r in result] == ["Lisa Grant", "Lisa Grant"]
+
+
+def test_cue_with_colon_takes_the_quote_that_follows(en):
+    text = ("Senator Ann Cole spoke last. Cole added:\n\n"
+            "\u201cWe will not back down. The vote is on Tuesday.\u201d\n\nThe hall was full.")
+    assert claims(text, en) == [("Ann Cole", "asserts", "We will not back down. The vote is on Tuesday.")]
+
+
+def test_quantifier_and_description_speakers(en):
+    text = ('"The deal is done," one campaign source said. '
+            '"We will see," said retired judge Carla Mendes.')
+    assert [r[0] for r in claims(text, en)] == ["one campaign source", "Carla Mendes"]

@@ -48,6 +48,8 @@ class SentenceAttributor:
         self.lex = lex
         self.entities = entities
         self.quotes = quotes
+        # a cue that ended its sentence with a colon: 'Cruz continued:' + the quote that follows
+        self.pending: tuple | None = None
 
     # ---- helpers on tokens -------------------------------------------------
     def in_quote(self, pos: int) -> Span | None:
@@ -344,6 +346,16 @@ class SentenceAttributor:
     # ---- the patterns ------------------------------------------------------------
     def attribute(self, sent: Sentence) -> list[RawClaim]:
         toks = sent.tokens
+        pending, self.pending = self.pending, None
+        if pending and toks and toks[0].text in QUOTE_CHARS:
+            q = next((q for q in self.quotes if sent.start <= q.start <= sent.start + 2), None)
+            if q and not self.find_cues([t for t in toks if not self.in_quote(t.start) and t.text not in QUOTE_CHARS]):
+                speakers, cue, cue_text, cue_start = pending
+                start, end = self.trim(q.start + 1, q.end - 1)
+                if end > start:
+                    claim = RawClaim(speakers, cue.stance, cue_text, start, end, sent.start, sent.end, sent.paragraph, cue_start)
+                    self.entities.spoke(speakers)
+                    return [claim]
         cues = [c for c in self.find_cues(toks) if not self.in_quote(toks[c[0]].start)]
         claims: list[RawClaim] = []
         spans: list[tuple[int, int, int]] = []  # (cue token, content token start, content token end)
@@ -467,6 +479,10 @@ class SentenceAttributor:
         q = before
         if q:
             return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
+        if toks[-1].text == ":" and all(not t.is_word for t in toks[j:]):
+            # 'Cruz continued:' and the quote in the next paragraph
+            self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
+            return None
         if first > 0:
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
         return None
