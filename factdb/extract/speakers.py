@@ -201,6 +201,17 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if known and len(name_words) < len(known.name.split()):
             return [SpeakerRef(known.name, text, PERSON, role or known.description)]
         return [SpeakerRef(" ".join(name_words), text, PERSON, role)]
+    lower = 0
+    while lower < len(tokens) and not tokens[lower].is_capitalized and tokens[lower].lower not in lex.quantifiers:
+        lower += 1
+    if 0 < lower < len(tokens) and all(t.is_capitalized for t in tokens[lower:]) and not any(
+            _match_prefix(words, lex.institution_words, i) or _match_prefix(words, lex.places, i)
+            for i in range(lower, len(words))):
+        # "retired neurosurgeon Ben Carson": a description in lower case, then the name
+        refs = canonical(tokens[lower:], lex, entities)
+        if len(refs) == 1 and refs[0].kind == PERSON:
+            role = " ".join(t.text for t in tokens[:lower])
+            return [SpeakerRef(refs[0].name, text, PERSON, role if not refs[0].description else role + " " + refs[0].description)]
     if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or any(
             is_acronym(t.text) for t in tokens):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
