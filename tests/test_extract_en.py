@@ -204,3 +204,6 @@ def test_quantifier_and_description_speakers(en):
     text = ('"The deal is done," one campaign source said. '
             '"We will see," said retired judge Carla Mendes.')
     assert [r[0] for r in claims(text, en)] == ["one campaign source", "Carla Mendes"]
+    text = "\"We will see,\" said retired neurosurgeon Carla Mendes."
+    [speaker] = extract_claims(text, en).claims[0].speakers
+    assert (speaker.name, speaker.description) == ("Carla Mendes", "retired neurosurgeon")
