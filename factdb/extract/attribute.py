@@ -218,8 +218,12 @@ class SentenceAttributor:
         k = cue_start
         while k - 1 >= lo and toks[k - 1].lower in self.lex.adverbs:
             k -= 1
-        if k - 2 >= lo and toks[k - 1].lower in self.lex.relative_pronouns and toks[k - 2].text == ",":
-            k -= 2  # "X, who said ..."
+        if k - 2 >= lo and toks[k - 1].lower in self.lex.days and toks[k - 2].lower in self.lex.cue_adjuncts:
+            k -= 2  # "X on Sunday defended ..."
+        rel = next((m for m in range(k - 1, max(lo, k - 4) - 1, -1) if toks[m].lower in self.lex.relative_pronouns), None)
+        if rel is not None and rel - 1 >= lo and toks[rel - 1].text == "," and all(
+                t.is_word and not t.is_capitalized for t in toks[rel + 1:k]):
+            k = rel - 1  # "X, who said ...", "X, who last year threatened ..."
         if k - 1 >= lo and toks[k - 1].text == ")":
             k = self._skip_parenthesis(toks, k - 1, lo)  # "Sen. X (D-Vt.) said"
         description = None
@@ -246,7 +250,8 @@ class SentenceAttributor:
                     j2 -= 1
                 if j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and (
                         toks[j2 + 1].lower in self.lex.determiners or toks[j2 + 1].lower in self.lex.affiliation_words
-                        or toks[j2 + 1].lower in self.lex.sentence_openers or self._starts_title(toks, j2 + 1, k)):
+                        or toks[j2 + 1].lower in self.lex.sentence_openers or toks[j2 + 1].lower in self.lex.relative_pronouns
+                        or self._starts_title(toks, j2 + 1, k)):
                     description = description or self._description(toks, (j2 + 1, k))
                     k = j2 + 1
                 continue
@@ -402,7 +407,9 @@ class SentenceAttributor:
         toks = sent.tokens
         if j < len(toks) and toks[j].lower in self.lex.passive_agents and i > 0:
             return self.passive(sent, i, j, cue)  # "X was criticized by Y"
-        participle = i > 1 and toks[i - 1].text == "," and cue.words in self.lex.participles
+        participle = i > 1 and toks[i - 1].text == "," and cue.words in self.lex.participles or (
+            not claims and i > 1 and self.lex.participles and toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.speaker_conjunctions
+            and toks[self._skip_adverbs_left(toks, i) - 2].is_word and not toks[self._skip_adverbs_left(toks, i) - 2].is_capitalized)
         subj = None if participle else self.subject(toks, i)
         speakers: list[SpeakerRef] = []
         if subj:
@@ -467,6 +474,10 @@ class SentenceAttributor:
                 k -= 1
             if toks[k].lower in self.lex.speaker_conjunctions or toks[k].text == ",":
                 b = k
+        if toks[-1].text == ":" and sum(t.is_word for t in toks[j:]) <= 3 and not before:
+            # 'Cruz continued:' / 'X told reporters:' and the quote in the next paragraph
+            self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
+            return None
         if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
             b = self.cut_trailing_adjunct(toks, a, b)
             if cue.stance in OBJECT_STANCES:
@@ -479,10 +490,6 @@ class SentenceAttributor:
         q = before
         if q:
             return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
-        if toks[-1].text == ":" and all(not t.is_word for t in toks[j:]):
-            # 'Cruz continued:' and the quote in the next paragraph
-            self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
-            return None
         if first > 0:
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
         return None
