@@ -207,3 +207,8 @@ def test_quantifier_and_description_speakers(en):
     text = "\"We will see,\" said retired neurosurgeon Carla Mendes."
     [speaker] = extract_claims(text, en).claims[0].speakers
     assert (speaker.name, speaker.description) == ("Carla Mendes", "retired neurosurgeon")
+
+
+def test_she_skips_a_man(en):
+    text = 'Mrs. Lane said the plan was good. Mr. Cho said it was bad. "We will win," she said.'
+    assert [r[0] for r in claims(text, en)] == ["Lane", "Cho", "Lane"]

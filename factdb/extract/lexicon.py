@@ -86,6 +86,9 @@ class Lexicon:
     source_to_clause_end: bool = False
     # words that may open a speaker phrase and stay in it ("one official", "two aides")
     quantifiers: frozenset[str] = field(default_factory=frozenset)
+    # pronouns that tell a gender, and titles or roles that do ("she", "Mrs.", "spokeswoman")
+    gendered_pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    gendered_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -144,6 +147,8 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         parenthetical_openers=_words(data.get("parenthetical_openers")),
         source_to_clause_end=bool(data.get("source_to_clause_end", False)),
         quantifiers=_words(data.get("quantifiers")),
+        gendered_pronouns={str(g): _words(w) for g, w in ((data.get("pronouns") or {}).get("gendered") or {}).items()},
+        gendered_words={str(g): _words(w) for g, w in (data.get("gendered_words") or {}).items()},
     )
 
 

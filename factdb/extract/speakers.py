@@ -46,8 +46,19 @@ class Entities:
     lex: Lexicon
     known: list[SpeakerRef] = field(default_factory=list)
     last_speakers: list[SpeakerRef] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def _note_gender(self, ref: SpeakerRef) -> None:
+        """A title or role that tells a person's gender ("Mrs.", "spokeswoman")."""
+        if ref.kind != PERSON:
+            return
+        words = " ".join(x for x in (ref.mention, ref.description) if x).casefold().replace(".", " ").split()
+        for gender, marks in self.lex.gendered_words.items():
+            if any(w in marks for w in words):
+                self.genders.setdefault(ref.name, gender)
 
     def remember(self, ref: SpeakerRef) -> None:
+        self._note_gender(ref)
         self.known = [k for k in self.known if k.name != ref.name or k.kind != ref.kind]
         if ref.description is None:
             old = next((k for k in self.known if k.name == ref.name and k.description), None)
@@ -94,13 +105,21 @@ class Entities:
             ref = next((k for k in reversed(self.known) if k.kind != PERSON), None)
             return [ref] if ref else list(self.last_speakers)
         if word in self.lex.person_pronouns:
-            # "he", "she": a person (or a speaker taken for an institution), never a place
-            people = [r for r in self.last_speakers if r.kind == PERSON] or [
-                r for r in self.last_speakers if r.kind != GOVERNMENT]
-            if people:
-                return people[-1:]
-            ref = next((k for k in reversed(self.known) if k.kind == PERSON), None)
-            return [ref] if ref else []
+            # "he", "she": a person (or a speaker taken for an institution), never a place;
+            # "she" not someone known to be a man, and the other way round
+            gender = next((g for g, words in self.lex.gendered_pronouns.items() if word in words), None)
+
+            def fits(r: SpeakerRef) -> bool:
+                return gender is None or self.genders.get(r.name, gender) == gender
+
+            people = [r for r in self.last_speakers if r.kind == PERSON and fits(r)] or [
+                r for r in self.last_speakers if r.kind not in (GOVERNMENT, PERSON)]
+            ref = people[-1] if people else next((k for k in reversed(self.known) if k.kind == PERSON and fits(k)), None)
+            if ref is None:
+                return []
+            if gender and ref.kind == PERSON:
+                self.genders.setdefault(ref.name, gender)
+            return [ref]
         if self.last_speakers:
             people = [r for r in self.last_speakers if r.kind == PERSON]
             if len(self.last_speakers) == 1 or not people:
