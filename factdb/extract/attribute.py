@@ -198,7 +198,11 @@ class SentenceAttributor:
     def sentence_subject(self, toks, before: int) -> list[SpeakerRef] | None:
         """The named person who opens the sentence, when one does before token ``before``."""
         a = 0
-        while a < before and (toks[a].text in QUOTE_CHARS or toks[a].lower in self.lex.sentence_openers):
+        if toks[0].lower in self.lex.sentence_openers:
+            # "Over the years, she said, ...": an opening adverbial is no subject
+            a = next((k + 1 for k in range(before) if toks[k].text == ","), 0)
+        while a < before and (toks[a].text in QUOTE_CHARS or toks[a].lower in self.lex.sentence_openers
+                              or toks[a].lower in self.lex.days):
             a += 1
         if a >= before or not toks[a].is_capitalized or toks[a].lower in self.lex.person_pronouns or self.in_quote(
                 toks[a].start) or any(t.text in QUOTE_CHARS for t in toks[:before]):

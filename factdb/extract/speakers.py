@@ -170,8 +170,8 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
                 default=-1)
     if owner >= 0:
         tokens = tokens[owner + 1:]
-    if not tokens:
-        return []
+    if not tokens or lex.possessive_suffixes and tokens[-1].lower.endswith(lex.possessive_suffixes):
+        return []  # "Trump's ...": a possessor, not a speaker
     text = " ".join(t.text for t in tokens)
     words = [t.lower for t in tokens]
     key = tuple(words)
