@@ -474,10 +474,19 @@ class SentenceAttributor:
         # stop before a coordinated act ("dan berjanji ..."), which makes its own claim
         if next_cue < len(toks):
             k = next_cue - 1
-            while k > a and toks[k].lower in self.lex.adverbs:
+            while k > a and (toks[k].lower in self.lex.adverbs or toks[k].lower in self.lex.relative_pronouns):
                 k -= 1
             if toks[k].lower in self.lex.speaker_conjunctions or toks[k].text == ",":
                 b = k
+                if b - 1 > a and toks[b - 1].text == "," and toks[k].lower in self.lex.speaker_conjunctions:
+                    b -= 1
+        # a dash or semicolon and a new clause end the content ("... April 4 - but the campaign ...")
+        for k in range(a + 1, b - 1):
+            if (toks[k].text in ";—–" or toks[k].text == "-" and toks[k].start > toks[k - 1].end) and not self.in_quote(
+                    toks[k].start) and (toks[k + 1].lower in self.lex.subordinators or toks[k + 1].lower in self.lex.adverbs
+                                        or toks[k + 1].lower in self.lex.speaker_conjunctions):
+                b = k
+                break
         if toks[-1].text == ":" and sum(t.is_word for t in toks[j:]) <= 3 and not before:
             # 'Cruz continued:' / 'X told reporters:' and the quote in the next paragraph
             self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
