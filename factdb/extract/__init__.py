@@ -116,10 +116,18 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
     entities = Entities(lex)
     attributor = SentenceAttributor(text, lex, entities, quotes)
     raw: list[RawClaim] = []
+    carry: RawClaim | None = None  # the quote claim that ended the last paragraph
     for index, para in enumerate(paras):
         quoting: RawClaim | None = None  # a quote claim that the next sentences may go on
-        for sent in sentences(text, para, index, lex.abbreviations):
+        for n, sent in enumerate(sentences(text, para, index, lex.abbreviations)):
             made = attributor.attribute(sent)
+            whole = _whole_quote(para, quotes) if n == 0 and carry and not made else None
+            if whole:
+                # a paragraph that is nothing but a quote, after a paragraph that ended with
+                # a quote of someone: another claim of the same speaker
+                made = [RawClaim(list(carry.speakers), carry.stance, carry.cue, whole.start + 1, whole.end - 1,
+                                 sent.start, sent.end, sent.paragraph, carry.cue_start)]
+                attributor.entities.spoke(made[0].speakers)
             raw.extend(made)
             _register_names(sent, lex, entities)
             more = _whole_quote(sent, quotes) if quoting and not made else None
@@ -129,6 +137,7 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
                 quoting.sentence_end = max(quoting.sentence_end, sent.end)
             else:
                 quoting = made[-1] if made and _quoted(made[-1], quotes) else None
+        carry = quoting
     claims = []
     for r in raw:
         sentence_start = min(r.sentence_start, r.start)
