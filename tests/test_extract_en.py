@@ -212,3 +212,9 @@ def test_quantifier_and_description_speakers(en):
 def test_she_skips_a_man(en):
     text = 'Mrs. Lane said the plan was good. Mr. Cho said it was bad. "We will win," she said.'
     assert [r[0] for r in claims(text, en)] == ["Lane", "Cho", "Lane"]
+
+
+def test_quote_paragraph_after_a_quote_claim(en):
+    text = '"We will build it," Mayor Ann Cole said.\n\n"And we will pay for it."'
+    result = claims(text, en)
+    assert result == [("Ann Cole", "asserts", "We will build it"), ("Ann Cole", "asserts", "And we will pay for it.")]
