@@ -133,16 +133,21 @@ def split_mentions(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     """Split a speaker phrase at "dan", "serta" and commas, keeping
     "Kementerian Riset dan Teknologi" whole."""
     parts: list[list[Token]] = [[]]
+    seps: list[Token | None] = [None]
     for tok in tokens:
         if tok.lower in lex.speaker_conjunctions or tok.text == ",":
             parts.append([])
+            seps.append(tok)
         else:
             parts[-1].append(tok)
     merged: list[list[Token]] = []
-    for part in parts:
+    for part, sep in zip(parts, seps):
         if not part:
             continue
-        if merged and _continues_institution(merged[-1], part, lex):
+        if merged and all(t.lower in lex.affiliation_words for t in merged[-1]):
+            # "current and former officials": one group
+            merged[-1] = merged[-1] + ([sep] if sep is not None else []) + part
+        elif merged and _continues_institution(merged[-1], part, lex):
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
