@@ -127,7 +127,7 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
                 # a quote of someone: another claim of the same speaker
                 made = [RawClaim(list(carry.speakers), carry.stance, carry.cue, whole.start + 1, whole.end - 1,
                                  sent.start, sent.end, sent.paragraph, carry.cue_start)]
-                attributor.entities.spoke(made[0].speakers)
+                entities.spoke(made[0].speakers)
             raw.extend(made)
             _register_names(sent, lex, entities)
             more = _whole_quote(sent, quotes) if quoting and not made else None

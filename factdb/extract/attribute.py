@@ -411,9 +411,7 @@ class SentenceAttributor:
         toks = sent.tokens
         if j < len(toks) and toks[j].lower in self.lex.passive_agents and i > 0:
             return self.passive(sent, i, j, cue)  # "X was criticized by Y"
-        participle = i > 1 and toks[i - 1].text == "," and cue.words in self.lex.participles or (
-            not claims and i > 1 and self.lex.participles and toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.speaker_conjunctions
-            and toks[self._skip_adverbs_left(toks, i) - 2].is_word and not toks[self._skip_adverbs_left(toks, i) - 2].is_capitalized)
+        participle = self._takes_sentence_subject(toks, i, cue, claims)
         subj = None if participle else self.subject(toks, i)
         speakers: list[SpeakerRef] = []
         if subj:
@@ -506,6 +504,18 @@ class SentenceAttributor:
         if first > 0:
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
         return None
+
+    def _takes_sentence_subject(self, toks, i: int, cue, claims) -> bool:
+        """Whether the cue has no subject of its own and takes the sentence's:
+        a participle after a comma ("X vetoed the bill, saying ...") or an act joined
+        with "and" to a clause that made no claim ("X walked on and said ...")."""
+        if i < 2 or not self.lex.participles:
+            return False
+        if toks[i - 1].text == "," and cue.words in self.lex.participles:
+            return True
+        k = self._skip_adverbs_left(toks, i)
+        return (not claims and k >= 2 and toks[k - 1].lower in self.lex.speaker_conjunctions
+                and toks[k - 2].is_word and not toks[k - 2].is_capitalized)
 
     def skip_hearer(self, toks, a: int) -> int:
         """After "told": the hearer before the content ("told reporters that ...",
