@@ -212,8 +212,9 @@ class SentenceAttributor:
             return None
         refs = self.speakers_of(toks, rng)
         if len(refs) == 1 and refs[0].kind == PERSON and refs[0].name.split()[0][:1].isupper() and (
-                refs[0].description is None or refs[0].name != refs[0].description):
-            return refs
+                refs[0].description is None or refs[0].name != refs[0].description) and (
+                len(refs[0].name.split()) > 1 or rng[0] > 0 or any(k.name == refs[0].name for k in self.entities.known)):
+            return refs  # (one capitalized word opening the sentence may be any word: "Hours later, she ...")
         return None
 
     def subject(self, toks, cue_start: int, lo: int = 0):
