@@ -218,3 +218,10 @@ def test_quote_paragraph_after_a_quote_claim(en):
     text = '"We will build it," Mayor Ann Cole said.\n\n"And we will pay for it."'
     result = claims(text, en)
     assert result == [("Ann Cole", "asserts", "We will build it"), ("Ann Cole", "asserts", "And we will pay for it.")]
+
+
+def test_passive_cue_without_agent_is_no_claim(en):
+    text = "The workers have been told that the plant will close."
+    assert claims(text, en) == []
+    text = "The plan was criticized by the union."
+    assert claims(text, en) == [("union", "criticizes", "The plan")]

@@ -412,6 +412,8 @@ class SentenceAttributor:
         toks = sent.tokens
         if j < len(toks) and toks[j].lower in self.lex.passive_agents and i > 0:
             return self.passive(sent, i, j, cue)  # "X was criticized by Y"
+        if self._passive_participle(toks, i, j):
+            return None  # "they have been asked to ...": the subject is not the speaker
         participle = self._takes_sentence_subject(toks, i, cue, claims)
         subj = None if participle else self.subject(toks, i)
         speakers: list[SpeakerRef] = []
@@ -505,6 +507,14 @@ class SentenceAttributor:
         if first > 0:
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
         return None
+
+    def _passive_participle(self, toks, i: int, j: int) -> bool:
+        """A cue in the passive ("was asked", "have been told") without its agent."""
+        if i == 0 or toks[i - 1].lower not in self.lex.passive_auxiliaries:
+            return False
+        word = toks[j - 1].lower
+        return word in self.lex.passive_participles or any(
+            word.endswith(e) for e in self.lex.passive_participle_endings)
 
     def _takes_sentence_subject(self, toks, i: int, cue, claims) -> bool:
         """Whether the cue has no subject of its own and takes the sentence's:

@@ -89,6 +89,10 @@ class Lexicon:
     # pronouns that tell a gender, and titles or roles that do ("she", "Mrs.", "spokeswoman")
     gendered_pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
     gendered_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "was asked", "have been told": a cue in the passive says nothing of its subject
+    passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
+    passive_participles: frozenset[str] = field(default_factory=frozenset)
+    passive_participle_endings: tuple[str, ...] = ()
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -149,6 +153,9 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         quantifiers=_words(data.get("quantifiers")),
         gendered_pronouns={str(g): _words(w) for g, w in ((data.get("pronouns") or {}).get("gendered") or {}).items()},
         gendered_words={str(g): _words(w) for g, w in (data.get("gendered_words") or {}).items()},
+        passive_auxiliaries=_words((data.get("passive_voice") or {}).get("auxiliaries")),
+        passive_participles=_words((data.get("passive_voice") or {}).get("participles")),
+        passive_participle_endings=tuple(str(e) for e in (data.get("passive_voice") or {}).get("endings") or ()),
     )
 
 
