@@ -102,7 +102,8 @@ class Entities:
         if word in self.lex.group_pronouns:
             if len(self.last_speakers) > 1 or any(r.kind != PERSON for r in self.last_speakers):
                 return list(self.last_speakers)
-            ref = next((k for k in reversed(self.known) if k.kind != PERSON), None)
+            ref = next((k for k in reversed(self.known) if k.kind not in (PERSON, GOVERNMENT)), None) or next(
+                (k for k in reversed(self.known) if k.kind != PERSON), None)
             return [ref] if ref else list(self.last_speakers)
         if word in self.lex.person_pronouns:
             # "he", "she": a person (or a speaker taken for an institution), never a place;
