@@ -231,6 +231,11 @@ class SentenceAttributor:
             k = rel - 1  # "X, who said ...", "X, who last year threatened ..."
         if k - 1 >= lo and toks[k - 1].text == ")":
             k = self._skip_parenthesis(toks, k - 1, lo)  # "Sen. X (D-Vt.) said"
+        if k - 1 >= lo and toks[k - 1].text in "—–":
+            # "the Post—even the devil reads it—observed": an aside between dashes
+            m = next((m for m in range(k - 2, max(lo, k - 30) - 1, -1) if toks[m].text in "—–"), None)
+            if m is not None and m > lo:
+                k = m
         description = None
         for _ in range(4):
             if k - 1 >= lo and toks[k - 1].text == ",":
