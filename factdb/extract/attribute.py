@@ -351,7 +351,9 @@ class SentenceAttributor:
     def cut_object(self, toks, a: int, b: int) -> int:
         words = [t.lower for t in toks]
         for k in range(a + 1, b):
-            if toks[k].text in ",;" and "," in self.lex.object_stops and not self.in_quote(toks[k].start):
+            digits = k + 1 < len(toks) and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit() and (
+                toks[k - 1].end == toks[k].start == toks[k + 1].start - 1)  # "2,472"
+            if toks[k].text in ",;" and "," in self.lex.object_stops and not self.in_quote(toks[k].start) and not digits:
                 return k  # "dismissed the labels, a sentiment ...": the object ends at the comma
             for n in range(1, 3):
                 if tuple(words[k:k + n]) in self.lex.object_stops:
@@ -427,7 +429,7 @@ class SentenceAttributor:
             speakers = self.speakers_of(toks, rng)
             if description and len(speakers) == 1 and speakers[0].description is None:
                 speakers = [SpeakerRef(speakers[0].name, speakers[0].mention, speakers[0].kind, description)]
-        elif i > 0 and (toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.speaker_conjunctions
+        elif i > 0 and (toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.act_conjunctions
                         or toks[self._skip_adverbs_left(toks, i) - 1].text == ",") and claims:
             # "... mengatakan X dan berjanji untuk Y": the same speaker, and X ends before "dan"
             prev = claims[-1]
@@ -482,15 +484,15 @@ class SentenceAttributor:
             k = next_cue - 1
             while k > a and (toks[k].lower in self.lex.adverbs or toks[k].lower in self.lex.relative_pronouns):
                 k -= 1
-            if toks[k].lower in self.lex.speaker_conjunctions or toks[k].text == ",":
+            if toks[k].lower in self.lex.act_conjunctions or toks[k].text == ",":
                 b = k
-                if b - 1 > a and toks[b - 1].text == "," and toks[k].lower in self.lex.speaker_conjunctions:
+                if b - 1 > a and toks[b - 1].text == "," and toks[k].lower in self.lex.act_conjunctions:
                     b -= 1
         # a dash or semicolon and a new clause end the content ("... April 4 - but the campaign ...")
         for k in range(a + 1, b - 1):
             if (toks[k].text in ";—–" or toks[k].text == "-" and toks[k].start > toks[k - 1].end) and not self.in_quote(
                     toks[k].start) and (toks[k + 1].lower in self.lex.subordinators or toks[k + 1].lower in self.lex.adverbs
-                                        or toks[k + 1].lower in self.lex.speaker_conjunctions):
+                                        or toks[k + 1].lower in self.lex.act_conjunctions):
                 b = k
                 break
         if toks[-1].text == ":" and sum(t.is_word for t in toks[j:]) <= 3 and not before:
@@ -530,7 +532,7 @@ class SentenceAttributor:
         if toks[i - 1].text == "," and cue.words in self.lex.participles:
             return True
         k = self._skip_adverbs_left(toks, i)
-        return (not claims and k >= 2 and toks[k - 1].lower in self.lex.speaker_conjunctions
+        return (not claims and k >= 2 and toks[k - 1].lower in self.lex.act_conjunctions
                 and toks[k - 2].is_word and not toks[k - 2].is_capitalized)
 
     def skip_hearer(self, toks, a: int) -> int:
