@@ -225,3 +225,19 @@ def test_passive_cue_without_agent_is_no_claim(en):
     assert claims(text, en) == []
     text = "The plan was criticized by the union."
     assert claims(text, en) == [("union", "criticizes", "The plan")]
+
+
+def test_age_and_apposition_before_the_cue(en):
+    text = "Lee, 54, a former prosecutor, argued that the law was unconstitutional."
+    assert claims(text, en) == [("Lee", "asserts", "the law was unconstitutional")]
+
+
+def test_role_with_its_affiliation(en):
+    text = "Officials at the Pentagon said Tuesday that two soldiers were injured."
+    assert claims(text, en) == [("Officials at the Pentagon", "asserts", "two soldiers were injured")]
+
+
+def test_two_speakers_acting_together(en):
+    text = "Smith and Jones both said the vote was rigged."
+    [claim] = extract_claims(text, en).claims
+    assert [s.name for s in claim.speakers] == ["Smith", "Jones"]

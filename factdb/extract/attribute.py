@@ -126,6 +126,16 @@ class SentenceAttributor:
             return None
         if all(t.lower in self.lex.days or t.text.isdigit() for t in toks[start:end]):
             return None
+        # "officials at the Pentagon", "a spokeswoman for YouTube": a role and its affiliation
+        p = start - 1
+        while p > lo and toks[p].lower in self.lex.determiners:
+            p -= 1
+        if p > lo and toks[p].lower in self.lex.np_prepositions and self._starts_title(toks, p - 1, p):
+            start = p - 1
+            while start - 1 >= lo and (toks[start - 1].lower in self.lex.affiliation_words
+                                       or toks[start - 1].lower in self.lex.determiners
+                                       or toks[start - 1].lower in self.lex.quantifiers):
+                start -= 1
         return (start, end)
 
     def _starts_title(self, toks, start: int, end: int) -> bool:
@@ -244,6 +254,9 @@ class SentenceAttributor:
                 while j >= lo and toks[j].text != ",":
                     j -= 1
                 seg = (j + 1, k - 1)
+                if all(t.text.isdigit() for t in toks[seg[0]:seg[1]]) and j >= lo:
+                    k = j  # an age between commas ("Lee, 54, said")
+                    continue
                 rng = self.np_left(toks, k - 1, seg[0])
                 place = tuple(t.lower for t in toks[rng[0]:rng[1]]) in self.lex.places if rng else False
                 if rng and rng[0] == seg[0] and toks[seg[0]].is_capitalized and not self._is_time(toks, rng) and not (
@@ -258,7 +271,9 @@ class SentenceAttributor:
                 j2 = k - 1
                 while j2 >= lo and toks[j2].text != ",":
                     j2 -= 1
-                if j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and (
+                if j2 >= lo and j2 + 1 < k and all(t.text.isdigit() for t in toks[j2 + 1:k]):
+                    k = j2 + 1  # an age: "Lee, 54, a former prosecutor, said"
+                elif j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and (
                         toks[j2 + 1].lower in self.lex.determiners or toks[j2 + 1].lower in self.lex.affiliation_words
                         or toks[j2 + 1].lower in self.lex.sentence_openers or toks[j2 + 1].lower in self.lex.relative_pronouns
                         or self._starts_title(toks, j2 + 1, k)):

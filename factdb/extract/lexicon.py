@@ -93,6 +93,8 @@ class Lexicon:
     # conjunctions that join two acts of one speaker ("said ... and added ...");
     # the speaker conjunctions when the lexicon names none
     act_conjunctions: frozenset[str] = field(default_factory=frozenset)
+    # prepositions between a role and its affiliation ("a spokeswoman for YouTube")
+    np_prepositions: frozenset[str] = field(default_factory=frozenset)
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     passive_participles: frozenset[str] = field(default_factory=frozenset)
     passive_participle_endings: tuple[str, ...] = ()
@@ -157,6 +159,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         gendered_pronouns={str(g): _words(w) for g, w in ((data.get("pronouns") or {}).get("gendered") or {}).items()},
         gendered_words={str(g): _words(w) for g, w in (data.get("gendered_words") or {}).items()},
         act_conjunctions=_words(data.get("act_conjunctions") or data.get("speaker_conjunctions")),
+        np_prepositions=_words(data.get("np_prepositions")),
         passive_auxiliaries=_words((data.get("passive_voice") or {}).get("auxiliaries")),
         passive_participles=_words((data.get("passive_voice") or {}).get("participles")),
         passive_participle_endings=tuple(str(e) for e in (data.get("passive_voice") or {}).get("endings") or ()),
