@@ -48,7 +48,7 @@ class SentenceAttributor:
         self.lex = lex
         self.entities = entities
         self.quotes = quotes
-        # a cue that ended its sentence with a colon: 'Cruz continued:' + the quote that follows
+        # a cue that ended its sentence with a colon: 'The senator continued:' + the quote that follows
         self.pending: tuple | None = None
 
     # ---- helpers on tokens -------------------------------------------------
@@ -126,7 +126,7 @@ class SentenceAttributor:
             return None
         if all(t.lower in self.lex.days or t.text.isdigit() for t in toks[start:end]):
             return None
-        # "officials at the Pentagon", "a spokeswoman for YouTube": a role and its affiliation
+        # "officials at the Pentagon", "a spokeswoman for the company": a role and its affiliation
         p = start - 1
         while p > lo and toks[p].lower in self.lex.determiners:
             p -= 1
@@ -150,8 +150,8 @@ class SentenceAttributor:
         while start < len(toks) - 1 and toks[start].lower in self.lex.determiners:
             start += 1
         if not toks[start].is_capitalized and not self._function_word(toks[start]):
-            # "a former senior law enforcement official", "former secretary of state Hillary Clinton",
-            # "said retired neurosurgeon Ben Carson": lower-case words up to a role or a name
+            # "a former deputy fire chief", "former secretary of state Jane Roe",
+            # "said retired surgeon John Doe": lower-case words up to a role or a name
             opened = start > 0 and (toks[start - 1].lower in self.lex.determiners
                                     or toks[start - 1].lower in self.lex.quantifiers
                                     or (toks[start - 1].lower,) in self.lex.cues) or toks[start].lower in self.lex.quantifiers
@@ -169,7 +169,7 @@ class SentenceAttributor:
                                              or self._abbrev_period(toks, k)):
                         k += 1
                     if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
-                        m = k  # "one Trump campaign source": the role goes on
+                        m = k  # "one Senate campaign source": the role goes on
                         continue
                     return (start, k)
                 if m > start and toks[m].is_capitalized and opened and self.lex.quantifiers:
@@ -179,7 +179,7 @@ class SentenceAttributor:
                                              or self._abbrev_period(toks, k)):
                         k += 1
                     if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
-                        m = k  # "former U.S. law enforcement official": the description goes on
+                        m = k  # "former U.S. fire safety official": the description goes on
                         continue
                     return (start, k)
                 m += 1
@@ -194,7 +194,7 @@ class SentenceAttributor:
 
     def speakers_of(self, toks, rng: tuple[int, int]) -> list[SpeakerRef]:
         if rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.person_pronouns and rng[0] > 0:
-            # "Sanders, who ..., rallied people with calls that he says ...": the sentence's subject
+            # "Doe, who ..., won praise for a plan that he says ...": the sentence's subject
             lead = self.sentence_subject(toks, rng[0])
             if lead:
                 return lead
@@ -209,7 +209,7 @@ class SentenceAttributor:
         """The named person who opens the sentence, when one does before token ``before``."""
         a = 0
         if toks[0].lower in self.lex.sentence_openers:
-            # "Over the years, she said, ...": an opening adverbial is no subject
+            # "In the end, she said, ...": an opening adverbial is no subject
             a = next((k + 1 for k in range(before) if toks[k].text == ","), 0)
         while a < before and (toks[a].text in QUOTE_CHARS or toks[a].lower in self.lex.sentence_openers
                               or toks[a].lower in self.lex.days):
@@ -224,7 +224,7 @@ class SentenceAttributor:
         if len(refs) == 1 and refs[0].kind == PERSON and refs[0].name.split()[0][:1].isupper() and (
                 refs[0].description is None or refs[0].name != refs[0].description) and (
                 len(refs[0].name.split()) > 1 or rng[0] > 0 or any(k.name == refs[0].name for k in self.entities.known)):
-            return refs  # (one capitalized word opening the sentence may be any word: "Hours later, she ...")
+            return refs  # (one capitalized word opening the sentence may be any word: "Weeks later, she ...")
         return None
 
     def subject(self, toks, cue_start: int, lo: int = 0):
@@ -242,7 +242,7 @@ class SentenceAttributor:
         if k - 1 >= lo and toks[k - 1].text == ")":
             k = self._skip_parenthesis(toks, k - 1, lo)  # "Sen. X (D-Vt.) said"
         if k - 1 >= lo and toks[k - 1].text in "—–":
-            # "the Post—even the devil reads it—observed": an aside between dashes
+            # "the Ledger—a small paper—reported": an aside between dashes
             m = next((m for m in range(k - 2, max(lo, k - 30) - 1, -1) if toks[m].text in "—–"), None)
             if m is not None and m > lo:
                 k = m
@@ -367,9 +367,9 @@ class SentenceAttributor:
         words = [t.lower for t in toks]
         for k in range(a + 1, b):
             digits = k + 1 < len(toks) and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit() and (
-                toks[k - 1].end == toks[k].start == toks[k + 1].start - 1)  # "2,472"
+                toks[k - 1].end == toks[k].start == toks[k + 1].start - 1)  # "2,500"
             if toks[k].text in ",;" and "," in self.lex.object_stops and not self.in_quote(toks[k].start) and not digits:
-                return k  # "dismissed the labels, a sentiment ...": the object ends at the comma
+                return k  # "praised the deal, a first step ...": the object ends at the comma
             for n in range(1, 3):
                 if tuple(words[k:k + n]) in self.lex.object_stops:
                     return k
@@ -435,7 +435,7 @@ class SentenceAttributor:
         if j < len(toks) and toks[j].lower in self.lex.passive_agents and i > 0:
             return self.passive(sent, i, j, cue)  # "X was criticized by Y"
         if self._passive_participle(toks, i, j):
-            return None  # "they have been asked to ...": the subject is not the speaker
+            return None  # "they were told to ...": the subject is not the speaker
         participle = self._takes_sentence_subject(toks, i, cue, claims)
         subj = None if participle else self.subject(toks, i)
         speakers: list[SpeakerRef] = []
@@ -455,10 +455,10 @@ class SentenceAttributor:
             if prev.start < toks[k].start <= prev.end:
                 prev.start, prev.end = self.trim(prev.start, toks[k].start)
         elif participle:
-            # "X threw her support behind Y, saying ...": the subject of the sentence
+            # "X vetoed the bill, saying ...": the subject of the sentence
             a = 0
             if toks[0].lower in self.lex.sentence_openers:
-                # "For months, X has ...", "By Sunday she had ...": the subject follows the opening adverbial
+                # "Last year, X ...", "On Friday she ...": the subject follows the opening adverbial
                 a = next((k for k in range(1, i - 1) if toks[k].lower in self.lex.person_pronouns
                           or toks[k].lower in self.lex.group_pronouns
                           or toks[k].is_capitalized and toks[k].lower not in self.lex.days
@@ -503,7 +503,7 @@ class SentenceAttributor:
                 b = k
                 if b - 1 > a and toks[b - 1].text == "," and toks[k].lower in self.lex.act_conjunctions:
                     b -= 1
-        # a dash or semicolon and a new clause end the content ("... April 4 - but the campaign ...")
+        # a dash or semicolon and a new clause end the content ("... in May - but the union ...")
         for k in range(a + 1, b - 1):
             if (toks[k].text in ";—–" or toks[k].text == "-" and toks[k].start > toks[k - 1].end) and not self.in_quote(
                     toks[k].start) and (toks[k + 1].lower in self.lex.subordinators or toks[k + 1].lower in self.lex.adverbs
@@ -511,7 +511,7 @@ class SentenceAttributor:
                 b = k
                 break
         if toks[-1].text == ":" and sum(t.is_word for t in toks[j:]) <= 3 and not before:
-            # 'Cruz continued:' / 'X told reporters:' and the quote in the next paragraph
+            # 'The senator continued:' / 'X told reporters:' and the quote in the next paragraph
             self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
             return None
         if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
@@ -580,7 +580,7 @@ class SentenceAttributor:
             comp = None
             for k in range(a + 1, min(a + 15, n)):
                 if toks[k].lower in lex.subordinators or toks[k].text in ",;":
-                    break  # "told X on Monday when asked about claims that ...": not its content
+                    break  # "told X on Monday when asked whether ...": not its content
                 if (toks[k].lower in lex.complementizers or toks[k].text == ":") and not self.in_quote(toks[k].start):
                     comp = k
                     break
@@ -665,7 +665,7 @@ class SentenceAttributor:
             if whole and (not rng or whole[1] > rng[1]) and not (
                     rng and rng[1] - rng[0] == 1 and (toks[rng[0]].lower in self.lex.person_pronouns
                                                       or toks[rng[0]].lower in self.lex.group_pronouns)):
-                rng = whole  # "according to an Associated Press account", "... to three people briefed on it"
+                rng = whole  # "according to a police report", "... to two people familiar with the plan"
             if not rng:
                 return None
             speakers = self.speakers_of(toks, rng)

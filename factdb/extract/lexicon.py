@@ -93,7 +93,7 @@ class Lexicon:
     # conjunctions that join two acts of one speaker ("said ... and added ...");
     # the speaker conjunctions when the lexicon names none
     act_conjunctions: frozenset[str] = field(default_factory=frozenset)
-    # prepositions between a role and its affiliation ("a spokeswoman for YouTube")
+    # prepositions between a role and its affiliation ("a spokeswoman for the company")
     np_prepositions: frozenset[str] = field(default_factory=frozenset)
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     passive_participles: frozenset[str] = field(default_factory=frozenset)

@@ -78,7 +78,7 @@ class Entities:
         found: list[SpeakerRef] = []
         for ref in reversed(self.known):
             if ref.kind != PERSON or not all(w[:1].isupper() for w in ref.name.split()):
-                continue  # only proper names ("a Trump supporter" is no Trump)
+                continue  # only proper names ("a Smith supporter" is no Smith)
             have = ref.name.casefold().split()
             if want == have:
                 return ref
@@ -146,7 +146,7 @@ def split_mentions(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
         if not part:
             continue
         if merged and all(t.lower in lex.affiliation_words for t in merged[-1]):
-            # "current and former officials": one group
+            # "past and present members": one group
             merged[-1] = merged[-1] + ([sep] if sep is not None else []) + part
         elif merged and _continues_institution(merged[-1], part, lex):
             merged[-1] = merged[-1] + part
@@ -177,7 +177,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if owner >= 0:
         tokens = tokens[owner + 1:]
     if not tokens or lex.possessive_suffixes and tokens[-1].lower.endswith(lex.possessive_suffixes):
-        return []  # "Trump's ...": a possessor, not a speaker
+        return []  # "Smith's ...": a possessor, not a speaker
     text = " ".join(t.text for t in tokens)
     words = [t.lower for t in tokens]
     key = tuple(words)
@@ -189,7 +189,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         return [SpeakerRef(text, text, GOVERNMENT)]
     lead = _title_after_affiliation(tokens, lex)
     if lead:
-        # "Vermont Sen. Bernie Sanders", "White House press secretary Josh Earnest"
+        # "Ohio Sen. John Doe", "White House press secretary Jane Roe"
         refs = canonical(tokens[lead:], lex, entities)
         if len(refs) == 1 and refs[0].kind == PERSON and refs[0].description:
             ref = refs[0]
@@ -232,7 +232,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if 0 < lower < len(tokens) and all(t.is_capitalized for t in tokens[lower:]) and not any(
             _match_prefix(words, lex.institution_words, i) or _match_prefix(words, lex.places, i)
             for i in range(lower, len(words))):
-        # "retired neurosurgeon Ben Carson": a description in lower case, then the name
+        # "retired surgeon John Doe": a description in lower case, then the name
         refs = canonical(tokens[lower:], lex, entities)
         if len(refs) == 1 and refs[0].kind == PERSON:
             role = " ".join(t.text for t in tokens[:lower])
