@@ -241,3 +241,10 @@ def test_two_speakers_acting_together(en):
     text = "Smith and Jones both said the vote was rigged."
     [claim] = extract_claims(text, en).claims
     assert [s.name for s in claim.speakers] == ["Smith", "Jones"]
+
+
+def test_quote_going_on_after_a_postposed_speaker(en):
+    text = "\u201cI disagree,\u201d said Rep. Ann Lee, D-Calif., \u201cand so do most voters.\u201d"
+    [claim] = extract_claims(text, en).claims
+    assert claim.speakers[0].name == "Ann Lee"
+    assert claim.quote == "I disagree \u2026 and so do most voters"

@@ -636,6 +636,13 @@ class SentenceAttributor:
         q = self.quote_ending_at(toks[k].end if closing_quote else toks[k + 1].start) if k >= 0 else None
         if closing_quote and q and q.start <= sent.start + 1:
             start, end = q.start + 1, q.end - 1
+            # '"A," said X, a lawyer, "and B."': the quote goes on after the speaker
+            for m in range(after, min(after + 12, len(toks) - 1)):
+                if toks[m].text == "," and toks[m + 1].text in QUOTE_CHARS:
+                    more = next((r for r in self.quotes if r.start <= toks[m + 1].start < r.end - 1), None)
+                    if more:
+                        end = more.end - 1
+                    break
         else:
             start, end = sent.start, toks[k].end if k >= 0 else cue_pos
             # a parenthetical cue: "Bank Indonesia, kata dia, sepertinya ..."
