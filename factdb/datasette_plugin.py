@@ -1,11 +1,51 @@
 """factdb's Datasette plugin: loaded by Datasette through the ``datasette``
-entry point whenever factdb is installed. Its templates live in
-``factdb/templates``."""
+entry point whenever factdb is installed. It only wires hooks; the data of
+the pages comes from :mod:`factdb.pages`, the templates from
+``factdb/templates`` (``factdb serve`` passes them as ``--template-dir``)."""
 from __future__ import annotations
 
 from datasette import hookimpl
+from datasette.utils import tilde_encode, urlsafe_components
+from markupsafe import Markup
+
+from .serve import STATIC_MOUNT
+from .pages import FACTDB_TABLES, Pages, factdb_database, is_factdb
+
 
 
 @hookimpl
-def extra_template_vars(request, datasette):
-    return {"factdb": True}
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    async def inner():
+        if view_name == "row" and table in FACTDB_TABLES and await is_factdb(datasette, database):
+            pks = urlsafe_components(request.url_vars["pks"])
+            if len(pks) != 1:
+                return {}
+            pages = Pages(datasette, database)
+            build = {"claims": pages.claim_page, "articles": pages.article_page,
+                     "speakers": pages.speaker_page}[table]
+            return {"factdb_page": await build(pks[0])}
+        if view_name == "index":
+            name = await factdb_database(datasette)
+            if name:
+                actor = request.actor if request else None
+                return {"factdb_home": await Pages(datasette, name).home(actor)}
+        return {}
+
+    return inner
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    if any(path == STATIC_MOUNT for path, _ in datasette.static_mounts):
+        return [datasette.urls.path(f"/{STATIC_MOUNT}/factdb.css")]
+    return []
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """In the claims view, the claim id and article id link to their pages."""
+    if table != "claims_view" or value is None or column not in ("id", "article_id"):
+        return None
+    target = "claims" if column == "id" else "articles"
+    url = datasette.urls.row(database, target, tilde_encode(str(value)))
+    return Markup('<a href="{}">{}</a>').format(url, value)
