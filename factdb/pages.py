@@ -114,8 +114,8 @@ class Pages:
                 [claim["article_id"]])
             if articles:
                 article = articles[0]
-                article["url"] = self.url("articles", article["id"])
                 article["link"] = safe_url(article.pop("url"))
+                article["url"] = self.url("articles", article["id"])
                 page["article"] = article
                 page["paragraph"] = self._paragraph(claim, article.pop("body"))
         if page["paragraph"] is None and claim["sentence"]:
