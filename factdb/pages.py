@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from urllib.parse import urlencode
 
 from datasette.utils import tilde_encode
 
@@ -36,6 +37,17 @@ select claims.id, claims.article_id, claims.stance, claims.text, claims.quote, c
      where claim_speakers.claim_id = claims.id order by claim_speakers.position)) as speakers_json
 from claims left join articles on articles.id = claims.article_id
 """
+
+# Stances per speaker as a SQL query, and the fragment that makes datasette-vega
+# draw it as stacked bars (the plugin reads its settings from the URL fragment).
+STANCES_PER_SPEAKER_SQL = """select speakers.name as speaker, claims.stance as stance, count(*) as claims
+from claim_speakers
+join speakers on speakers.id = claim_speakers.speaker_id
+join claims on claims.id = claim_speakers.claim_id
+group by speakers.name, claims.stance
+order by speakers.name, claims.stance"""
+VEGA_FRAGMENT = ("g.mark=bar&g.x_column=speaker&g.x_type=ordinal&g.y_column=claims"
+                 "&g.y_type=quantitative&g.color_column=stance")
 
 
 class Pages:
@@ -251,6 +263,7 @@ class Pages:
                 "bars": stance_bars(entry["counts"], stances, link=self._facet_link(entry["name"]),
                                     scale=max(totals.values()))})
         queries = await self.datasette.get_canned_queries(self.database, actor)
+        chart_query = f"{self.datasette.urls.database(self.database)}?{urlencode({'sql': STANCES_PER_SPEAKER_SQL})}#{VEGA_FRAGMENT}"
         return {
             "database": self.database,
             "counts": counts,
@@ -262,14 +275,13 @@ class Pages:
                          "url": self.datasette.urls.query(self.database, name)}
                         for name, q in queries.items()],
             "search_url": self.table_url("claims_view"),
+            "chart_query_url": chart_query,
             "urls": {t: self.table_url(t) for t in
                      ("claims_view", "claims", "articles", "speakers", "claim_relations", "stances")},
             "database_url": self.datasette.urls.database(self.database),
         }
 
     def _facet_link(self, speaker: str | None):
-        from urllib.parse import urlencode
-
         base = self.table_url("claims_view")
 
         def link(stance_id: str) -> str:

@@ -23,6 +23,7 @@ SETTINGS = {
     "default_page_size": 50,
     "max_returned_rows": 1000,
     "allow_download": False,
+    "truncate_cells_html": 300,
     "default_allow_sql": True,
 }
 

@@ -82,6 +82,13 @@ def page(browser, request):
     pg = context.new_page()
     pg.set_default_timeout(10_000)
     pg.dialogs = []
+    pg.outside = []  # requests that leave this machine: there must be none
+
+    def on_request(req):
+        if not req.url.startswith(("http://127.0.0.1:", "data:", "about:")):
+            pg.outside.append(req.url)
+
+    pg.on("request", on_request)
 
     def on_dialog(dialog):
         pg.dialogs.append(dialog.message)
@@ -94,6 +101,7 @@ def page(browser, request):
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     finally:
         context.close()
+    assert pg.outside == [], "the pages requested resources from the network"
 
 
 def shot(pg, name):
@@ -196,3 +204,19 @@ def test_payloads_render_as_text_and_run_nothing(page, server):
         for mark in page.locator("mark.claim-mark").all()[:5]:
             mark.hover()
     assert page.dialogs == []
+
+
+def test_home_search_and_charts(page, server):
+    page.goto(f"{server}/")
+    assert page.locator(".speakers-chart tbody tr").count() >= 6
+    china = page.locator(".speakers-chart tr", has_text="China").first
+    assert china.locator(".bar-segment.stance-denies").inner_text() == "1"
+    page.fill("#claim-search-input", "militer")
+    page.press("#claim-search-input", "Enter")
+    page.wait_for_url("**/sample/claims_view?_search=militer*")
+    texts = page.locator("table.rows-and-columns td.col-text").all_inner_texts()
+    assert texts and any("militer" in t for t in texts)
+    page.goto(f"{server}/")
+    page.locator("a.vega-link").click()
+    page.wait_for_selector("canvas, svg.marks", timeout=10_000)
+    shot(page, "vega_chart")

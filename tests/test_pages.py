@@ -175,3 +175,27 @@ async def test_visitors_cannot_write(ds, db_path):
     assert response.status_code >= 400  # Datasette only takes POSTs for writable canned queries
     assert await one(ds, "select count(*) from claims") == before
     assert ds.setting("sql_time_limit_ms") == 2000
+
+
+async def test_home_links_the_interactive_chart(ds):
+    page = await get(ds, "/")
+    match = re.search(r'class="vega-link" href="([^"]+)"', page)
+    assert match and match.group(1).startswith("/sample?sql=")
+    assert "#g.mark=bar&amp;g.x_column=speaker" in match.group(1)
+    url = html.unescape(match.group(1)).split("#")[0].replace("/sample?", "/sample.json?") + "&_shape=array"
+    rows = (await ds.client.get(url)).json()
+    assert {"speaker": "China", "stance": "denies", "claims": 1} in rows
+
+
+def test_serve_is_local_and_read_only_by_default():
+    from click.testing import CliRunner
+
+    from factdb.cli import cli
+    from factdb.serve import SETTINGS, datasette_args
+
+    args = datasette_args("x.db", "m.json", "127.0.0.1", 8001, immutable=True)
+    assert args[:3] == ["serve", "-i", "x.db"]
+    assert "--template-dir" in args and "--static" in args
+    assert SETTINGS["sql_time_limit_ms"] <= 5000 and SETTINGS["allow_download"] is False
+    help_text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "127.0.0.1" in help_text and "--immutable" in help_text
