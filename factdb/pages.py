@@ -81,9 +81,13 @@ class Pages:
         return (await self.stances()).get(
             stance_id, {"id": stance_id, "label": stance_id, "description": "", "polarity": "neutral"})
 
-    async def claims(self, where: str, params=None, order: str = "claims.article_id, claims.start, claims.id") -> list[dict]:
+    async def claims(self, where: str, params=None, order: str = "claims.article_id, claims.start, claims.id",
+                     limit: int | None = None) -> list[dict]:
         """Claims with their speakers (linked), stance, article and page url."""
-        rows = await self.rows(f"{CLAIM_SQL} where {where} order by {order}", params)
+        sql = f"{CLAIM_SQL} where {where} order by {order}"
+        if limit is not None:
+            sql += f" limit {int(limit)}"
+        rows = await self.rows(sql, params)
         for row in rows:
             await self._decorate(row)
         return rows
@@ -185,51 +189,58 @@ class Pages:
         legend = [{**stances[s], "count": counts[s]} for s in stances if counts[s]]
         return {"kind": "article", "article": article, "body": body, "claims": claims, "legend": legend}
 
-    async def speaker_page(self, speaker_id) -> dict | None:
+    async def speaker_page(self, speaker_id, limit: int = 500) -> dict | None:
         speakers = await self.rows("select id, name, kind, description from speakers where id = ?", [speaker_id])
         if not speakers:
             return None
         speaker = speakers[0]
+        sid = speaker["id"]
         aliases = [r["alias"] for r in await self.rows(
-            "select alias from speaker_aliases where speaker_id = ? order by alias collate nocase", [speaker["id"]])]
-        theirs = "claims.id in (select claim_id from claim_speakers where speaker_id = ?)"
-        claims = await self.claims(theirs, [speaker["id"]],
-                                   order="articles.published is null, articles.published, claims.article_id, claims.start")
+            "select alias from speaker_aliases where speaker_id = ? and alias != ? order by alias collate nocase",
+            [sid, speaker["name"]])]
         stances = await self.stances()
+        counts = Counter({r["stance"]: r["n"] for r in await self.rows(
+            "select claims.stance as stance, count(*) as n from claim_speakers "
+            "join claims on claims.id = claim_speakers.claim_id where claim_speakers.speaker_id = ? group by claims.stance",
+            [sid])})
+        theirs = "claims.id in (select claim_id from claim_speakers where speaker_id = ?)"
+        claims = await self.claims(theirs, [sid], limit=limit,
+                                   order="articles.published is null, articles.published, claims.article_id, claims.start")
         groups = []
         for stance_id, stance in stances.items():
             in_group = [c for c in claims if c["stance"] == stance_id]
             if in_group:
-                groups.append({"stance": stance, "claims": in_group})
-        chart = stance_bars(Counter(c["stance"] for c in claims), stances)
-        mine = {c["id"] for c in claims}
+                groups.append({"stance": stance, "claims": in_group, "total": counts[stance_id]})
+        # denials that answer their claims, and their denials of others' claims
+        links = await self.rows(
+            "select from_claim_id, to_claim_id from claim_relations where type = 'denies' and "
+            "(to_claim_id in (select claim_id from claim_speakers where speaker_id = ?) "
+            " or from_claim_id in (select claim_id from claim_speakers where speaker_id = ?)) "
+            "order by to_claim_id, from_claim_id", [sid, sid])
+        ids = sorted({link["from_claim_id"] for link in links} | {link["to_claim_id"] for link in links})
+        related = {c["id"]: c for c in await self.claims(
+            f"claims.id in ({', '.join('?' for _ in ids)})", ids)} if ids else {}
+        mine = {r["claim_id"] for r in await self.rows(
+            "select claim_id from claim_speakers where speaker_id = ?", [sid])}
         accusations = []
-        for claim in claims:
-            if claim["stance"] != "accuses":
+        for stance_claim in (c for c in claims if c["stance"] == "accuses"):
+            answers = [related[link["from_claim_id"]] for link in links
+                       if link["to_claim_id"] == stance_claim["id"] and link["from_claim_id"] in related]
+            accusations.append({"claim": stance_claim, "denials": answers})
+        denied_by, denials = [], []
+        for link in links:
+            denial, target = related.get(link["from_claim_id"]), related.get(link["to_claim_id"])
+            if denial is None or target is None:
                 continue
-            answers = await self.claims(
-                "claims.id in (select from_claim_id from claim_relations where to_claim_id = ? and type = 'denies')",
-                [claim["id"]])
-            accusations.append({"claim": claim, "denials": answers})
-        denied_by = []
-        for claim in claims:
-            answers = await self.claims(
-                "claims.id in (select from_claim_id from claim_relations where to_claim_id = ? and type = 'denies')",
-                [claim["id"]])
-            for answer in answers:
-                if answer["id"] not in mine:
-                    denied_by.append({"claim": claim, "denial": answer})
-        denials = []
-        for claim in claims:
-            targets = await self.claims(
-                "claims.id in (select to_claim_id from claim_relations where from_claim_id = ? and type = 'denies')",
-                [claim["id"]])
-            for target in targets:
-                denials.append({"claim": claim, "target": target})
+            if target["id"] in mine and denial["id"] not in mine:
+                denied_by.append({"claim": target, "denial": denial})
+            if denial["id"] in mine:
+                denials.append({"claim": denial, "target": target})
+        total = sum(counts.values())
         return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "claims": claims,
-                "groups": groups, "chart": chart, "accusations": accusations,
-                "denied_by": denied_by, "denials": denials,
-                "claims_url": self.table_url("claims_view")}
+                "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(speaker["name"])),
+                "accusations": accusations, "denied_by": denied_by, "denials": denials,
+                "all_claims_url": f"{self.table_url('claims_view')}?{urlencode({'speakers__arraycontains': speaker['name']})}"}
 
     async def home(self, actor=None, top: int = 15) -> dict:
         counts = {}
