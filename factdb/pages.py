@@ -111,7 +111,7 @@ class Pages:
         return Span(
             where[0], where[1],
             attrs=(("class", f"claim-mark stance-{claim['stance']}"), ("data-claim", claim["id"]),
-                   ("data-stance", claim["stance"]), ("data-tip", tip), ("title", tip)),
+                   ("data-stance", claim["stance"]), ("data-tip", tip)),
             first_attrs=(("id", f"claim-{claim['id']}"), ("tabindex", "0")),
             **extra,
         )
