@@ -5,6 +5,7 @@ A bad file is reported and skipped; the others are ingested.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -89,6 +90,8 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], replace
                 result, extracted = ingest_article(db, ids, article, replace)
             except ArticleError as e:
                 error = str(e)
+            except sqlite3.DatabaseError as e:
+                error = f"could not be written to the database ({e}); nothing of it was stored"
         if error is not None:
             summary.errors.append((str(path), error))
             if on_error:
