@@ -103,6 +103,12 @@ def _speaker_rows(db, ids: SpeakerIds, cid: str, speakers, aliases: set, links: 
     return created
 
 
+def stored_article_id(db: sqlite_utils.Database, content_hash: str) -> int | None:
+    """The id of the article with this text, if it is stored."""
+    row = db.execute("select id from articles where content_hash = ?", [content_hash]).fetchone()
+    return row[0] if row else None
+
+
 def store_article(db: sqlite_utils.Database, ids: SpeakerIds, article: dict, content_hash: str,
                   claims: list[ClaimValue], relations: list[tuple[int, int, str]],
                   replace: bool = False) -> StoreResult:
@@ -114,11 +120,10 @@ def store_article(db: sqlite_utils.Database, ids: SpeakerIds, article: dict, con
     """
     try:
         with db.atomic():
-            row = db.execute("select id from articles where content_hash = ?", [content_hash]).fetchone()
-            if row and not replace:
-                return StoreResult(row[0], False, 0, 0)
-            if row:
-                article_id = row[0]
+            article_id = stored_article_id(db, content_hash)
+            if article_id is not None and not replace:
+                return StoreResult(article_id, False, 0, 0)
+            if article_id is not None:
                 _delete_extracted(db, article_id)
             else:
                 article_id = db["articles"].insert(

@@ -31,6 +31,7 @@ async def test_claims_view_facets(ds, seed_db):
     speakers = {r["value"]: r["count"] for r in facets["speakers"]["results"]}
     assert speakers["Xi Jinping"] == 5 and speakers["China"] == 2 and speakers["Ukraina"] == 1
     assert data["suggested_facets"] == []
+    assert data["human_description_en"] == "sorted by published descending"
 
 
 @pytest.mark.anyio
