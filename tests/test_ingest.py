@@ -87,3 +87,26 @@ def test_language_without_lexicon_is_stored_not_extracted(runner, db_path, tmp_p
     assert "language 'fr' has no lexicon" in result.output
     data = export(runner, db_path)
     assert len(data["articles"]) == 1 and data["claims"] == []
+
+
+def test_a_short_name_in_another_article_finds_the_speaker(runner, seed_db, tmp_path):
+    later = tmp_path / "later.txt"
+    later.write_text("Putin Kembali Bicara\n\nPutin mengatakan, pasokan gas ke Eropa akan dipulihkan.\n",
+                     encoding="utf-8")
+    assert runner.invoke(cli, ["ingest", "--db", seed_db, str(later)], catch_exceptions=False).exit_code == 0
+    data = export(runner, seed_db)
+    claim = next(c for c in data["claims"] if c["article_id"] == 2)
+    assert claim["speakers"] == ["Vladimir Putin"]
+
+
+def test_an_alias_added_by_hand_is_used_by_later_ingests(runner, seed_db, tmp_path):
+    db = open_db(seed_db)
+    xi = db.execute("select id from speakers where name = 'Xi Jinping'").fetchone()[0]
+    db["speaker_aliases"].insert({"speaker_id": xi, "alias": "Pemimpin Tertinggi Tiongkok"})
+    db.conn.commit()
+    later = tmp_path / "later.txt"
+    later.write_text("Judul\n\nPemimpin Tertinggi Tiongkok menyerukan agar perdagangan yang ada di kawasan itu "
+                     "dibuka kembali dan tidak akan ditutup lagi.\n", encoding="utf-8")
+    runner.invoke(cli, ["ingest", "--db", seed_db, str(later)], catch_exceptions=False)
+    claim = next(c for c in export(runner, seed_db)["claims"] if c["article_id"] == 2)
+    assert claim["speakers"] == ["Xi Jinping"]
