@@ -29,10 +29,9 @@ SETTINGS = {
 
 
 def metadata_path() -> Path:
-    for candidate in (PACKAGE_DIR.parent / "metadata.yml", PACKAGE_DIR / "metadata.yml"):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError("metadata.yml")
+    """``factdb/metadata.yml``: a link to the root ``metadata.yml`` in a
+    checkout, a copy of it in an installed package."""
+    return PACKAGE_DIR / "metadata.yml"
 
 
 def load_metadata(db_path: str | None = None) -> dict:

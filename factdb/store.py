@@ -58,8 +58,12 @@ def claim_id(prefix: str, *parts) -> str:
 
 
 class SpeakerIds:
-    """Speaker name -> id, creating speakers on first sight. Remembers ids only
-    once the transaction that created them has committed."""
+    """Speaker name -> id, creating speakers on first sight.
+
+    A name is one speaker across articles: the canonical name first, then an
+    alias that only one speaker has (so "Putin" alone in a later article, or an
+    alias a person added to ``speaker_aliases``, finds the speaker). Remembers
+    ids only once the transaction that created them has committed."""
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
@@ -71,7 +75,8 @@ class SpeakerIds:
             return self.committed[s.name], False
         if s.name in self.pending:
             return self.pending[s.name], False
-        row = self.db.execute("select id from speakers where name = ?", [s.name]).fetchone()
+        row = (self.db.execute("select id from speakers where name = ?", [s.name]).fetchone()
+               or self._by_alias(s.name) or (s.mention and self._by_alias(s.mention)))
         if row:
             self.pending[s.name] = row[0]
             return row[0], False
@@ -79,6 +84,12 @@ class SpeakerIds:
             {"name": s.name, "kind": s.kind, "description": s.description}).last_pk
         self.pending[s.name] = pk
         return pk, True
+
+    def _by_alias(self, name: str):
+        """The one speaker known under this alias ("Putin", "Jokowi"), if exactly one is."""
+        rows = self.db.execute(
+            "select distinct speaker_id from speaker_aliases where alias = ? limit 2", [name]).fetchall()
+        return rows[0] if len(rows) == 1 else None
 
     def commit(self) -> None:
         self.committed.update(self.pending)
@@ -103,6 +114,12 @@ def _speaker_rows(db, ids: SpeakerIds, cid: str, speakers, aliases: set, links: 
     return created
 
 
+def stored_article_id(db: sqlite_utils.Database, content_hash: str) -> int | None:
+    """The id of the article with this text, if it is stored."""
+    row = db.execute("select id from articles where content_hash = ?", [content_hash]).fetchone()
+    return row[0] if row else None
+
+
 def store_article(db: sqlite_utils.Database, ids: SpeakerIds, article: dict, content_hash: str,
                   claims: list[ClaimValue], relations: list[tuple[int, int, str]],
                   replace: bool = False) -> StoreResult:
@@ -114,11 +131,10 @@ def store_article(db: sqlite_utils.Database, ids: SpeakerIds, article: dict, con
     """
     try:
         with db.atomic():
-            row = db.execute("select id from articles where content_hash = ?", [content_hash]).fetchone()
-            if row and not replace:
-                return StoreResult(row[0], False, 0, 0)
-            if row:
-                article_id = row[0]
+            article_id = stored_article_id(db, content_hash)
+            if article_id is not None and not replace:
+                return StoreResult(article_id, False, 0, 0)
+            if article_id is not None:
                 _delete_extracted(db, article_id)
             else:
                 article_id = db["articles"].insert(

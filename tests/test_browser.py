@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sample import ACCUSATION_TEXT, DENIAL_TEXT, EVIL_SPEAKER, EVIL_TITLE, IMG, SCRIPT, build_sample_db
+from .sample import ACCUSATION_TEXT, DENIAL_TEXT, EVIL_SPEAKER, EVIL_TITLE, IMG, SCRIPT, build_sample_db
 
 pytestmark = pytest.mark.browser
 

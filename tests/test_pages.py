@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 from factdb.serve import make_datasette
-from sample import ACCUSATION_TEXT, DENIAL_TEXT, EVIL_NOTE, EVIL_SPEAKER, EVIL_TITLE, IMG, JS_LINK, SCRIPT, build_sample_db
+from .sample import ACCUSATION_TEXT, DENIAL_TEXT, EVIL_NOTE, EVIL_SPEAKER, EVIL_TITLE, IMG, JS_LINK, SCRIPT, build_sample_db
 
 pytestmark = pytest.mark.anyio
 
@@ -14,13 +14,13 @@ PAYLOADS = [SCRIPT, IMG, JS_LINK, EVIL_TITLE, EVIL_SPEAKER, EVIL_NOTE, "<b onmou
 
 
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
+def sample_db_path(tmp_path_factory):
     return str(build_sample_db(tmp_path_factory.mktemp("pages")))
 
 
 @pytest.fixture
-def ds(db_path):
-    return make_datasette(db_path)
+def ds(sample_db_path):
+    return make_datasette(sample_db_path)
 
 
 async def get(ds, path):
@@ -167,7 +167,7 @@ async def test_default_pages_and_json_still_work(ds):
     assert "Accusations and their denials" in await get(ds, "/sample/accusations_and_denials")
 
 
-async def test_visitors_cannot_write(ds, db_path):
+async def test_visitors_cannot_write(ds, sample_db_path):
     before = await one(ds, "select count(*) from claims")
     response = await ds.client.get("/sample.json?sql=delete+from+claims")
     assert response.status_code == 400 or response.json().get("ok") is False
