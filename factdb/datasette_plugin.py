@@ -42,10 +42,15 @@ def extra_css_urls(datasette):
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    """In the claims view, the claim id and article id link to their pages."""
-    if table != "claims_view" or value is None or column not in ("id", "article_id"):
+def render_cell(row, value, column, table, database, datasette):
+    """In the claims view, the claim id, article id and article title link to their pages."""
+    if table != "claims_view" or value is None:
         return None
-    target = "claims" if column == "id" else "articles"
-    url = datasette.urls.row(database, target, tilde_encode(str(value)))
+    if column == "id":
+        target, pk = "claims", value
+    elif column in ("article_id", "article") and "article_id" in row.keys() and row["article_id"] is not None:
+        target, pk = "articles", row["article_id"]
+    else:
+        return None
+    url = datasette.urls.row(database, target, tilde_encode(str(pk)))
     return Markup('<a href="{}">{}</a>').format(url, value)

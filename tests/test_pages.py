@@ -164,6 +164,11 @@ async def test_default_pages_and_json_still_work(ds):
     assert 'id="facet-stance"' in page
     denial = rows[0]["id"]
     assert f'<a href="/sample/claims/{denial}">{denial}</a>' in page
+    assert '<a href="/sample/articles/1">Xi Jinping dan Vladimir Putin' in page
+    page = await get(ds, "/sample/claims_view?_col=article&_col=text")  # without article_id
+    assert "Xi Jinping dan Vladimir Putin" in page
+    row = (await ds.client.get(f"/sample/claims/{denial}.json?_shape=objects")).json()
+    assert row["rows"][0]["text"] == DENIAL_TEXT
     assert "Accusations and their denials" in await get(ds, "/sample/accusations_and_denials")
 
 
