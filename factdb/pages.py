@@ -17,6 +17,7 @@ from .highlight import Span, highlight, locate, paragraph_bounds, safe_url, sent
 from .models import STANCE_IDS
 
 FACTDB_TABLES = {"claims", "articles", "speakers"}
+RELATED_SHOWN = 100  # accusations and denials listed on a speaker page, per list
 
 # How a relation reads from each end: (from the relating claim, from the related one).
 RELATION_LABELS = {
@@ -237,9 +238,13 @@ class Pages:
             if denial["id"] in mine:
                 denials.append({"claim": denial, "target": target})
         total = sum(counts.values())
+        shown = {name: items[:RELATED_SHOWN] for name, items in
+                 (("accusations", accusations), ("denied_by", denied_by), ("denials", denials))}
         return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "claims": claims,
                 "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(speaker["name"])),
-                "accusations": accusations, "denied_by": denied_by, "denials": denials,
+                **shown, "related_totals": {"accusations": len(accusations), "denied_by": len(denied_by),
+                                            "denials": len(denials)},
+                "relations_url": self.datasette.urls.query(self.database, "accusations_and_denials"),
                 "all_claims_url": f"{self.table_url('claims_view')}?{urlencode({'speakers__arraycontains': speaker['name']})}"}
 
     async def home(self, actor=None, top: int = 15) -> dict:
