@@ -286,7 +286,6 @@ class Pages:
             "stance_chart": stance_bars(per_stance, stances, link=self._facet_link(None)),
             "speakers_chart": speakers_chart,
             "speakers_total": len(totals),
-            "legend": [s for s in stances.values() if per_stance[s["id"]]],
             "queries": [{"name": name, "title": q.get("title") or name, "description": q.get("description"),
                          "url": self.datasette.urls.query(self.database, name)}
                         for name, q in queries.items()],
