@@ -8,21 +8,22 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
-from .serve import STATIC_MOUNT
 from .pages import FACTDB_TABLES, Pages, factdb_database, is_factdb
-
+from .serve import STATIC_MOUNT
 
 
 @hookimpl
-def extra_template_vars(template, database, table, view_name, request, datasette):
+def extra_template_vars(database, table, view_name, request, datasette):
+    """``factdb_page`` on the row pages of claims, articles and speakers;
+    ``factdb_home`` on the home page."""
     async def inner():
         if view_name == "row" and table in FACTDB_TABLES and await is_factdb(datasette, database):
             pks = urlsafe_components(request.url_vars["pks"])
             if len(pks) != 1:
                 return {}
-            pages = Pages(datasette, database)
-            build = {"claims": pages.claim_page, "articles": pages.article_page,
-                     "speakers": pages.speaker_page}[table]
+            queries = Pages(datasette, database)
+            build = {"claims": queries.claim_page, "articles": queries.article_page,
+                     "speakers": queries.speaker_page}[table]
             return {"factdb_page": await build(pks[0])}
         if view_name == "index":
             name = await factdb_database(datasette)
@@ -36,6 +37,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 @hookimpl
 def extra_css_urls(datasette):
+    """factdb's stylesheet, when its static directory is mounted (``factdb serve`` does)."""
     if any(path == STATIC_MOUNT for path, _ in datasette.static_mounts):
         return [datasette.urls.path(f"/{STATIC_MOUNT}/factdb.css")]
     return []

@@ -220,3 +220,17 @@ async def test_speaker_page_caps_long_lists_and_links_to_all(ds):
     bar = re.search(r'<a class="bar-segment stance-asserts"[^>]*href="([^"]+)"', html_page)
     rows = (await ds.client.get(html.unescape(bar.group(1)).replace("claims_view?", "claims_view.json?_shape=array&"))).json()
     assert len(rows) == 2 and {r["stance"] for r in rows} == {"asserts"}
+
+
+async def test_other_databases_keep_the_default_home_page(tmp_path):
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from factdb.serve import STATIC_DIR, STATIC_MOUNT, TEMPLATES_DIR
+
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table things (id integer primary key, name text)")
+    ds = Datasette(files=[str(other)], template_dir=str(TEMPLATES_DIR), static_mounts=[(STATIC_MOUNT, str(STATIC_DIR))])
+    page = await get(ds, "/")
+    assert 'href="/other"' in page and "What this database holds" not in page
