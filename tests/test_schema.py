@@ -1,12 +1,6 @@
 """The schema: migrations create it once; the SQLModel models agree with the real tables."""
-import sqlite_utils
-from sqlmodel import SQLModel
-
 from factdb.db import migrations, open_db
 from factdb.models import MODELS, STANCE_IDS
-
-PY_TO_SQL = {int: "INTEGER", str: "TEXT"}
-
 
 def test_models_match_tables(fresh_db):
     for model in MODELS:
