@@ -74,12 +74,34 @@ class SentenceAttributor:
                 if cue:
                     hit = (i, i + n, cue)
                     break
+            if hit is None:
+                hit = self._clitic_cue(toks, i)
+            if hit and self._inside_name(toks, i):
+                # a capitalized cue inside a title or name ("UU tentang Kemerdekaan
+                # Menyampaikan Pendapat") is not a cue
+                i = hit[1]
+                continue
             if hit:
                 found.append(hit)
                 i = hit[1]
             else:
                 i += 1
         return found
+
+    def _clitic_cue(self, toks, i: int):
+        """A verb cue with the object suffix ("menyebutnya" = "menyebut" + "-nya")."""
+        suffix = self.lex.pronoun_suffix
+        word = toks[i].lower
+        if suffix and word.endswith(suffix) and len(word) > len(suffix) + 3:
+            cue = self.lex.cues.get((word[:-len(suffix)],))
+            if cue and cue.kind == "verb":
+                return (i, i + 1, cue)
+        return None
+
+    @staticmethod
+    def _inside_name(toks, i: int) -> bool:
+        tok = toks[i]
+        return i > 0 and tok.text[0].isupper() and toks[i - 1].is_word and toks[i - 1].text[0].isupper()
 
     def negated(self, toks, i: int) -> bool:
         k = i - 1
@@ -102,6 +124,7 @@ class SentenceAttributor:
 
     def np_left(self, toks, end: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase that ends right before token ``end`` (a speaker), as a token range."""
+        end = self._skip_age(toks, end, lo)
         k = end - 1
         if k >= lo and (toks[k].lower in self.lex.person_pronouns or toks[k].lower in self.lex.group_pronouns):
             return (k, end)
@@ -134,9 +157,21 @@ class SentenceAttributor:
             if toks[k].lower in self.lex.days and k > start:
                 break
             k += 1
-        while k > start and toks[k - 1].lower in NP_JOINERS:
+        # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
+        while k > start and (toks[k - 1].lower in NP_JOINERS or not toks[k - 1].is_capitalized
+                             and not self._is_role_word(toks[k - 1].lower)):
             k -= 1
         return (start, k) if k > start else None
+
+    def _is_role_word(self, low: str) -> bool:
+        return any(low == t[-1] for t in self.lex.titles) or any(low == t[-1] for t in self.lex.institution_words)
+
+    @staticmethod
+    def _skip_age(toks, end: int, lo: int) -> int:
+        """Leave out an age or short note in brackets after a name: "Fenny (28)"."""
+        if end - 3 >= lo and toks[end - 1].text == ")" and toks[end - 3].text == "(" and toks[end - 2].text.isdigit():
+            return end - 3
+        return end
 
     def speakers_of(self, toks, rng: tuple[int, int]) -> list[SpeakerRef]:
         refs: list[SpeakerRef] = []

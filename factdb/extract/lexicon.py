@@ -64,6 +64,15 @@ class Lexicon:
     passive_agents: frozenset[str]
     name_particles: frozenset[str] = field(default_factory=frozenset)
     speech_nouns: frozenset[str] = field(default_factory=frozenset)
+    # a negated cue of one stance gives another ("tidak menampik" -> confirms)
+    negated_stances: dict[str, str] = field(default_factory=dict)
+    # words before a subject that make "X mengatakan" a reported event, not a claim
+    subordinators: frozenset[str] = field(default_factory=frozenset)
+    # words that open a response ("Menanggapi ...", "Dikonfirmasi ...")
+    response_markers: frozenset[str] = field(default_factory=frozenset)
+    # role words that are not titles before a name but can head a speaker phrase
+    # ("mantan", "eks")
+    title_modifiers: frozenset[str] = field(default_factory=frozenset)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -110,6 +119,10 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         passive_agents=_words(data.get("passive_agent")),
         name_particles=_words(data.get("name_particles")),
         speech_nouns=_words(data.get("speech_nouns")),
+        negated_stances={str(k): str(v) for k, v in (data.get("negated_stances") or {}).items()},
+        subordinators=_words(data.get("subordinators")),
+        response_markers=_words((refs.get("response_markers"))),
+        title_modifiers=_words(data.get("title_modifiers")),
     )
 
 
