@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .lexicon import Cue, Lexicon
 from .segment import QUOTE_CHARS, Sentence, Span, Token
-from .speakers import Entities, SpeakerRef, canonical, split_mentions
+from .speakers import PERSON, Entities, SpeakerRef, canonical, split_mentions
 
 OBJECT_STANCES = {"praises", "criticizes", "denies"}
 NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "-", "'s", "of", "and"}
@@ -185,7 +185,7 @@ class SentenceAttributor:
         """Speaker phrase to the left of a preposed cue, skipping adverbs and
         up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan")."""
         k = cue_start
-        while k - 1 >= lo and toks[k - 1].lower in self.lex.adverbs:
+        while k - 1 >= lo and (toks[k - 1].lower in self.lex.adverbs or toks[k - 1].lower in self.lex.negations):
             k -= 1
         description = None
         for _ in range(4):
@@ -205,10 +205,94 @@ class SentenceAttributor:
                 k = j
                 continue
             rng = self.np_left(toks, k, lo)
+            rel = self._relative_subject(toks, rng[0] if rng else k, lo)
+            if rel:
+                return rel, description
             if rng is None:
                 return None
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
         return None
+
+    def _relative_subject(self, toks, end: int, lo: int):
+        """'SPEAKER yang ... CUE' ("X yang juga hadir di Gedung Y berharap ..."):
+        the speaker is the phrase before the relative clause, which starts the clause."""
+        for y in range(end - 1, max(lo, end - 15) - 1, -1):
+            t = toks[y]
+            if t.text in ",;:" or t.text in QUOTE_CHARS:
+                return None
+            if t.lower in self.lex.relativizers and y > lo:
+                rng = self.np_left(toks, y, lo)
+                if rng and (rng[0] == lo or toks[rng[0] - 1].text == ","):
+                    return rng
+                return None
+        return None
+
+    def anaphoric_subject(self, toks, cue_start: int) -> list[SpeakerRef]:
+        """'ROLE ... itu mengatakan' ("Mantan menteri itu mengatakan"): a role with a
+        demonstrative points back to a person already named."""
+        k = cue_start
+        while k - 1 >= 0 and (toks[k - 1].lower in self.lex.adverbs or toks[k - 1].lower in self.lex.negations):
+            k -= 1
+        if k - 2 < 0 or toks[k - 1].lower not in self.lex.demonstratives:
+            return []
+        m = k - 1
+        while m - 1 >= 0 and toks[m - 1].is_word and k - m < 8:
+            m -= 1
+        if m > 0 and toks[m - 1].text != ",":
+            return []
+        while m < k - 1 and toks[m].lower in self.lex.title_modifiers:
+            m += 1
+        words = [t.lower for t in toks[m:k - 1]]
+        n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=0)
+        if not n:
+            return []
+        ref = self.entities.by_role(" ".join(words[:n]))
+        if ref:
+            return [ref]
+        people = [r for r in self.entities.last_speakers if r.kind == PERSON]
+        return people[-1:]
+
+    def subject_before_verb(self, toks, cue_start: int):
+        """'SPEAKER VERB dan CUE' ("X bergeming dan mengatakan ..."): the speaker
+        of the first verb is the speaker of the cue."""
+        k = cue_start
+        while k - 1 >= 0 and toks[k - 1].lower in self.lex.adverbs:
+            k -= 1
+        if k - 1 < 0 or toks[k - 1].lower not in self.lex.speaker_conjunctions:
+            return None
+        k -= 1
+        m = k
+        while m - 1 >= 0 and k - m < 3 and toks[m - 1].is_word and not toks[m - 1].is_capitalized \
+                and toks[m - 1].lower not in self.lex.adverbs and not self._is_role_word(toks[m - 1].lower):
+            m -= 1
+        while m - 1 >= 0 and toks[m - 1].lower in self.lex.adverbs:
+            m -= 1
+        if m == k:
+            return None
+        return self._whole_subject(toks, m)
+
+    def subject_before_adjunct(self, toks, cue_start: int):
+        """'SPEAKER dalam keterangan tertulis ... menyebutkan, ...': a circumstance
+        between the speaker and the cue, with no comma."""
+        for t in range(cue_start - 1, 0, -1):
+            if toks[t].text == "," or self.in_quote(toks[t].start):
+                return None
+            if (toks[t].lower,) in self.lex.trailing_adjuncts and not toks[t].is_capitalized:
+                found = self._whole_subject(toks, t)
+                if found:
+                    return found
+        return None
+
+    def _whole_subject(self, toks, end: int):
+        """The speaker phrase ending before ``end`` that starts its clause (the
+        sentence start or just after a comma)."""
+        rng = self.np_left(toks, end, 0)
+        if rng is None:
+            return None
+        before = rng[0] - 1
+        if before >= 0 and toks[before].text != "," and toks[before].text not in QUOTE_CHARS:
+            return None
+        return rng, None
 
     def _is_time(self, toks, rng) -> bool:
         return all(t.lower in self.lex.days or t.text.isdigit() or t.text in "()/" for t in toks[rng[0]:rng[1]])
@@ -266,7 +350,10 @@ class SentenceAttributor:
         spans: list[tuple[int, int, int]] = []  # (cue token, content token start, content token end)
         for idx, (i, j, cue) in enumerate(cues):
             if self.negated(toks, i):
-                continue
+                flipped = self.lex.negated_stances.get(cue.stance)
+                if not flipped:
+                    continue
+                cue = Cue(cue.words, flipped, cue.kind)
             next_cue = cues[idx + 1][0] if idx + 1 < len(cues) else len(toks)
             made = None
             if cue.kind == "postposed":
@@ -299,14 +386,27 @@ class SentenceAttributor:
 
     def preposed(self, sent, i, j, cue, next_cue, claims) -> RawClaim | None:
         toks = sent.tokens
-        subj = self.subject(toks, i)
+        coordinated = i > 0 and toks[i - 1].lower in self.lex.speaker_conjunctions and bool(claims)
+        if not coordinated and any(c.start <= toks[i].start < c.end for c in claims):
+            # a report inside the content of another claim of this sentence
+            # ("X mengatakan, semua bermula ketika Y mengumumkan ...") is not a claim of its own
+            return None
+        subj = None if coordinated else self.subject(toks, i)
+        if subj is None and not coordinated:
+            subj = self.subject_before_verb(toks, i) or self.subject_before_adjunct(toks, i)
         speakers: list[SpeakerRef] = []
-        if subj:
+        anaphor = [] if subj or coordinated else self.anaphoric_subject(toks, i)
+        if anaphor:
+            speakers = anaphor
+        elif subj:
             rng, description = subj
+            if rng[0] > 0 and toks[rng[0] - 1].lower in self.lex.subordinators:
+                # "... karena Y mengumumkan ...": an event in a subordinate clause
+                return None
             speakers = self.speakers_of(toks, rng)
             if description and len(speakers) == 1 and speakers[0].description is None:
                 speakers = [SpeakerRef(speakers[0].name, speakers[0].mention, speakers[0].kind, description)]
-        elif i > 0 and toks[i - 1].lower in self.lex.speaker_conjunctions and claims:
+        elif coordinated:
             # "... mengatakan X dan berjanji untuk Y": the same speaker, and X ends before "dan"
             prev = claims[-1]
             speakers = prev.speakers
@@ -368,6 +468,13 @@ class SentenceAttributor:
                 return None
             speakers = self.speakers_of(toks, rng)
             after = rng[1]
+            appositive = self._appositive_name(toks, rng, speakers)
+            if appositive:
+                name_rng = appositive
+                role = self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
+                speakers = [SpeakerRef(r.name, r.mention, r.kind, r.description or role)
+                            for r in self.speakers_of(toks, name_rng)]
+                after = name_rng[1]
         if not speakers:
             return None
         # content before the cue: a quote, or the clause from the sentence start
@@ -385,6 +492,23 @@ class SentenceAttributor:
             if start < cue_pos and self.text[start] in QUOTE_CHARS:
                 start += 1
         return self._claim(sent, speakers, cue, i, j, start, end)
+
+    def _appositive_name(self, toks, rng, speakers):
+        """'kata ROLE, NAME, ...': a role with no full name, then the name between commas."""
+        end = rng[1]
+        if end + 1 >= len(toks) or toks[end].text != "," or not self._starts_title(toks, rng[0], end):
+            return None
+        if len(speakers) != 1 or len(speakers[0].name.split()) > 1 and speakers[0].name != speakers[0].description:
+            return None
+        k = end + 1
+        while k < len(toks) and toks[k].is_word and toks[k].is_capitalized and toks[k].lower not in self.lex.days:
+            k += 1
+        if k == end + 1 or k < len(toks) and toks[k].text not in ",.(;" and toks[k].text not in QUOTE_CHARS:
+            return None
+        words = tuple(t.lower for t in toks[end + 1:k])
+        if words in self.lex.places or words in self.lex.governments or self._starts_title(toks, end + 1, k):
+            return None
+        return (end + 1, k)
 
     def _adjunct_start(self, toks) -> bool:
         words = [t.lower for t in toks]
@@ -427,4 +551,8 @@ class SentenceAttributor:
         if not rng or i == 0:
             return None
         speakers = self.speakers_of(toks, rng)
+        content = [t for t in toks[:i] if t.is_word]
+        if len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives:
+            # "Hal ini disampaikan X": the content is in an earlier sentence
+            return None
         return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)

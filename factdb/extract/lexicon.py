@@ -73,6 +73,8 @@ class Lexicon:
     # role words that are not titles before a name but can head a speaker phrase
     # ("mantan", "eks")
     title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    # words that open a relative clause after a speaker ("X yang juga hadir ... berharap")
+    relativizers: frozenset[str] = field(default_factory=frozenset)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -123,6 +125,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         subordinators=_words(data.get("subordinators")),
         response_markers=_words((refs.get("response_markers"))),
         title_modifiers=_words(data.get("title_modifiers")),
+        relativizers=_words(data.get("relativizers")),
     )
 
 

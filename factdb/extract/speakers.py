@@ -112,11 +112,30 @@ def split_mentions(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     for part in parts:
         if not part:
             continue
-        if merged and _continues_institution(merged[-1], part, lex):
+        if merged and (_continues_institution(merged[-1], part, lex) or _continues_role(merged[-1], part, lex)):
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
     return merged
+
+
+def _is_affiliation(tok: Token, lex: Lexicon) -> bool:
+    pieces = [p for p in tok.lower.split("/") if p]
+    return bool(pieces) and all(p in lex.affiliation_words or (p,) in lex.titles or (p,) in lex.institution_words
+                                or is_acronym(q) for p, q in zip(pieces, tok.text.split("/")))
+
+
+def _continues_role(left: list[Token], right: list[Token], lex: Lexicon) -> bool:
+    """A title with only affiliation words ("Menteri Riset", "Menteri Koordinator Politik")
+    goes on after "dan" or a comma: "Menteri Riset dan Teknologi ... Bambang ..."."""
+    lw = [t.lower for t in left]
+    n = _match_prefix(lw, lex.titles)
+    if not n or n == len(left):
+        return False
+    if not all(_is_affiliation(t, lex) for t in left[n:]):
+        return False
+    rw = [t.lower for t in right]
+    return not (_match_prefix(rw, lex.titles) or tuple(rw) in lex.governments)
 
 
 def _continues_institution(left: list[Token], right: list[Token], lex: Lexicon) -> bool:
@@ -156,13 +175,32 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         n_title += n
     if n_title:
         rest = tokens[n_title:]
+        rest_words = [t.lower for t in rest]
         cut = 0
-        for i, tok in enumerate(rest):
-            if (tok.lower in lex.affiliation_words or is_acronym(tok.text)
-                    or _match_prefix([t.lower for t in rest], lex.institution_words, i)
-                    or _match_prefix([t.lower for t in rest], lex.places, i)
+        seen_name = False
+        i = 0
+        while i < len(rest):
+            tok = rest[i]
+            inner_title = _match_prefix(rest_words, lex.titles, i)
+            if inner_title and rest[i].is_capitalized and i + inner_title < len(rest):
+                # a second title after the affiliation ("Kepala Polres X Komisaris Besar Y")
+                cut = i + inner_title
+                seen_name = False
+                i += inner_title
+                continue
+            if (_is_affiliation(tok, lex) and not is_acronym(tok.text)
+                    or _match_prefix(rest_words, lex.institution_words, i)
+                    or _match_prefix(rest_words, lex.places, i)
                     or not tok.is_capitalized):
                 cut = i + 1
+                seen_name = False
+            elif is_acronym(tok.text):
+                # an acronym after a name is part of it ("Mahfud MD"), else an affiliation
+                if not seen_name:
+                    cut = i + 1
+            else:
+                seen_name = True
+            i += 1
         # a place phrase may run over several words ("Amerika Serikat")
         while cut < len(rest) and _match_prefix([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
             cut += _match_prefix([t.lower for t in rest], lex.places, cut)
@@ -181,6 +219,11 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or any(
             is_acronym(t.text) for t in tokens):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
+    # a bare name has no lowercase words: "Jaminan keamanan Fenny" -> "Fenny"
+    lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles]
+    if lower_at and lower_at[-1] + 1 < len(tokens):
+        tokens = tokens[lower_at[-1] + 1:]
+        text = " ".join(t.text for t in tokens)
     known = entities.by_short_name([t.text for t in tokens])
     if known:
         return [SpeakerRef(known.name, text, known.kind, known.description)]
