@@ -498,7 +498,9 @@ class SentenceAttributor:
         end = rng[1]
         if end + 1 >= len(toks) or toks[end].text != "," or not self._starts_title(toks, rng[0], end):
             return None
-        if len(speakers) != 1 or len(speakers[0].name.split()) > 1 and speakers[0].name != speakers[0].description:
+        written = self.text[toks[rng[0]].start:toks[end - 1].end]
+        if len(speakers) != 1 or (len(speakers[0].name.split()) > 1 and speakers[0].name != speakers[0].description
+                                  and speakers[0].name in written):
             return None
         k = end + 1
         while k < len(toks) and toks[k].is_word and toks[k].is_capitalized and toks[k].lower not in self.lex.days:
