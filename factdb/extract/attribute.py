@@ -156,6 +156,8 @@ class SentenceAttributor:
         while k < len(toks) and self.is_np_token(toks[k]):
             if toks[k].lower in self.lex.days and k > start:
                 break
+            if k > start and not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions:
+                break  # "kata Kamil dalam acara ..."
             k += 1
         # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
         while k > start and (toks[k - 1].lower in NP_JOINERS or not toks[k - 1].is_capitalized
@@ -184,11 +186,10 @@ class SentenceAttributor:
     def subject(self, toks, cue_start: int, lo: int = 0):
         """Speaker phrase to the left of a preposed cue, skipping adverbs and
         up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan")."""
-        k = cue_start
-        while k - 1 >= lo and (toks[k - 1].lower in self.lex.adverbs or toks[k - 1].lower in self.lex.negations):
-            k -= 1
+        k = self._skip_time(toks, cue_start, lo)
         description = None
-        for _ in range(4):
+        asides = 0
+        for _ in range(5):
             if k - 1 >= lo and toks[k - 1].text == ",":
                 # an aside between commas: a name, a role, a day, a relative clause
                 j = k - 2
@@ -196,21 +197,69 @@ class SentenceAttributor:
                     j -= 1
                 seg = (j + 1, k - 1)
                 rng = self.np_left(toks, k - 1, seg[0])
-                if rng and rng[0] == seg[0] and toks[seg[0]].is_capitalized and not self._is_time(toks, rng):
+                appositive_role = (self._starts_title(toks, seg[0], seg[1]) and j > lo
+                                   and toks[j - 1].is_capitalized and toks[j - 1].is_word)
+                if (rng and rng[0] == seg[0] and toks[seg[0]].is_capitalized and not self._is_time(toks, rng)
+                        and not appositive_role):
                     # a name standing between commas ("..., Meikhyal Pontoh, Senin, mengatakan")
                     return rng, description or self._segment_description(toks, lo, j)
                 description = description or self._description(toks, seg)
                 if j < lo:
                     return None
-                k = j
+                k = self._skip_time(toks, j, lo)
+                asides += 1
                 continue
             rng = self.np_left(toks, k, lo)
+            if rng and self._clause_initial(toks, rng[0], lo):
+                return rng, description or self._segment_description(toks, lo, rng[0] - 1)
+            if rng is None or rng[1] - rng[0] == 1 or self._is_place(toks, rng):
+                # "X di Surabaya, Rabu, mengatakan": the place is not the speaker
+                alt = self._subject_before_preposition(toks, rng[0] if rng else k, lo)
+                if alt:
+                    return alt, description
             rel = self._relative_subject(toks, rng[0] if rng else k, lo)
             if rel:
                 return rel, description
             if rng is None:
                 return None
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
+        return None
+
+    def _is_place(self, toks, rng) -> bool:
+        words = tuple(t.lower for t in toks[rng[0]:rng[1]])
+        return words in self.lex.places or words in self.lex.governments
+
+    def _skip_time(self, toks, k: int, lo: int) -> int:
+        """Move left over adverbs, negations and times ("Senin (5/10/2020) sore")."""
+        while k - 1 >= lo:
+            t = toks[k - 1]
+            if t.lower in self.lex.adverbs or t.lower in self.lex.negations or t.lower in self.lex.days \
+                    or t.lower in self.lex.time_words:
+                k -= 1
+            elif t.text == ")" and k - 3 >= lo and toks[k - 3].text == "(" and not toks[k - 2].text[0].isalpha():
+                k -= 3
+            else:
+                break
+        return k
+
+    def _clause_initial(self, toks, start: int, lo: int) -> bool:
+        if start <= lo:
+            return True
+        before = toks[start - 1]
+        return before.text in ",;:(—–" or before.text in QUOTE_CHARS or before.lower in self.lex.sentence_openers \
+            and start - 1 == lo
+
+    def _subject_before_preposition(self, toks, end: int, lo: int):
+        """'SPEAKER di Surabaya, Rabu, mengatakan' / 'SPEAKER dalam keterangan ... menyebutkan':
+        the clause-initial phrase before a circumstance."""
+        for t in range(end - 1, max(lo, end - 12) - 1, -1):
+            tok = toks[t]
+            if tok.text in ",;:" or tok.text in QUOTE_CHARS:
+                return None
+            if tok.lower in self.lex.adjunct_prepositions and not tok.is_capitalized and t > lo:
+                rng = self.np_left(toks, t, lo)
+                if rng and self._clause_initial(toks, rng[0], lo) and not self._is_time(toks, rng):
+                    return rng
         return None
 
     def _relative_subject(self, toks, end: int, lo: int):
@@ -221,6 +270,8 @@ class SentenceAttributor:
             if t.text in ",;:" or t.text in QUOTE_CHARS:
                 return None
             if t.lower in self.lex.relativizers and y > lo:
+                if all(x.lower in self.lex.adverbs for x in toks[y + 1:end]):
+                    return None  # "X yang juga Ketua Y Z mengatakan": the phrase itself speaks
                 rng = self.np_left(toks, y, lo)
                 if rng and (rng[0] == lo or toks[rng[0] - 1].text == ","):
                     return rng
@@ -419,6 +470,12 @@ class SentenceAttributor:
             return None
         # content to the right
         a = j
+        if a < len(toks) and toks[a].lower in self.lex.addressee_markers:
+            # "melaporkan kepada polisi" has no content; "mengatakan kepada wartawan, ..." has it after the comma
+            nxt = next((m for m in range(a + 1, len(toks)) if toks[m].text == "," or toks[m].lower in self.lex.complementizers), None)
+            if nxt is None:
+                return None
+            a = nxt
         while a < len(toks) and (toks[a].text in ",:" or toks[a].lower in self.lex.complementizers):
             a += 1
         b = len(toks)

@@ -75,6 +75,12 @@ class Lexicon:
     title_modifiers: frozenset[str] = field(default_factory=frozenset)
     # words that open a relative clause after a speaker ("X yang juga hadir ... berharap")
     relativizers: frozenset[str] = field(default_factory=frozenset)
+    # words that open a circumstance between a speaker and a cue ("X di Surabaya, Rabu, mengatakan")
+    adjunct_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # times of day and the like that may stand before a cue ("Senin sore mengatakan")
+    time_words: frozenset[str] = field(default_factory=frozenset)
+    # a word after a cue that names the addressee, not the content ("mengatakan kepada wartawan, ...")
+    addressee_markers: frozenset[str] = field(default_factory=frozenset)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -126,6 +132,9 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         response_markers=_words((refs.get("response_markers"))),
         title_modifiers=_words(data.get("title_modifiers")),
         relativizers=_words(data.get("relativizers")),
+        adjunct_prepositions=_words(data.get("adjunct_prepositions")),
+        time_words=_words(data.get("time_words")),
+        addressee_markers=_words(data.get("addressee_markers")),
     )
 
 
