@@ -507,7 +507,7 @@ class SentenceAttributor:
         toks = sent.tokens
         k = i - 1
         if k < 0:
-            return None
+            return self.postposed_after_quote(sent, i, j, cue)
         comma = toks[k].text == ","
         if comma:
             k -= 1
@@ -550,6 +550,25 @@ class SentenceAttributor:
                 start += 1
         return self._claim(sent, speakers, cue, i, j, start, end)
 
+    def postposed_after_quote(self, sent, i, j, cue) -> RawClaim | None:
+        """A lowercase cue that starts a sentence right after a closing quote
+        ('"...?"' then 'tanya Teguh.'): the quote is its content."""
+        toks = sent.tokens
+        if toks[i].is_capitalized:
+            return None
+        q = next((q for q in self.quotes if q.end <= sent.start and not self.text[q.end:sent.start].strip()), None)
+        if q is None:
+            return None
+        rng = self.np_right(toks, j)
+        speakers = self.speakers_of(toks, rng) if rng else []
+        if not speakers:
+            return None
+        start, end = self.trim(q.start + 1, q.end - 1)
+        if end <= start:
+            return None
+        cue_text = self.text[toks[i].start:toks[j - 1].end]
+        return RawClaim(speakers, cue.stance, cue_text, start, end, q.start, sent.end, sent.paragraph, toks[i].start)
+
     def _appositive_name(self, toks, rng, speakers):
         """'kata ROLE, NAME, ...': a role with no full name, then the name between commas."""
         end = rng[1]
@@ -559,15 +578,25 @@ class SentenceAttributor:
         if len(speakers) != 1 or (len(speakers[0].name.split()) > 1 and speakers[0].name != speakers[0].description
                                   and speakers[0].name in written):
             return None
-        k = end + 1
-        while k < len(toks) and toks[k].is_word and toks[k].is_capitalized and toks[k].lower not in self.lex.days:
-            k += 1
-        if k == end + 1 or k < len(toks) and toks[k].text not in ",.(;" and toks[k].text not in QUOTE_CHARS:
-            return None
-        words = tuple(t.lower for t in toks[end + 1:k])
-        if words in self.lex.places or words in self.lex.governments or self._starts_title(toks, end + 1, k):
-            return None
-        return (end + 1, k)
+        start = end + 1
+        for _ in range(4):
+            k = start
+            while k < len(toks) and toks[k].is_word and toks[k].is_capitalized and toks[k].lower not in self.lex.days:
+                k += 1
+            if k == start or k < len(toks) and toks[k].is_capitalized:
+                return None
+            words = tuple(t.lower for t in toks[start:k])
+            if words in self.lex.places or words in self.lex.governments or self._starts_title(toks, start, k):
+                return None
+            if toks[start].lower in self.lex.affiliation_words or self._starts_title(toks, start, k) or any(
+                    tuple(words[:len(w)]) == w for w in self.lex.institution_words):
+                # more of the affiliation ("..., Kelurahan X, Kecamatan Y, NAME")
+                if k < len(toks) and toks[k].text == ",":
+                    start = k + 1
+                    continue
+                return None
+            return (start, k)
+        return None
 
     def _adjunct_start(self, toks) -> bool:
         words = [t.lower for t in toks]
@@ -592,12 +621,19 @@ class SentenceAttributor:
         a = after
         while a < len(toks) and toks[a].text in ",:" or (a < len(toks) and toks[a].lower in self.lex.complementizers):
             a += 1
-        rest_words = [t for t in toks[a:] if t.is_word]
+        rest_words = [t for t in toks[a:] if t.is_word and t.lower not in self.lex.adverbs]
         if rest_words:
             b = self.cut_trailing_adjunct(toks, a, len(toks))
             end = toks[b - 1].end if b < len(toks) else sent.end
             return self._claim(sent, speakers, cue, i, j, toks[a].start, self._extend_into_quote(toks[a].start, end))
         if i > 0:
+            # content first: '"...," menurutnya.'
+            k = i - 1
+            if toks[k].text == "," and k > 0:
+                k -= 1
+            q = self.quote_ending_at(toks[k].end) if toks[k].text in QUOTE_CHARS else None
+            if q:
+                return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
         return None
 

@@ -132,10 +132,16 @@ def _continues_role(left: list[Token], right: list[Token], lex: Lexicon) -> bool
     n = _match_prefix(lw, lex.titles)
     if not n or n == len(left):
         return False
-    if not all(_is_affiliation(t, lex) for t in left[n:]):
-        return False
     rw = [t.lower for t in right]
-    return not (_match_prefix(rw, lex.titles) or tuple(rw) in lex.governments)
+    if _match_prefix(rw, lex.titles) or tuple(rw) in lex.governments or tuple(rw) in lex.places:
+        return False
+    if all(_is_affiliation(t, lex) for t in left[n:]) or _is_affiliation(left[-1], lex):
+        return True
+    # "Deputi Bidang Neraca dan Analisis Statistik BPS Sri ...": the right part goes on
+    # with the affiliation before its name
+    return len(right) >= 3 and any(_is_affiliation(t, lex) or is_acronym(t.text)
+                                   or _match_prefix(rw, lex.institution_words, i)
+                                   for i, t in enumerate(right[:-2]))
 
 
 def _continues_institution(left: list[Token], right: list[Token], lex: Lexicon) -> bool:
