@@ -16,7 +16,7 @@ from .attribute import RawClaim, SentenceAttributor
 from .lexicon import Lexicon, available_languages, load_lexicon
 from .relations import find_relations
 from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences
-from .speakers import PERSON, Entities, SpeakerRef, canonical
+from .speakers import PERSON, Entities, NameTrimmer, SpeakerRef, canonical
 
 __all__ = ["Claim", "Extraction", "SpeakerRef", "extract_claims", "load_lexicon", "available_languages", "Lexicon"]
 
@@ -103,11 +103,12 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
             raw.extend(attributor.attribute(sent))
             _register_names(sent, lex, entities)
     claims = []
+    names = NameTrimmer(text, lex)
     for r in raw:
         sentence_start = min(r.sentence_start, r.start)
         sentence_end = max(r.sentence_end, r.end)
         claims.append(Claim(
-            speakers=tuple(r.speakers), stance=r.stance, cue=r.cue,
+            speakers=tuple(names.trim(s) for s in r.speakers), stance=r.stance, cue=r.cue,
             text=text[r.start:r.end], quote=_quote_text(text, r.start, r.end, quotes),
             sentence=text[sentence_start:sentence_end].strip(),
             start=r.start, end=r.end, sentence_start=sentence_start, sentence_end=sentence_end,

@@ -475,7 +475,8 @@ class SentenceAttributor:
             nxt = next((m for m in range(a + 1, len(toks)) if toks[m].text == "," or toks[m].lower in self.lex.complementizers), None)
             if nxt is None:
                 return None
-            a = nxt
+            # "mengatakan kepada wartawan, ..." vs "mengingatkan kepada X untuk Y" (X is part of it)
+            a = nxt if toks[nxt].text == "," else a + 1
         while a < len(toks) and (toks[a].text in ",:" or toks[a].lower in self.lex.complementizers):
             a += 1
         b = len(toks)

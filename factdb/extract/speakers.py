@@ -9,6 +9,7 @@ to the right speaker.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
@@ -251,3 +252,55 @@ def _institution_name(tokens: list[Token], lex: Lexicon) -> str:
         tail = tail[max(end, 1):]
         words = words[:i] + tail
     return " ".join(words)
+
+
+class NameTrimmer:
+    """Where a person's name starts when an unknown place or body stands before it
+    ("Ketua Kelompok X Cilacap Jumawan" -> "Jumawan"): the article uses the last
+    word of what comes before on its own, and the rest of the name on its own too."""
+
+    def __init__(self, text: str, lex: Lexicon):
+        self.text = text
+        self.lex = lex
+        self.cache: dict[str, str] = {}
+
+    def _alone(self, phrase: str, not_before: str | None = None, not_after: str | None = None) -> bool:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self.text):
+            before = self.text[:m.start()].split()[-1:] if not_before else []
+            after = self.text[m.end():].split()[:1] if not_after else []
+            if not_before and before and before[0] == not_before:
+                continue
+            if not_after and after and after[0].startswith(not_after):
+                continue
+            return True
+        return False
+
+    def name(self, name: str) -> str:
+        if name in self.cache:
+            return self.cache[name]
+        words = name.split()
+        out = name
+        for pos in range(1, len(words)):
+            if not all(w[:1].isupper() for w in words[pos:]):
+                break
+            rest = tuple(w.casefold() for w in words[pos:])
+            if rest in self.lex.places or rest in self.lex.governments:
+                continue
+            if self._alone(" ".join(words[pos:]), not_before=words[pos - 1]) and \
+                    self._alone(words[pos - 1], not_after=words[pos]):
+                out = " ".join(words[pos:])
+                break
+        self.cache[name] = out
+        return out
+
+    def trim(self, ref: SpeakerRef) -> SpeakerRef:
+        if ref.kind != PERSON or len(ref.name.split()) < 2:
+            return ref
+        name = self.name(ref.name)
+        if name == ref.name:
+            return ref
+        lead = ref.name[:len(ref.name) - len(name)].strip()
+        description = ref.description or lead
+        if ref.description and lead and lead not in ref.description:
+            description = f"{ref.description} {lead}"
+        return SpeakerRef(name, ref.mention, ref.kind, description)
