@@ -81,6 +81,10 @@ class Lexicon:
     time_words: frozenset[str] = field(default_factory=frozenset)
     # a word after a cue that names the addressee, not the content ("mengatakan kepada wartawan, ...")
     addressee_markers: frozenset[str] = field(default_factory=frozenset)
+    # words followed by a place name ("Kota X", "Desa Y") inside an affiliation
+    place_heads: frozenset[str] = field(default_factory=frozenset)
+    # titles followed by the region they head ("Bupati X Nama Orang")
+    place_titles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -135,6 +139,8 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         adjunct_prepositions=_words(data.get("adjunct_prepositions")),
         time_words=_words(data.get("time_words")),
         addressee_markers=_words(data.get("addressee_markers")),
+        place_heads=_words(data.get("place_heads")),
+        place_titles=_phrases(data.get("place_titles")),
     )
 
 

@@ -186,8 +186,19 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         cut = 0
         seen_name = False
         i = 0
+        if (_match_prefix(words, lex.place_titles) == n_title and len(rest) >= 3
+                and all(t.is_capitalized for t in rest[:3]) and not is_acronym(rest[0].text)):
+            # "Bupati Kendal Mirna Annisa": a regional head's title is followed by the region
+            cut = 1
+            i = 1
         while i < len(rest):
             tok = rest[i]
+            if tok.lower in lex.place_heads and i + 1 < len(rest) - 1 and rest[i + 1].is_capitalized:
+                # "Kota Sukamaju", "Desa Tugu": the word after a place head is a place
+                cut = i + 2
+                seen_name = False
+                i += 2
+                continue
             inner_title = _match_prefix(rest_words, lex.titles, i)
             if inner_title and rest[i].is_capitalized and i + inner_title < len(rest):
                 # a second title after the affiliation ("Kepala Polres X Komisaris Besar Y")
