@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .lexicon import Cue, Lexicon
 from .segment import QUOTE_CHARS, Sentence, Span, Token
-from .speakers import PERSON, Entities, SpeakerRef, canonical, split_mentions
+from .speakers import PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
 
 OBJECT_STANCES = {"praises", "criticizes", "denies"}
 NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "-", "'s", "of", "and"}
@@ -159,6 +159,8 @@ class SentenceAttributor:
             if k > start and not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions:
                 break  # "kata Kamil dalam acara ..."
             k += 1
+            if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and is_acronym(toks[k + 1].text):
+                k += 3  # "Lembaga Ilmu Pengetahuan Indonesia (LIPI)"
         # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
         while k > start and (toks[k - 1].lower in NP_JOINERS or not toks[k - 1].is_capitalized
                              and not self._is_role_word(toks[k - 1].lower)):
@@ -197,10 +199,16 @@ class SentenceAttributor:
                     j -= 1
                 seg = (j + 1, k - 1)
                 rng = self.np_left(toks, k - 1, seg[0])
-                appositive_role = (self._starts_title(toks, seg[0], seg[1]) and j > lo
-                                   and toks[j - 1].is_capitalized and toks[j - 1].is_word)
-                if (rng and rng[0] == seg[0] and toks[seg[0]].is_capitalized and not self._is_time(toks, rng)
-                        and not appositive_role):
+                titled = self._starts_title(toks, seg[0], seg[1])
+                named = titled and self._has_name(toks, seg)
+                before = self.np_left(toks, j, lo) if j > lo else None
+                # "Syarifudin, kuasa hukum Rajiun, ..." describes the name before it;
+                # "Kandidat doktor X, dokter Adam Prabata, ..." names the role before it
+                role_before = before is not None and self._starts_title(toks, before[0], before[1])
+                appositive_role = (titled and j > lo and toks[j - 1].is_capitalized and toks[j - 1].is_word
+                                   and (not named or not role_before))
+                if (rng and rng[0] == seg[0] and (toks[seg[0]].is_capitalized or named)
+                        and not self._is_time(toks, rng) and not appositive_role):
                     # a name standing between commas ("..., Meikhyal Pontoh, Senin, mengatakan")
                     return rng, description or self._segment_description(toks, lo, j)
                 description = description or self._description(toks, seg)
@@ -224,6 +232,13 @@ class SentenceAttributor:
                 return None
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
         return None
+
+    def _has_name(self, toks, rng) -> bool:
+        """Whether a titled phrase holds a name ("Komisaris Sujarwo") or is only a role
+        ("Wali Kota Jakarta Selatan")."""
+        refs = [r for mention in split_mentions(list(toks[rng[0]:rng[1]]), self.lex)
+                for r in canonical(mention, self.lex, Entities(self.lex))]
+        return len(refs) == 1 and refs[0].kind == PERSON and refs[0].name != refs[0].description
 
     def _is_place(self, toks, rng) -> bool:
         words = tuple(t.lower for t in toks[rng[0]:rng[1]])
