@@ -117,7 +117,7 @@ class SentenceAttributor:
             return True
         if tok.is_capitalized:
             return True
-        if allow_lower_roles and (low in self.lex.affiliation_words or any(low == t[0] for t in self.lex.titles)
+        if allow_lower_roles and (low in self.lex.affiliation_words or any(low in t for t in self.lex.titles)
                                   or any(low == t[0] for t in self.lex.institution_words)):
             return True
         return False
@@ -164,6 +164,8 @@ class SentenceAttributor:
         # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
         while k > start and (toks[k - 1].lower in NP_JOINERS or not toks[k - 1].is_capitalized
                              and not self._is_role_word(toks[k - 1].lower)):
+            if toks[k - 1].text == ")" and k - 3 >= start and toks[k - 3].text == "(":
+                break
             k -= 1
         return (start, k) if k > start else None
 
@@ -218,6 +220,12 @@ class SentenceAttributor:
                 asides += 1
                 continue
             rng = self.np_left(toks, k, lo)
+            if rng and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._starts_title(toks, *rng) \
+                    and not self._has_name(toks, rng):
+                named = self.np_left(toks, rng[0] - 1, lo)
+                if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named):
+                    # "NAME, ROLE, ... mengatakan": the role describes the name before it
+                    return named, self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
             if rng and self._clause_initial(toks, rng[0], lo):
                 return rng, description or self._segment_description(toks, lo, rng[0] - 1)
             if rng is None or rng[1] - rng[0] == 1 or self._is_place(toks, rng):
@@ -291,6 +299,24 @@ class SentenceAttributor:
                 if rng and (rng[0] == lo or toks[rng[0] - 1].text == ","):
                     return rng
                 return None
+        return None
+
+    def _described_referent(self, toks, start: int):
+        """A long role description closed by a demonstrative and a comma
+        ("doktor hukum ... itu,"), and the speaker it points back to."""
+        if start >= len(toks) or not self._starts_title(toks, start, min(len(toks), start + 4)):
+            return None
+        for m in range(start + 1, min(len(toks) - 1, start + 40)):
+            if toks[m].text in QUOTE_CHARS:
+                return None
+            if toks[m].lower in self.lex.demonstratives and toks[m + 1].text == ",":
+                words = [t.lower for t in toks[start:m]]
+                n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=1)
+                ref = self.entities.by_role(" ".join(words[:n]))
+                if ref is None:
+                    people = [r for r in self.entities.last_speakers if r.kind == PERSON]
+                    ref = people[-1] if people else None
+                return ([ref] if ref else [], m + 1)
         return None
 
     def anaphoric_subject(self, toks, cue_start: int) -> list[SpeakerRef]:
@@ -623,9 +649,15 @@ class SentenceAttributor:
         toks = sent.tokens
         word = toks[i].lower
         suffix = self.lex.pronoun_suffix
+        described = self._described_referent(toks, j)
         if suffix and word.endswith(suffix) and word != suffix:
             speakers = self.entities.pronoun(suffix)
             after = j
+        elif described:
+            # "Menurut doktor hukum ... itu, CONTENT": a description of someone named before
+            speakers, after = described
+            if not speakers:
+                return None
         else:
             rng = self.np_right(toks, j)
             if not rng:
