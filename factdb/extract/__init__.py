@@ -69,10 +69,12 @@ def _quote_text(text: str, start: int, end: int, quotes: list[Span]) -> str | No
     return " … ".join(parts) if parts else None
 
 
-def _register_names(sent, lex: Lexicon, entities: Entities) -> None:
+def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None:
     """Remember people introduced with a title ("Ketua DPRD ... Lucky Wattimury"),
-    so that a later short name resolves to them."""
+    so that a later short name resolves to them. Returns the person who opens the
+    sentence as its subject, if any."""
     toks = sent.tokens
+    subject = None
     i = 0
     while i < len(toks):
         words = [t.lower for t in toks[i:i + 6]]
@@ -86,7 +88,10 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> None:
         for ref in canonical(list(toks[i:k]), lex, entities):
             if ref.kind == PERSON and ref.description and ref.name != ref.description:
                 entities.remember(ref)
+                if i == 0 and subject is None:
+                    subject = ref
         i = k
+    return subject
 
 
 def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extraction:
@@ -100,8 +105,12 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
     raw: list[RawClaim] = []
     for index, para in enumerate(paras):
         for sent in sentences(text, para, index, lex.abbreviations):
-            raw.extend(attributor.attribute(sent))
-            _register_names(sent, lex, entities)
+            found = attributor.attribute(sent)
+            raw.extend(found)
+            subject = _register_names(sent, lex, entities)
+            if subject and not found:
+                # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
+                entities.last_speakers = [subject]
     claims = []
     names = NameTrimmer(text, lex)
     for r in raw:

@@ -301,6 +301,23 @@ class SentenceAttributor:
                 return None
         return None
 
+    def _role_anaphor(self, toks, start: int):
+        """A short role phrase closed by a demonstrative ("politisi senior Partai X ini")
+        and the person it points back to."""
+        if start >= len(toks) or not self._starts_title(toks, start, min(len(toks), start + 4)):
+            return None
+        for m in range(start + 1, min(len(toks), start + 8)):
+            if not toks[m].is_word:
+                return None
+            if toks[m].lower in self.lex.demonstratives:
+                if m + 1 < len(toks) and toks[m + 1].is_word:
+                    return None
+                words = [t.lower for t in toks[start:m]]
+                n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=1)
+                ref = self.entities.by_role(" ".join(words[:n])) or self.entities.last_person()
+                return ([ref], m + 1) if ref else None
+        return None
+
     def _described_referent(self, toks, start: int):
         """A long role description closed by a demonstrative and a comma
         ("doktor hukum ... itu,"), and the speaker it points back to."""
@@ -559,8 +576,12 @@ class SentenceAttributor:
         word = toks[i].lower
         suffix = self.lex.pronoun_suffix
         after = j
+        anaphor = self._role_anaphor(toks, j)
         if suffix and word.endswith(suffix) and len(word) > len(suffix) + 2 and j - i == 1:
             speakers = self.entities.pronoun(suffix)
+        elif anaphor:
+            # '"...," kata politisi senior partai itu.'
+            speakers, after = anaphor
         else:
             rng = self.np_right(toks, j)
             if not rng:
@@ -695,6 +716,15 @@ class SentenceAttributor:
             return None
         speakers = self.speakers_of(toks, rng)
         content = [t for t in toks[:i] if t.is_word]
+        if content and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
+                           or t.lower in self.lex.stopwords for t in content):
+            # "Seperti yang ditegaskan X, CONTENT": the content follows the agent
+            a = rng[1]
+            while a < len(toks) and toks[a].text in ",:":
+                a += 1
+            if a >= len(toks) or not any(t.is_word for t in toks[a:]):
+                return None
+            return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
         if len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives:
             # "Hal ini disampaikan X": the content is in an earlier sentence
             return None

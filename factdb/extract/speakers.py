@@ -83,6 +83,10 @@ class Entities:
                 return ref
         return None
 
+    def last_person(self) -> SpeakerRef | None:
+        """The person named or heard from most recently."""
+        return next((k for k in reversed(self.known) if k.kind == PERSON), None)
+
     def pronoun(self, word: str) -> list[SpeakerRef]:
         """What a pronoun (or the -nya of "katanya") refers to: the last speaker."""
         word = word.casefold()
