@@ -716,6 +716,9 @@ class SentenceAttributor:
             return None
         speakers = self.speakers_of(toks, rng)
         content = [t for t in toks[:i] if t.is_word]
+        if len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives:
+            # "Hal ini disampaikan X": the content is in an earlier sentence
+            return None
         if content and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
                            or t.lower in self.lex.stopwords for t in content):
             # "Seperti yang ditegaskan X, CONTENT": the content follows the agent
@@ -725,7 +728,4 @@ class SentenceAttributor:
             if a >= len(toks) or not any(t.is_word for t in toks[a:]):
                 return None
             return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
-        if len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives:
-            # "Hal ini disampaikan X": the content is in an earlier sentence
-            return None
         return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
