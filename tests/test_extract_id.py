@@ -135,3 +135,18 @@ def test_seed_article():
     accusation = next(i for i, c in enumerate(result.claims) if c.stance == "accuses")
     assert result.claims[denial].text == "tuduhan tersebut"
     assert [(r.source, r.target, r.type) for r in result.relations] == [(denial, accusation, "denies")]
+
+
+def test_role_with_demonstrative_points_back_to_the_person():
+    text = ("Mantan Gubernur Sukamaju Hasan Basri mengatakan, banjir makin sering.\n"
+            "Politikus senior itu juga meminta warga tidak membuang sampah ke sungai.")
+    out = simple(text)
+    assert out[1] == (["Hasan Basri"], "calls_for", "warga tidak membuang sampah ke sungai")
+
+
+def test_topic_person_is_the_referent_of_a_following_suffix():
+    text = ("Ketua Koperasi Tani Makmur Slamet Riyadi mengatakan, panen tahun ini bagus.\n"
+            "Bupati Sukamaju Rahmat Hidayat sudah menerbitkan aturan harga gabah.\n"
+            "”Petani tidak boleh dirugikan oleh tengkulak,” ucapnya.")
+    out = simple(text)
+    assert out[-1][0] == ["Rahmat Hidayat"]

@@ -179,10 +179,15 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if _match_prefix(words, lex.institution_words):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
     n_title = 0
+    while n_title < len(words) - 1 and words[n_title] in lex.title_modifiers \
+            and _match_prefix(words, lex.titles, n_title + 1):
+        n_title += 1  # "Mantan Gubernur X": the modifier belongs to the role
+    last_title_at = n_title
     while True:
         n = _match_prefix(words, lex.titles, n_title)
         if not n:
             break
+        last_title_at = n_title
         n_title += n
     if n_title:
         rest = tokens[n_title:]
@@ -190,7 +195,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         cut = 0
         seen_name = False
         i = 0
-        if (_match_prefix(words, lex.place_titles) == n_title and len(rest) >= 3
+        if (_match_prefix(words, lex.place_titles, last_title_at) == n_title - last_title_at and len(rest) >= 3
                 and all(t.is_capitalized for t in rest[:3]) and not is_acronym(rest[0].text)):
             # "Bupati Kendal Mirna Annisa": a regional head's title is followed by the region
             cut = 1
@@ -238,8 +243,8 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if known and len(name_words) < len(known.name.split()):
             return [SpeakerRef(known.name, text, PERSON, role or known.description)]
         return [SpeakerRef(" ".join(name_words), text, PERSON, role)]
-    if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or any(
-            is_acronym(t.text) for t in tokens):
+    # an acronym makes a body ("KPK", "DPR RI"), unless it follows a name ("Mahfud MD")
+    if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
     # a bare name has no lowercase words: "Jaminan keamanan Fenny" -> "Fenny"
     lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles]
