@@ -284,14 +284,24 @@ class NameTrimmer:
         self.lex = lex
         self.cache: dict[str, str] = {}
 
-    def _alone(self, phrase: str, not_before: str | None = None, not_after: str | None = None) -> bool:
+    def _alone(self, phrase: str, not_before: str | None = None, not_after: str | None = None,
+               same_place: str | None = None) -> bool:
         for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self.text):
-            before = self.text[:m.start()].split()[-1:] if not_before else []
-            after = self.text[m.end():].split()[:1] if not_after else []
+            before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
+            after = self.text[m.end():m.end() + 60].split()[:1]
             if not_before and before and before[0] == not_before:
                 continue
-            if not_after and after and after[0].startswith(not_after):
-                continue
+            if not_after:
+                # used as a place or body: after a lowercase word ("di X") or a place or
+                # body word ("Desa X", "KPU X"), and not followed by more of a name
+                if after and (after[0].startswith(not_after) or after[0][:1].isupper()):
+                    continue
+                prev = before[0].strip("(\"“”") if before else ""
+                low = prev.casefold()
+                if not (prev[:1].islower() or low in self.lex.place_heads or low in self.lex.affiliation_words
+                        or (low,) in self.lex.institution_words or (low,) in self.lex.titles
+                        or is_acronym(prev) or is_acronym(phrase) or prev == same_place):
+                    continue
             return True
         return False
 
@@ -307,7 +317,7 @@ class NameTrimmer:
             if rest in self.lex.places or rest in self.lex.governments:
                 continue
             if self._alone(" ".join(words[pos:]), not_before=words[pos - 1]) and \
-                    self._alone(words[pos - 1], not_after=words[pos]):
+                    self._alone(words[pos - 1], not_after=words[pos], same_place=words[pos - 2] if pos >= 2 else None):
                 out = " ".join(words[pos:])
                 break
         self.cache[name] = out
