@@ -237,6 +237,17 @@ class SentenceAttributor:
             if rel:
                 return rel, description
             if rng is None:
+                # another aside before this one ("X, saat dihubungi, Senin, mengatakan")
+                j = k - 1
+                while j >= lo and toks[j].text != ",":
+                    j -= 1
+                if j > lo and j + 1 < k and not toks[j + 1].is_capitalized and (
+                        toks[j + 1].lower in self.lex.adjunct_prepositions or toks[j + 1].lower in self.lex.relativizers
+                        or (toks[j + 1].lower,) in self.lex.trailing_adjuncts):
+                    description = description or self._description(toks, (j + 1, k))
+                    k = self._skip_time(toks, j, lo)
+                    asides += 1
+                    continue
                 return None
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
         return None
@@ -295,7 +306,7 @@ class SentenceAttributor:
             if t.lower in self.lex.relativizers and y > lo:
                 if all(x.lower in self.lex.adverbs for x in toks[y + 1:end]):
                     return None  # "X yang juga Ketua Y Z mengatakan": the phrase itself speaks
-                rng = self.np_left(toks, y, lo)
+                rng = self.np_left(toks, y - 1 if toks[y - 1].text == "," else y, lo)
                 if rng and (rng[0] == lo or toks[rng[0] - 1].text == ","):
                     return rng
                 return None
