@@ -150,3 +150,15 @@ def test_topic_person_is_the_referent_of_a_following_suffix():
             "”Petani tidak boleh dirugikan oleh tengkulak,” ucapnya.")
     out = simple(text)
     assert out[-1][0] == ["Rahmat Hidayat"]
+
+
+def test_parenthetical_cue_after_a_connective_with_place_and_time():
+    out = simple("Oleh karena itu, kata ahli gizi Universitas Sukamaju, Ratna Dewi, di Bandung, Senin (3/2/2025), "
+                 "sekolah perlu menyediakan makan siang.")
+    assert out == [(["Ratna Dewi"], "asserts", "sekolah perlu menyediakan makan siang")]
+
+
+def test_speaker_with_asides_before_the_cue():
+    out = simple("Kepala Dinas Kesehatan Provinsi Jawa Barat Yudi Prasetyo, saat dihubungi, Senin (3/2/2025), "
+                 "mengatakan, stok vaksin cukup.")
+    assert out == [(["Yudi Prasetyo"], "asserts", "stok vaksin cukup")]

@@ -616,10 +616,23 @@ class SentenceAttributor:
         else:
             start, end = sent.start, toks[k].end if k >= 0 else cue_pos
             # a parenthetical cue: "Bank Indonesia, kata dia, sepertinya ..."
-            if after < len(toks) and toks[after].text == "," and after + 1 < len(toks):
-                rest = toks[after + 1:]
+            p = after
+            while p < len(toks) and toks[p].text == ",":
+                # skip the speaker's place and time: "..., di Surabaya, Sabtu (2/1/2021), ..."
+                nxt = next((m for m in range(p + 1, len(toks)) if toks[m].text == ","), len(toks))
+                seg = toks[p + 1:nxt]
+                if nxt < len(toks) and seg and (self._adjunct_start(seg) or seg[0].lower in self.lex.adjunct_prepositions):
+                    p = nxt
+                    continue
+                break
+            if p < len(toks) and toks[p].text == "," and p + 1 < len(toks):
+                rest = toks[p + 1:]
                 if any(t.is_word for t in rest) and not self._adjunct_start(rest):
                     end = sent.end
+                    lead = [t for t in toks[:k + 1] if t.is_word]
+                    if all(t.lower in self.lex.sentence_openers or t.lower in self.lex.stopwords for t in lead):
+                        # "Oleh karena itu, kata X, CONTENT": only a connective before the cue
+                        start = rest[0].start
             if start < cue_pos and self.text[start] in QUOTE_CHARS:
                 start += 1
         return self._claim(sent, speakers, cue, i, j, start, end)
@@ -646,7 +659,15 @@ class SentenceAttributor:
     def _appositive_name(self, toks, rng, speakers):
         """'kata ROLE, NAME, ...': a role with no full name, then the name between commas."""
         end = rng[1]
-        if end + 1 >= len(toks) or toks[end].text != "," or not self._starts_title(toks, rng[0], end):
+        if not self._starts_title(toks, rng[0], end):
+            return None
+        if end < len(toks) and toks[end].text != ",":
+            # "kata ahli epidemiologi Universitas X, NAME, ...": more of the role up to a comma
+            more = next((m for m in range(end, min(len(toks), end + 6)) if not toks[m].is_word), None)
+            if more is None or toks[more].text != ",":
+                return None
+            end = more
+        if end + 1 >= len(toks) or toks[end].text != ",":
             return None
         written = self.text[toks[rng[0]].start:toks[end - 1].end]
         if len(speakers) != 1 or (len(speakers[0].name.split()) > 1 and speakers[0].name != speakers[0].description

@@ -138,9 +138,14 @@ def _continues_role(left: list[Token], right: list[Token], lex: Lexicon) -> bool
     if not n or n == len(left):
         return False
     rw = [t.lower for t in right]
-    if _match_prefix(rw, lex.titles) or tuple(rw) in lex.governments or tuple(rw) in lex.places:
+    if tuple(rw) in lex.governments or tuple(rw) in lex.places:
         return False
-    if all(_is_affiliation(t, lex) for t in left[n:]) or _is_affiliation(left[-1], lex):
+    role_only = all(_is_affiliation(t, lex) for t in left[n:])
+    if _match_prefix(rw, lex.titles) and not (role_only and rw[0] in lex.affiliation_words):
+        # a new title starts a new speaker, unless it is also an affiliation word
+        # ("Kepala Bagian Hukum dan Humas ...")
+        return False
+    if role_only or _is_affiliation(left[-1], lex):
         return True
     # "Deputi Bidang Neraca dan Analisis Statistik BPS Sri ...": the right part goes on
     # with the affiliation before its name
@@ -215,9 +220,15 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
                 seen_name = False
                 i += inner_title
                 continue
+            span = max(_match_prefix(rest_words, lex.institution_words, i), _match_prefix(rest_words, lex.places, i))
+            if span > 1 and i + span < len(rest):
+                # "Rumah Sakit", "Jawa Barat": a phrase of several words
+                cut = i + span
+                seen_name = False
+                i += span
+                continue
             if (_is_affiliation(tok, lex) and not is_acronym(tok.text)
-                    or _match_prefix(rest_words, lex.institution_words, i)
-                    or _match_prefix(rest_words, lex.places, i)
+                    or span
                     or not tok.is_capitalized):
                 cut = i + 1
                 seen_name = False
