@@ -129,7 +129,10 @@ class SentenceAttributor:
         if k >= lo and (toks[k].lower in self.lex.person_pronouns or toks[k].lower in self.lex.group_pronouns):
             return (k, end)
         start = end
-        while k >= lo and self.is_np_token(toks[k]):
+        while k >= lo and self.is_np_token(toks[k]) or (
+                k - 2 >= lo and toks[k].text == ")" and toks[k - 2].text == "(" and is_acronym(toks[k - 1].text)):
+            if toks[k].text == ")":
+                k -= 2  # "Ikatan Ahli ... (LAKMI) DKI Jakarta X"
             start = k
             k -= 1
         # trim words that cannot start a speaker phrase
@@ -681,10 +684,12 @@ class SentenceAttributor:
             if k == start or k < len(toks) and toks[k].is_capitalized:
                 return None
             words = tuple(t.lower for t in toks[start:k])
-            if words in self.lex.places or words in self.lex.governments or self._starts_title(toks, start, k):
+            is_body = toks[start].lower in self.lex.affiliation_words or any(
+                tuple(words[:len(w)]) == w for w in self.lex.institution_words) or is_acronym(toks[start].text)
+            if not is_body and (words in self.lex.places or words in self.lex.governments
+                                or self._starts_title(toks, start, k)):
                 return None
-            if toks[start].lower in self.lex.affiliation_words or self._starts_title(toks, start, k) or any(
-                    tuple(words[:len(w)]) == w for w in self.lex.institution_words):
+            if is_body or words in self.lex.places:
                 # more of the affiliation ("..., Kelurahan X, Kecamatan Y, NAME")
                 if k < len(toks) and toks[k].text == ",":
                     start = k + 1

@@ -335,7 +335,7 @@ class NameTrimmer:
         return out
 
     def trim(self, ref: SpeakerRef) -> SpeakerRef:
-        if ref.kind != PERSON or len(ref.name.split()) < 2:
+        if ref.kind != PERSON or len(ref.name.split()) < 2 or ref.name == ref.description:
             return ref
         name = self.name(ref.name)
         if name == ref.name:
