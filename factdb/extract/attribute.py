@@ -156,14 +156,22 @@ class SentenceAttributor:
         if start < len(toks) and (toks[start].lower in self.lex.person_pronouns or toks[start].lower in self.lex.group_pronouns):
             return (start, start + 1)
         k = start
-        while k < len(toks) and self.is_np_token(toks[k]):
-            if toks[k].lower in self.lex.days and k > start:
-                break
-            if k > start and not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions:
-                break  # "kata Kamil dalam acara ..."
-            k += 1
-            if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and is_acronym(toks[k + 1].text):
-                k += 3  # "Lembaga Ilmu Pengetahuan Indonesia (LIPI)"
+        while True:
+            while k < len(toks) and self.is_np_token(toks[k]):
+                if toks[k].lower in self.lex.days and k > start:
+                    break
+                if k > start and not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions:
+                    break  # "kata Kamil dalam acara ..."
+                k += 1
+                if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and is_acronym(toks[k + 1].text):
+                    k += 3  # "Lembaga Ilmu Pengetahuan Indonesia (LIPI)"
+            # a role listing its fields: "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan X"
+            if (k + 1 < len(toks) and toks[k].text == "," and k > start and self._starts_title(toks, start, k)
+                    and not self._has_name(toks, (start, k))
+                    and (toks[k + 1].lower in self.lex.affiliation_words or toks[k + 1].lower in self.lex.speaker_conjunctions)):
+                k += 1
+                continue
+            break
         # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
         while k > start and (toks[k - 1].lower in NP_JOINERS or not toks[k - 1].is_capitalized
                              and not self._is_role_word(toks[k - 1].lower)):
@@ -649,8 +657,12 @@ class SentenceAttributor:
         q = next((q for q in self.quotes if q.end <= sent.start and not self.text[q.end:sent.start].strip()), None)
         if q is None:
             return None
-        rng = self.np_right(toks, j)
-        speakers = self.speakers_of(toks, rng) if rng else []
+        suffix = self.lex.pronoun_suffix
+        if suffix and toks[i].lower.endswith(suffix) and j - i == 1 and len(toks[i].lower) > len(suffix) + 2:
+            speakers = self.entities.pronoun(suffix)  # '"...?"' then 'katanya.'
+        else:
+            rng = self.np_right(toks, j)
+            speakers = self.speakers_of(toks, rng) if rng else []
         if not speakers:
             return None
         start, end = self.trim(q.start + 1, q.end - 1)
