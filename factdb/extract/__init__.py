@@ -83,9 +83,22 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None
             i += 1
             continue
         k = i + 1
-        while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words) and toks[k].lower not in lex.speaker_conjunctions:
-            k += 1
-        for ref in canonical(list(toks[i:k]), lex, entities):
+        while True:
+            while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words) \
+                    and toks[k].lower not in lex.speaker_conjunctions:
+                k += 1
+            # a role listing its fields: "Menteri Koordinator Politik, Hukum, dan Keamanan X"
+            if k < len(toks) and (toks[k].text == "," or toks[k].lower in lex.speaker_conjunctions):
+                nxt = k + 1
+                while nxt < len(toks) and (toks[nxt].text == "," or toks[nxt].lower in lex.speaker_conjunctions):
+                    nxt += 1
+                refs = canonical([t for t in toks[i:k] if t.text != ","], lex, entities)
+                if (nxt < len(toks) and toks[nxt].is_capitalized and toks[nxt].lower in lex.affiliation_words
+                        and len(refs) == 1 and refs[0].name == refs[0].description):
+                    k = nxt
+                    continue
+            break
+        for ref in canonical([t for t in toks[i:k] if t.text != ","], lex, entities):
             if ref.kind == PERSON and ref.description and ref.name != ref.description:
                 entities.remember(ref)
                 if i == 0 and subject is None:

@@ -167,7 +167,9 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
     if not others:
         return None
     prefix_set = set(prefix)
-    named = [j for j in others if any(set(_words(s.name)) <= prefix_set for s in claims[j].speakers)]
+    # the speaker named in the opening ("Terkait pernyataan Mahfud itu" names "Mahfud MD")
+    named = [j for j in others if any({w for w in _words(s.name) if len(w) >= 3} & prefix_set
+                                      for s in claims[j].speakers)]
     if named:
         mine = _stems(claim.text, lex)
         return max(named, key=lambda j: (len(mine & _stems(claims[j].text, lex)), j))
