@@ -353,8 +353,8 @@ class SentenceAttributor:
                 n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=1)
                 ref = self.entities.by_role(" ".join(words[:n]))
                 if ref is None:
-                    people = [r for r in self.entities.last_speakers if r.kind == PERSON]
-                    ref = people[-1] if people else None
+                    people = [r for r in self.entities.last_speakers if r.kind == PERSON and r.name != r.description]
+                    ref = people[-1] if people else self.entities.last_person()
                 return ([ref] if ref else [], m + 1)
         return None
 

@@ -85,7 +85,7 @@ class Entities:
 
     def last_person(self) -> SpeakerRef | None:
         """The person named or heard from most recently."""
-        return next((k for k in reversed(self.known) if k.kind == PERSON), None)
+        return next((k for k in reversed(self.known) if k.kind == PERSON and k.name != k.description), None)
 
     def pronoun(self, word: str) -> list[SpeakerRef]:
         """What a pronoun (or the -nya of "katanya") refers to: the last speaker."""
