@@ -136,5 +136,5 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
             start=r.start, end=r.end, sentence_start=sentence_start, sentence_end=sentence_end,
             paragraph=r.paragraph,
         ))
-    relations = tuple(Relation(a, b, t) for a, b, t in find_relations(claims, lex))
+    relations = tuple(Relation(a, b, t) for a, b, t in find_relations(claims, lex, text))
     return Extraction(tuple(claims), relations)

@@ -42,9 +42,11 @@ def _stems(text: str, lex: Lexicon) -> set[str]:
     return {w[:STEM] for w in _words(text) if len(w) >= MIN_WORD and w not in skip}
 
 
-def find_relations(claims, lex: Lexicon) -> list[tuple[int, int, str]]:
+def find_relations(claims, lex: Lexicon, text: str | None = None) -> list[tuple[int, int, str]]:
     """(from index, to index, type) for each relation among ``claims``
-    (objects with .speakers, .stance, .text, .start and .sentence_start, in article order)."""
+    (objects with .speakers, .stance, .text, .start and .sentence_start, in article order).
+    With the article ``text``, a response opened in a sentence with no claim of its own
+    ("Atas pernyataannya tersebut, X memberikan penjelasan.") carries to X's next claim."""
     out = []
     answering: set[str] | None = None  # the speakers of a run of claims answering someone
     for i, claim in enumerate(claims):
@@ -60,6 +62,8 @@ def find_relations(claims, lex: Lexicon) -> list[tuple[int, int, str]]:
         if target is None:
             kind = RESPONDS_TO
             target = _response(claims, i, lex)
+        if target is None and text is not None:
+            target = _carried_response(claims, i, lex, text)
         if target is None and answering is not None:
             # within an answer, negating another speaker's words denies them
             kind = DENIES
@@ -182,3 +186,28 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
     own = {w for s in claim.speakers for w in _words(s.name) if len(w) >= 3}
     about_me = [j for j in others if own & set(_words(claims[j].text))]
     return about_me[0] if about_me else others[0]
+
+
+def _carried_response(claims, i: int, lex: Lexicon, text: str) -> int | None:
+    """The sentence before a claim opens a response and holds no claim:
+    "Atas pernyataannya tersebut, Mahfud memberikan penjelasan." then "Menurut ..., ..."."""
+    claim = claims[i]
+    start = claim.sentence_start
+    if i > 0 and claims[i - 1].sentence_start == start:
+        return None
+    before = text[:start].rstrip()
+    cut = max(before.rfind("\n"), before[:-1].rfind(". ")) + 1
+    previous = before[cut:]
+    if not previous.strip() or (i > 0 and claims[i - 1].end > cut):
+        return None  # nothing before, or the sentence before has a claim of its own
+    words = _words(previous)
+    stances = _reference_at(words[:4], lex, window=2)
+    marker = any(w in lex.response_markers for w in words[:2])
+    if stances is None and not marker:
+        return None
+    own = {w for s in claim.speakers for w in _words(s.name) if len(w) >= 3}
+    if not own & set(words):
+        return None  # the opening is about someone else
+    others = [j for j in _others(claims, i) if stances is None or claims[j].stance in stances]
+    about_me = [j for j in others if own & set(_words(claims[j].text))]
+    return about_me[0] if about_me else None
