@@ -164,7 +164,7 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
     if not prefix:
         return None
     marker = any(w in lex.response_markers for w in prefix[:3])
-    stances = _reference_at(prefix, lex, window=3)
+    stances = _reference_at(prefix[:5], lex, window=3)
     if not marker and stances is None:
         return None
     others = list(_others(claims, i))
@@ -178,6 +178,9 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
         mine = _stems(claim.text, lex)
         return max(named, key=lambda j: (len(mine & _stems(claims[j].text, lex)), j))
     if stances is not None:
+        latest = next((j for j in range(i - 1, -1, -1) if claims[j].stance in stances), None)
+        if latest is not None and _names(claims[latest]) & _names(claim):
+            return None  # "Dalam imbauan tersebut, X ...": X's own earlier words
         fitting = [j for j in others if claims[j].stance in stances]
         if not fitting:
             return None
@@ -185,7 +188,10 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
     # prefer what was said about the one who answers ("... kami laporkan X ...")
     own = {w for s in claim.speakers for w in _words(s.name) if len(w) >= 3}
     about_me = [j for j in others if own & set(_words(claims[j].text))]
-    return about_me[0] if about_me else others[0]
+    if about_me:
+        return about_me[0]
+    # a bare "Menanggapi ..." may answer a document or an event, not a claim
+    return others[0] if stances is not None else None
 
 
 def _carried_response(claims, i: int, lex: Lexicon, text: str) -> int | None:
