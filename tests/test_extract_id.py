@@ -114,9 +114,16 @@ def test_negated_repeat_in_an_answer_denies():
     assert (2, 0, "denies") in rels
 
 
-def test_lexicon_without_new_keys_still_loads():
-    lex = lexicon_from_dict({"language": "xx", "cues": {"verbs": {"asserts": ["said"]}}})
+def test_lexicon_without_new_keys_still_loads_and_extracts():
+    lex = lexicon_from_dict({"language": "xx", "cues": {"verbs": {"asserts": ["said"]},
+                                                        "postposed": {"asserts": ["says"]}},
+                             "titles": ["president"], "negations": ["not"]})
     assert lex.negated_stances == {} and lex.relativizers == frozenset()
+    text = ('President Jane Doe said the budget was balanced. "We did not cut schools," says Doe. '
+            'The minister did not say more.')
+    claims = extract_claims(text, lex).claims
+    assert [(c.speakers[0].name, c.text) for c in claims][:2] == [
+        ("Jane Doe", "the budget was balanced"), ("Jane Doe", "We did not cut schools")]
 
 
 def test_seed_article():
