@@ -23,7 +23,7 @@ from .segment import QUOTE_CHARS, Sentence, Span, Token
 from .speakers import PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
 
 OBJECT_STANCES = {"praises", "criticizes", "denies"}
-NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "-", "'s", "of", "and"}
+NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "'s", "of", "and"}
 
 
 @dataclass
@@ -129,7 +129,8 @@ class SentenceAttributor:
         if k >= lo and (toks[k].lower in self.lex.person_pronouns or toks[k].lower in self.lex.group_pronouns):
             return (k, end)
         start = end
-        while k >= lo and self.is_np_token(toks[k]) or (
+        while k >= lo and self.is_np_token(toks[k]) and not (
+                not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions) or (
                 k - 2 >= lo and toks[k].text == ")" and toks[k - 2].text == "(" and is_acronym(toks[k - 1].text)):
             if toks[k].text == ")":
                 k -= 2  # "Ikatan Ahli ... (LAKMI) DKI Jakarta X"

@@ -183,6 +183,17 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         return [SpeakerRef(text, text, GOVERNMENT)]
     if _match_prefix(words, lex.institution_words):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
+    if not _match_prefix(words, lex.titles) and words[0] not in lex.title_modifiers:
+        # a heading run into the sentence: "Penangkapan Rizieq Kepala Bidang Humas Polda X Nama"
+        for p in range(1, len(tokens) - 1):
+            n = _match_prefix(words, lex.titles, p)
+            if n and tokens[p].is_capitalized and p + n < len(tokens) and (
+                    n > 1 or _is_affiliation(tokens[p + n], lex) or is_acronym(tokens[p + n].text)
+                    or _match_prefix(words, lex.institution_words, p + n)):
+                tokens = tokens[p:]
+                text = " ".join(t.text for t in tokens)
+                words = words[p:]
+                break
     n_title = 0
     while n_title < len(words) - 1 and words[n_title] in lex.title_modifiers \
             and _match_prefix(words, lex.titles, n_title + 1):
