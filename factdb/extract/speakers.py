@@ -164,6 +164,57 @@ def _continues_institution(left: list[Token], right: list[Token], lex: Lexicon) 
     return not starts_new
 
 
+def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int:
+    """How many tokens after a title are affiliation (places, bodies, fields) before the name."""
+    rest_words = [t.lower for t in rest]
+    cut = 0
+    seen_name = False
+    i = 0
+    if (place_title and len(rest) >= 3
+            and all(t.is_capitalized for t in rest[:3]) and not is_acronym(rest[0].text)):
+        # "Bupati Kendal Mirna Annisa": a regional head's title is followed by the region
+        cut = 1
+        i = 1
+    while i < len(rest):
+        tok = rest[i]
+        if tok.lower in lex.place_heads and i + 1 < len(rest) - 1 and rest[i + 1].is_capitalized:
+            # "Kota Sukamaju", "Desa Tugu": the word after a place head is a place
+            cut = i + 2
+            seen_name = False
+            i += 2
+            continue
+        inner_title = _match_prefix(rest_words, lex.titles, i)
+        if inner_title and rest[i].is_capitalized and i + inner_title < len(rest):
+            # a second title after the affiliation ("Kepala Polres X Komisaris Besar Y")
+            cut = i + inner_title
+            seen_name = False
+            i += inner_title
+            continue
+        span = max(_match_prefix(rest_words, lex.institution_words, i), _match_prefix(rest_words, lex.places, i))
+        if span > 1 and i + span < len(rest):
+            # "Rumah Sakit", "Jawa Barat": a phrase of several words
+            cut = i + span
+            seen_name = False
+            i += span
+            continue
+        if (_is_affiliation(tok, lex) and not is_acronym(tok.text)
+                or span
+                or not tok.is_capitalized):
+            cut = i + 1
+            seen_name = False
+        elif is_acronym(tok.text):
+            # an acronym after a name is part of it ("Mahfud MD"), else an affiliation
+            if not seen_name:
+                cut = i + 1
+        else:
+            seen_name = True
+        i += 1
+    # a place phrase may run over several words ("Amerika Serikat")
+    while cut < len(rest) and _match_prefix([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
+        cut += _match_prefix([t.lower for t in rest], lex.places, cut)
+    return cut
+
+
 def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
     """The speakers one mention stands for (a pronoun may stand for several)."""
     tokens = [t for t in tokens if t.text not in "()\"“”"]
@@ -207,52 +258,8 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         n_title += n
     if n_title:
         rest = tokens[n_title:]
-        rest_words = [t.lower for t in rest]
-        cut = 0
-        seen_name = False
-        i = 0
-        if (_match_prefix(words, lex.place_titles, last_title_at) == n_title - last_title_at and len(rest) >= 3
-                and all(t.is_capitalized for t in rest[:3]) and not is_acronym(rest[0].text)):
-            # "Bupati Kendal Mirna Annisa": a regional head's title is followed by the region
-            cut = 1
-            i = 1
-        while i < len(rest):
-            tok = rest[i]
-            if tok.lower in lex.place_heads and i + 1 < len(rest) - 1 and rest[i + 1].is_capitalized:
-                # "Kota Sukamaju", "Desa Tugu": the word after a place head is a place
-                cut = i + 2
-                seen_name = False
-                i += 2
-                continue
-            inner_title = _match_prefix(rest_words, lex.titles, i)
-            if inner_title and rest[i].is_capitalized and i + inner_title < len(rest):
-                # a second title after the affiliation ("Kepala Polres X Komisaris Besar Y")
-                cut = i + inner_title
-                seen_name = False
-                i += inner_title
-                continue
-            span = max(_match_prefix(rest_words, lex.institution_words, i), _match_prefix(rest_words, lex.places, i))
-            if span > 1 and i + span < len(rest):
-                # "Rumah Sakit", "Jawa Barat": a phrase of several words
-                cut = i + span
-                seen_name = False
-                i += span
-                continue
-            if (_is_affiliation(tok, lex) and not is_acronym(tok.text)
-                    or span
-                    or not tok.is_capitalized):
-                cut = i + 1
-                seen_name = False
-            elif is_acronym(tok.text):
-                # an acronym after a name is part of it ("Mahfud MD"), else an affiliation
-                if not seen_name:
-                    cut = i + 1
-            else:
-                seen_name = True
-            i += 1
-        # a place phrase may run over several words ("Amerika Serikat")
-        while cut < len(rest) and _match_prefix([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
-            cut += _match_prefix([t.lower for t in rest], lex.places, cut)
+        place_title = _match_prefix(words, lex.place_titles, last_title_at) == n_title - last_title_at
+        cut = _role_end(rest, lex, place_title)
         name = rest[cut:]
         role = " ".join(t.text for t in tokens[:n_title + cut])
         if not name:
@@ -268,6 +275,14 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     # an acronym makes a body ("KPK", "DPR RI"), unless it follows a name ("Mahfud MD")
     if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
+    # the tail of a role split off by commas: "..., dan Transmigrasi Abdul Halim Iskandar"
+    if len(tokens) >= 3 and (_is_affiliation(tokens[0], lex) or words[0] in lex.place_heads
+                             or _match_prefix(words, lex.places)):
+        cut = _role_end(tokens, lex)
+        if 0 < cut < len(tokens):
+            role = " ".join(t.text for t in tokens[:cut])
+            name = " ".join(t.text for t in tokens[cut:])
+            return [SpeakerRef(name, text, PERSON, role)]
     # a bare name has no lowercase words: "Jaminan keamanan Fenny" -> "Fenny"
     lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles]
     if lower_at and lower_at[-1] + 1 < len(tokens):
