@@ -197,6 +197,8 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
             seen_name = False
             i += span
             continue
+        if span and seen_name and i + span == len(rest):
+            break  # a name that ends like a place: "Rusdy Ambon"
         if (_is_affiliation(tok, lex) and not is_acronym(tok.text)
                 or span
                 or not tok.is_capitalized):
@@ -210,7 +212,7 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
             seen_name = True
         i += 1
     # a place phrase may run over several words ("Amerika Serikat")
-    while cut < len(rest) and _match_prefix([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
+    while cut < len(rest) and not seen_name and _match_prefix([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
         cut += _match_prefix([t.lower for t in rest], lex.places, cut)
     return cut
 
