@@ -519,7 +519,7 @@ class SentenceAttributor:
     def preposed(self, sent, i, j, cue, next_cue, claims) -> RawClaim | None:
         toks = sent.tokens
         coordinated = i > 0 and toks[i - 1].lower in self.lex.speaker_conjunctions and bool(claims)
-        if not coordinated and any(c.start <= toks[i].start < c.end for c in claims):
+        if not coordinated and not self.lex.nested_reports and any(c.start <= toks[i].start < c.end for c in claims):
             # a report inside the content of another claim of this sentence
             # ("X mengatakan, semua bermula ketika Y mengumumkan ...") is not a claim of its own
             return None

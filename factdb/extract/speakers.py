@@ -363,7 +363,8 @@ class NameTrimmer:
         return out
 
     def trim(self, ref: SpeakerRef) -> SpeakerRef:
-        if ref.kind != PERSON or len(ref.name.split()) < 2 or ref.name == ref.description:
+        if not self.lex.trim_name_prefixes or ref.kind != PERSON or len(ref.name.split()) < 2 \
+                or ref.name == ref.description:
             return ref
         name = self.name(ref.name)
         if name == ref.name:
