@@ -12,6 +12,15 @@ The patterns, in the order a reader meets them:
 * passive ``CONTENT dibantah oleh SPEAKER``;
 * speaker last ``"CONTENT," SPEAKER CUE`` ('"...," he said').
 
+Around the speaker of a preposed cue the attributor skips adverbs, negations,
+times and comma-enclosed asides ("X, saat dihubungi, Senin, mengatakan"), a
+circumstance ("X di Surabaya, Rabu, mengatakan"), a relative clause ("X yang
+juga hadir di ... berharap") or a first verb ("X bergeming dan mengatakan");
+a role with a demonstrative ("Politikus itu mengatakan") points back to a
+person. After a postposed cue a role may be followed by the name between
+commas ('"...," kata Kepala Desa X, NAME, Senin'). A negated cue is dropped
+unless the lexicon turns its stance into another ("tidak menampik" confirms).
+
 Which words are cues, titles, pronouns and so on comes from the lexicon.
 """
 from __future__ import annotations
