@@ -64,6 +64,32 @@ class Lexicon:
     passive_agents: frozenset[str]
     name_particles: frozenset[str] = field(default_factory=frozenset)
     speech_nouns: frozenset[str] = field(default_factory=frozenset)
+    # a negated cue of one stance gives another ("tidak menampik" -> confirms)
+    negated_stances: dict[str, str] = field(default_factory=dict)
+    # words before a subject that make "X mengatakan" a reported event, not a claim
+    subordinators: frozenset[str] = field(default_factory=frozenset)
+    # words that open a response ("Menanggapi ...", "Dikonfirmasi ...")
+    response_markers: frozenset[str] = field(default_factory=frozenset)
+    # role words that are not titles before a name but can head a speaker phrase
+    # ("mantan", "eks")
+    title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    # words that open a relative clause after a speaker ("X yang juga hadir ... berharap")
+    relativizers: frozenset[str] = field(default_factory=frozenset)
+    # words that open a circumstance between a speaker and a cue ("X di Surabaya, Rabu, mengatakan")
+    adjunct_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # times of day and the like that may stand before a cue ("Senin sore mengatakan")
+    time_words: frozenset[str] = field(default_factory=frozenset)
+    # a word after a cue that names the addressee, not the content ("mengatakan kepada wartawan, ...")
+    addressee_markers: frozenset[str] = field(default_factory=frozenset)
+    # words followed by a place name ("Kota X", "Desa Y") inside an affiliation
+    place_heads: frozenset[str] = field(default_factory=frozenset)
+    # titles followed by the region they head ("Bupati X Nama Orang")
+    place_titles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # whether a report inside another claim's content ("X said Y announced ...") is a claim too
+    nested_reports: bool = True
+    # whether an unknown place or body before a person's name is trimmed off when the
+    # article uses both parts on their own ("Ketua Kelompok X Cilacap Jumawan" -> "Jumawan")
+    trim_name_prefixes: bool = False
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -110,6 +136,18 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         passive_agents=_words(data.get("passive_agent")),
         name_particles=_words(data.get("name_particles")),
         speech_nouns=_words(data.get("speech_nouns")),
+        negated_stances={str(k): str(v) for k, v in (data.get("negated_stances") or {}).items()},
+        subordinators=_words(data.get("subordinators")),
+        response_markers=_words((refs.get("response_markers"))),
+        title_modifiers=_words(data.get("title_modifiers")),
+        relativizers=_words(data.get("relativizers")),
+        adjunct_prepositions=_words(data.get("adjunct_prepositions")),
+        time_words=_words(data.get("time_words")),
+        addressee_markers=_words(data.get("addressee_markers")),
+        place_heads=_words(data.get("place_heads")),
+        place_titles=_phrases(data.get("place_titles")),
+        nested_reports=bool(data.get("nested_reports", True)),
+        trim_name_prefixes=bool(data.get("trim_name_prefixes", False)),
     )
 
 
