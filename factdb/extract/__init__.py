@@ -70,7 +70,7 @@ def _quote_text(text: str, start: int, end: int, quotes: list[Span]) -> str | No
 
 
 def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None:
-    """Remember people introduced with a title ("Ketua DPRD ... Lucky Wattimury"),
+    """Remember people introduced with a title ("Ketua DPRD ... Andi Saputra"),
     so that a later short name resolves to them. Returns the person who opens the
     sentence as its subject, if any."""
     toks = sent.tokens

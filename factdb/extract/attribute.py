@@ -225,14 +225,14 @@ class SentenceAttributor:
                 titled = self._starts_title(toks, seg[0], seg[1])
                 named = titled and self._has_name(toks, seg)
                 before = self.np_left(toks, j, lo) if j > lo else None
-                # "Syarifudin, kuasa hukum Rajiun, ..." describes the name before it;
+                # "Hartono, kuasa hukum Sulaiman, ..." describes the name before it;
                 # "Kandidat doktor X, dokter Adam Prabata, ..." names the role before it
                 role_before = before is not None and self._starts_title(toks, before[0], before[1])
                 appositive_role = (titled and j > lo and toks[j - 1].is_capitalized and toks[j - 1].is_word
                                    and (not named or not role_before))
                 if (rng and rng[0] == seg[0] and (toks[seg[0]].is_capitalized or named)
                         and not self._is_time(toks, rng) and not appositive_role):
-                    # a name standing between commas ("..., Meikhyal Pontoh, Senin, mengatakan")
+                    # a name standing between commas ("..., Rina Lestari, Senin, mengatakan")
                     return rng, description or self._segment_description(toks, lo, j)
                 description = description or self._description(toks, seg)
                 if j < lo:
@@ -445,7 +445,7 @@ class SentenceAttributor:
         return None
 
     def _segment_description(self, toks, lo: int, comma: int) -> str | None:
-        """The role written before ", NAME" ("Kepala Dinas Kesehatan ..., Meikhyal Pontoh")."""
+        """The role written before ", NAME" ("Kepala Dinas Kesehatan ..., Rina Lestari")."""
         if comma < lo or toks[comma].text != ",":
             return None
         j = comma - 1

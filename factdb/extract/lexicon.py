@@ -88,7 +88,7 @@ class Lexicon:
     # whether a report inside another claim's content ("X said Y announced ...") is a claim too
     nested_reports: bool = True
     # whether an unknown place or body before a person's name is trimmed off when the
-    # article uses both parts on their own ("Ketua Kelompok X Cilacap Jumawan" -> "Jumawan")
+    # article uses both parts on their own ("Ketua Kelompok X Sukamaju Darmawan" -> "Darmawan")
     trim_name_prefixes: bool = False
 
 

@@ -171,7 +171,7 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
     if not others:
         return None
     prefix_set = set(prefix)
-    # the speaker named in the opening ("Terkait pernyataan Mahfud itu" names "Mahfud MD")
+    # the speaker named in the opening ("Terkait pernyataan Rizal itu" names "Rizal MS")
     named = [j for j in others if any({w for w in _words(s.name) if len(w) >= 3} & prefix_set
                                       for s in claims[j].speakers)]
     if named:
@@ -196,7 +196,7 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
 
 def _carried_response(claims, i: int, lex: Lexicon, text: str) -> int | None:
     """The sentence before a claim opens a response and holds no claim:
-    "Atas pernyataannya tersebut, Mahfud memberikan penjelasan." then "Menurut ..., ..."."""
+    "Atas pernyataannya tersebut, Rizal memberikan penjelasan." then "Menurut ..., ..."."""
     claim = claims[i]
     start = claim.sentence_start
     if i > 0 and claims[i - 1].sentence_start == start:

@@ -198,14 +198,14 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
             i += span
             continue
         if span and seen_name and i + span == len(rest):
-            break  # a name that ends like a place: "Rusdy Ambon"
+            break  # a name that ends like a place: "Hendra Ambon"
         if (_is_affiliation(tok, lex) and not is_acronym(tok.text)
                 or span
                 or not tok.is_capitalized):
             cut = i + 1
             seen_name = False
         elif is_acronym(tok.text):
-            # an acronym after a name is part of it ("Mahfud MD"), else an affiliation
+            # an acronym after a name is part of it ("Rizal MS"), else an affiliation
             if not seen_name:
                 cut = i + 1
         else:
@@ -274,7 +274,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if known and len(name_words) < len(known.name.split()):
             return [SpeakerRef(known.name, text, PERSON, role or known.description)]
         return [SpeakerRef(" ".join(name_words), text, PERSON, role)]
-    # an acronym makes a body ("KPK", "DPR RI"), unless it follows a name ("Mahfud MD")
+    # an acronym makes a body ("KPK", "DPR RI"), unless it follows a name ("Rizal MS")
     if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
     # the tail of a role split off by commas: "..., dan Transmigrasi Abdul Halim Iskandar"
@@ -315,7 +315,7 @@ def _institution_name(tokens: list[Token], lex: Lexicon) -> str:
 
 class NameTrimmer:
     """Where a person's name starts when an unknown place or body stands before it
-    ("Ketua Kelompok X Cilacap Jumawan" -> "Jumawan"): the article uses the last
+    ("Ketua Kelompok X Sukamaju Darmawan" -> "Darmawan"): the article uses the last
     word of what comes before on its own, and the rest of the name on its own too."""
 
     def __init__(self, text: str, lex: Lexicon):
