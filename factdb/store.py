@@ -61,8 +61,8 @@ class SpeakerIds:
     """Speaker name -> id, creating speakers on first sight.
 
     A name is one speaker across articles: the canonical name first, then an
-    alias that only one speaker has (so "Putin" alone in a later article, or an
-    alias a person added to ``speaker_aliases``, finds the speaker). Remembers
+    alias of several words that only one speaker has (so "Presiden Joko Widodo",
+    or an alias a person added to ``speaker_aliases``, finds the speaker). Remembers
     ids only once the transaction that created them has committed."""
 
     def __init__(self, db: sqlite_utils.Database):
@@ -86,7 +86,10 @@ class SpeakerIds:
         return pk, True
 
     def _by_alias(self, name: str):
-        """The one speaker known under this alias ("Putin", "Jokowi"), if exactly one is."""
+        """The one speaker known under this alias, if exactly one is. Only names of
+        several words count: a lone "Budi" in two articles may be two people."""
+        if len(name.split()) < 2:
+            return None
         rows = self.db.execute(
             "select distinct speaker_id from speaker_aliases where alias = ? limit 2", [name]).fetchall()
         return rows[0] if len(rows) == 1 else None

@@ -89,14 +89,17 @@ def test_language_without_lexicon_is_stored_not_extracted(runner, db_path, tmp_p
     assert len(data["articles"]) == 1 and data["claims"] == []
 
 
-def test_a_short_name_in_another_article_finds_the_speaker(runner, seed_db, tmp_path):
+def test_a_titled_name_in_another_article_finds_the_speaker(runner, seed_db, tmp_path):
     later = tmp_path / "later.txt"
-    later.write_text("Putin Kembali Bicara\n\nPutin mengatakan, pasokan gas ke Eropa akan dipulihkan.\n",
+    later.write_text("Putin Kembali Bicara\n\nPresiden Rusia Vladimir Putin mengatakan, pasokan gas ke Eropa "
+                     "akan dipulihkan.\n\nDi tempat lain, Budi mengatakan, harga beras akan turun.\n",
                      encoding="utf-8")
     assert runner.invoke(cli, ["ingest", "--db", seed_db, str(later)], catch_exceptions=False).exit_code == 0
     data = export(runner, seed_db)
-    claim = next(c for c in data["claims"] if c["article_id"] == 2)
-    assert claim["speakers"] == ["Vladimir Putin"]
+    claims = [c for c in data["claims"] if c["article_id"] == 2]
+    assert [c["speakers"] for c in claims] == [["Vladimir Putin"], ["Budi"]]
+    db = open_db(seed_db)
+    assert db.execute("select count(*) from speakers where name = 'Vladimir Putin'").fetchone()[0] == 1
 
 
 def test_an_alias_added_by_hand_is_used_by_later_ingests(runner, seed_db, tmp_path):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .attribute import RawClaim, SentenceAttributor
-from .lexicon import Lexicon, available_languages, load_lexicon
+from .lexicon import Lexicon, phrase_at, available_languages, load_lexicon
 from .relations import find_relations
 from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences
 from .speakers import PERSON, Entities, NameTrimmer, SpeakerRef, canonical
@@ -78,7 +78,7 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None
     i = 0
     while i < len(toks):
         words = [t.lower for t in toks[i:i + 6]]
-        starts_title = any(tuple(words[:len(t)]) == t for t in lex.titles) and toks[i].is_capitalized
+        starts_title = toks[i].is_capitalized and phrase_at(words, lex.titles) > 0
         if not starts_title:
             i += 1
             continue

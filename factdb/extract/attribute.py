@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Cue, Lexicon
+from .lexicon import Cue, Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Sentence, Span, Token
 from .speakers import PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
 
@@ -126,8 +126,8 @@ class SentenceAttributor:
             return True
         if tok.is_capitalized:
             return True
-        if allow_lower_roles and (low in self.lex.affiliation_words or any(low in t for t in self.lex.titles)
-                                  or any(low == t[0] for t in self.lex.institution_words)):
+        if allow_lower_roles and (low in self.lex.affiliation_words or low in self.lex.title_words
+                                  or low in self.lex.institution_heads):
             return True
         return False
 
@@ -158,8 +158,7 @@ class SentenceAttributor:
 
     def _starts_title(self, toks, start: int, end: int) -> bool:
         words = [t.lower for t in toks[start:end]]
-        return any(tuple(words[:len(t)]) == t for t in self.lex.titles) or any(
-            tuple(words[:len(t)]) == t for t in self.lex.institution_words)
+        return bool(phrase_at(words, self.lex.titles) or phrase_at(words, self.lex.institution_words))
 
     def np_right(self, toks, start: int) -> tuple[int, int] | None:
         """The speaker phrase that starts at token ``start`` (after a postposed cue)."""
@@ -191,7 +190,7 @@ class SentenceAttributor:
         return (start, k) if k > start else None
 
     def _is_role_word(self, low: str) -> bool:
-        return any(low == t[-1] for t in self.lex.titles) or any(low == t[-1] for t in self.lex.institution_words)
+        return low in self.lex.title_tails or low in self.lex.institution_tails
 
     @staticmethod
     def _skip_age(toks, end: int, lo: int) -> int:

@@ -6,7 +6,7 @@ dicts the extractor matches against. Multi-word entries become token tuples.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -63,6 +63,23 @@ class Lexicon:
     trailing_adjuncts: frozenset[tuple[str, ...]]
     passive_agents: frozenset[str]
     name_particles: frozenset[str] = field(default_factory=frozenset)
+
+    # word sets derived from the phrase lists, for lookups on every token
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(w for t in self.titles for w in t)
+
+    @cached_property
+    def title_tails(self) -> frozenset[str]:
+        return frozenset(t[-1] for t in self.titles)
+
+    @cached_property
+    def institution_heads(self) -> frozenset[str]:
+        return frozenset(t[0] for t in self.institution_words)
+
+    @cached_property
+    def institution_tails(self) -> frozenset[str]:
+        return frozenset(t[-1] for t in self.institution_words)
     speech_nouns: frozenset[str] = field(default_factory=frozenset)
     # a negated cue of one stance gives another ("tidak menampik" -> confirms)
     negated_stances: dict[str, str] = field(default_factory=dict)
@@ -90,6 +107,15 @@ class Lexicon:
     # whether an unknown place or body before a person's name is trimmed off when the
     # article uses both parts on their own ("Ketua Kelompok X Sukamaju Darmawan" -> "Darmawan")
     trim_name_prefixes: bool = False
+
+
+def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
+    """Length of the longest phrase of ``phrases`` that starts at ``words[start]``, or 0."""
+    best = 0
+    for n in range(1, min(6, len(words) - start) + 1):
+        if tuple(words[start:start + n]) in phrases:
+            best = n
+    return best
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:

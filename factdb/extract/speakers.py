@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, phrase_at
 from .segment import Token
 
 PERSON, INSTITUTION, GOVERNMENT, GROUP = "person", "institution", "government", "group"
@@ -26,13 +26,7 @@ class SpeakerRef:
     description: str | None = None
 
 
-def _match_prefix(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
-    """Length of the longest phrase that starts at words[start], or 0."""
-    best = 0
-    for n in range(1, min(6, len(words) - start) + 1):
-        if tuple(words[start:start + n]) in phrases:
-            best = n
-    return best
+_match_prefix = phrase_at
 
 
 def is_acronym(word: str) -> bool:
