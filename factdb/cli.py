@@ -13,7 +13,7 @@ from .db import DatabaseError, open_db
 from .export import export_json
 from .ingest import ingest_paths
 from .models import RELATION_TYPES, STANCE_IDS
-from .store import ClaimValue, SpeakerValue, add_manual_claim
+from .store import ClaimValue, SpeakerValue, add_alias, add_manual_claim
 
 DEFAULT_DB = "factdb.db"
 
@@ -104,6 +104,25 @@ def add(db_path, speakers, stance, text, quote, cue, article_id, note, relations
     except ValueError as e:
         fail(str(e))
     click.echo(cid)
+
+
+@cli.command()
+@db_option
+@click.argument("speaker")
+@click.argument("aliases", nargs=-1, required=True)
+def alias(db_path, speaker, aliases):
+    """Record that each ALIAS names SPEAKER ("Jokowi" for "Joko Widodo").
+
+    Claims that later articles attribute to an alias go to that speaker."""
+    db = connect(db_path)
+    try:
+        for a in aliases:
+            speaker_id = add_alias(db, speaker, a)
+    except ValueError as e:
+        fail(str(e))
+    names = [r[0] for r in db.execute(
+        "select alias from speaker_aliases where speaker_id = ? order by alias", [speaker_id])]
+    click.echo(f"{speaker}: {', '.join(names)}")
 
 
 @cli.command(name="eval")

@@ -86,12 +86,12 @@ class SpeakerIds:
         return pk, True
 
     def _by_alias(self, name: str):
-        """The one speaker known under this alias, if exactly one is. Only names of
-        several words count: a lone "Budi" in two articles may be two people."""
-        if len(name.split()) < 2:
-            return None
+        """The one speaker known under this alias, if exactly one is. Extracted
+        aliases count only with several words (a lone "Budi" in two articles may
+        be two people); an alias a person added counts whatever its length."""
         rows = self.db.execute(
-            "select distinct speaker_id from speaker_aliases where alias = ? limit 2", [name]).fetchall()
+            "select distinct speaker_id from speaker_aliases where alias = ? and (origin = 'manual' or ?) limit 2",
+            [name, len(name.split()) >= 2]).fetchall()
         return rows[0] if len(rows) == 1 else None
 
     def commit(self) -> None:
@@ -183,6 +183,22 @@ def _delete_extracted(db, article_id: int) -> None:
         db.execute("delete from claim_relations where from_claim_id = ? or to_claim_id = ?", [cid, cid])
         db.execute("delete from claim_speakers where claim_id = ?", [cid])
         db.execute("delete from claims where id = ?", [cid])
+
+
+def add_alias(db: sqlite_utils.Database, speaker: str, alias: str) -> int:
+    """Record by hand that ``alias`` names ``speaker`` (a name or an existing alias);
+    later ingests give claims under that alias to this speaker. Returns the speaker id."""
+    alias = " ".join(alias.split())
+    if not alias:
+        raise ValueError("an alias cannot be empty")
+    with db.atomic():
+        row = db.execute("select id from speakers where name = ?", [speaker]).fetchone() or \
+            SpeakerIds(db)._by_alias(speaker)
+        if not row:
+            raise ValueError(f"no speaker named {speaker!r}")
+        db.execute("insert into speaker_aliases (speaker_id, alias, origin) values (?, ?, 'manual') "
+                   "on conflict (speaker_id, alias) do update set origin = 'manual'", [row[0], alias])
+    return row[0]
 
 
 def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: int | None = None,

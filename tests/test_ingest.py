@@ -113,3 +113,35 @@ def test_an_alias_added_by_hand_is_used_by_later_ingests(runner, seed_db, tmp_pa
     runner.invoke(cli, ["ingest", "--db", seed_db, str(later)], catch_exceptions=False)
     claim = next(c for c in export(runner, seed_db)["claims"] if c["article_id"] == 2)
     assert claim["speakers"] == ["Xi Jinping"]
+
+
+def test_a_nickname_added_with_factdb_alias(runner, seed_db, tmp_path):
+    result = runner.invoke(cli, ["alias", "--db", seed_db, "Vladimir Putin", "Vova"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.output == "Vladimir Putin: Presiden Rusia Vladimir Putin, Putin, Vladimir Putin, Vova\n"
+    later = tmp_path / "later.txt"
+    later.write_text("Judul\n\nVova mengatakan, pasokan gas yang ada di kawasan itu tidak akan dihentikan.\n",
+                     encoding="utf-8")
+    runner.invoke(cli, ["ingest", "--db", seed_db, str(later)], catch_exceptions=False)
+    claim = next(c for c in export(runner, seed_db)["claims"] if c["article_id"] == 2)
+    assert claim["speakers"] == ["Vladimir Putin"]
+
+
+def test_alias_of_an_unknown_speaker(runner, seed_db):
+    result = runner.invoke(cli, ["alias", "--db", seed_db, "Nobody Here", "Nobody"])
+    assert result.exit_code == 1
+    assert result.output == "Error: no speaker named 'Nobody Here'\n"
+
+
+def test_lexicon_aliases_give_the_canonical_name():
+    import yaml
+
+    from factdb.extract import extract_claims
+    from factdb.extract.lexicon import LEXICON_DIR, lexicon_from_dict
+
+    data = yaml.safe_load((LEXICON_DIR / "id.yml").read_text(encoding="utf-8"))
+    data["aliases"] = {"Pak Harto": "Soeharto"}
+    lex = lexicon_from_dict(data)
+    (claim,) = extract_claims("Pak Harto mengatakan, pembangunan harus merata.", lex).claims
+    assert [s.name for s in claim.speakers] == ["Soeharto"]
+    assert claim.speakers[0].mention == "Pak Harto"

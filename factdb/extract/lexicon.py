@@ -63,6 +63,7 @@ class Lexicon:
     trailing_adjuncts: frozenset[tuple[str, ...]]
     passive_agents: frozenset[str]
     name_particles: frozenset[str] = field(default_factory=frozenset)
+    aliases: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     # word sets derived from the phrase lists, for lookups on every token
     @cached_property
@@ -151,6 +152,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         affiliation_words=_words(data.get("affiliation_words")),
         institution_words=_phrases(data.get("institution_words")),
         governments={_phrase(k): v for k, v in (data.get("governments") or {}).items()},
+        aliases={_phrase(k): v for k, v in (data.get("aliases") or {}).items()},
         places=_phrases(data.get("places")),
         boilerplate_prefixes=tuple(data.get("boilerplate_prefixes") or ()),
         days=_words(data.get("days")),

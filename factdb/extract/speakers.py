@@ -224,6 +224,8 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     key = tuple(words)
     if len(words) == 1 and (words[0] in lex.person_pronouns or words[0] in lex.group_pronouns):
         return entities.pronoun(words[0])
+    if key in lex.aliases:  # a name the lexicon knows under another ("Jokowi" -> "Joko Widodo")
+        return [SpeakerRef(lex.aliases[key], text, PERSON)]
     if key in lex.governments:
         return [SpeakerRef(lex.governments[key], text, GOVERNMENT)]
     if key in lex.places:
