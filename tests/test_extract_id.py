@@ -169,3 +169,16 @@ def test_speaker_with_asides_before_the_cue():
     out = simple("Kepala Dinas Kesehatan Provinsi Jawa Barat Yudi Prasetyo, saat dihubungi, Senin (3/2/2025), "
                  "mengatakan, stok vaksin cukup.")
     assert out == [(["Yudi Prasetyo"], "asserts", "stok vaksin cukup")]
+
+
+def test_spelled_out_acronym_names_the_institution():
+    text = ("Indonesia Corruption Watch (ICW) menuding ada permainan harga oleh importir. "
+            "ICW juga meminta polisi mengusut kasus itu. Tudingan itu dibantah oleh Kementerian Perdagangan.")
+    result = extract_claims(text, load_lexicon("id"))
+    accusation, call, denial = result.claims
+    assert [s.name for s in accusation.speakers] == ["Indonesia Corruption Watch"]
+    assert accusation.speakers[0].mention == "Indonesia Corruption Watch (ICW)"
+    assert [s.name for s in call.speakers] == ["Indonesia Corruption Watch"]
+    assert call.stance == "calls_for"
+    assert (denial.stance, [s.name for s in denial.speakers]) == ("denies", ["Kementerian Perdagangan"])
+    assert [(r.source, r.target, r.type) for r in result.relations] == [(2, 0, "denies")]

@@ -774,8 +774,10 @@ class SentenceAttributor:
             return None
         speakers = self.speakers_of(toks, rng)
         content = [t for t in toks[:i] if t.is_word]
-        if len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives:
-            # "Hal ini disampaikan X": the content is in an earlier sentence
+        if (len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives
+                and content[0].lower not in self.lex.reference_nouns):
+            # "Hal ini disampaikan X": the content is in an earlier sentence (but
+            # "Tudingan itu dibantah oleh X" denies the claim it points to)
             return None
         if content and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
                            or t.lower in self.lex.stopwords for t in content):

@@ -41,6 +41,7 @@ class Entities:
     lex: Lexicon
     known: list[SpeakerRef] = field(default_factory=list)
     last_speakers: list[SpeakerRef] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "icw" -> "Indonesia Corruption Watch"
 
     def remember(self, ref: SpeakerRef) -> None:
         self.known = [k for k in self.known if k.name != ref.name or k.kind != ref.kind]
@@ -211,9 +212,50 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
     return cut
 
 
+def _as_written(tokens: list[Token]) -> str:
+    """Tokens joined with the spacing they had in the text ("Watch (ICW)")."""
+    out = ""
+    for prev, tok in zip([None] + tokens, tokens):
+        out += ("" if prev is None or tok.start == prev.end else " ") + tok.text
+    return out
+
+
+def _drop_bracketed_acronyms(tokens: list[Token], entities: Entities) -> tuple[list[Token], str | None]:
+    """Remove "(ACRONYM)" from a phrase; when its letters are the initials of the
+    words before it ("Indonesia Corruption Watch (ICW)"), remember it and return
+    the spelled-out name if the phrase ends with it."""
+    out: list[Token] = []
+    spelled = None
+    i = 0
+    while i < len(tokens):
+        if (tokens[i].text == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")"
+                and is_acronym(tokens[i + 1].text)):
+            acronym = tokens[i + 1].text
+            before = [t for t in out if t.is_word]
+            letters = [c for c in acronym if c.isalpha()]
+            head = before[-len(letters):] if len(before) >= len(letters) else []
+            if head and all(t.text[0].upper() == c.upper() for t, c in zip(head, letters)) \
+                    and all(t.is_capitalized for t in head):
+                name = " ".join(t.text for t in head)
+                entities.acronyms[acronym.casefold()] = name
+                if i + 3 == len(tokens):
+                    spelled = name
+            i += 3
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out, spelled
+
+
 def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
     """The speakers one mention stands for (a pronoun may stand for several)."""
+    mention = _as_written([t for t in tokens if t.text not in "\"“”"])
+    tokens, spelled = _drop_bracketed_acronyms(tokens, entities)
     tokens = [t for t in tokens if t.text not in "()\"“”"]
+    if spelled and len(tokens) == len(spelled.split()):
+        return [SpeakerRef(spelled, mention, INSTITUTION)]
+    if len(tokens) == 1 and tokens[0].lower in entities.acronyms:
+        return [SpeakerRef(entities.acronyms[tokens[0].lower], tokens[0].text, INSTITUTION)]
     while tokens and (tokens[0].lower in lex.sentence_openers and not tokens[0].is_capitalized
                       or tokens[0].lower in ("para", "pihak", "sang", "the")):
         tokens = tokens[1:]
