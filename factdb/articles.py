@@ -100,7 +100,7 @@ def find_dateline(text: str) -> tuple[str | None, str | None, str | None]:
             outlet = m.group("outlet1") or m.group("outlet2") or m.group("outlet3")
             place = m.group("place1") or m.group("place2") or m.group("place3")
             outlet = re.sub(r"\.(CO\.ID|COM|ID|NET|ORG)$", "", outlet.strip(), flags=re.I)
-            return m.group().strip(" -–—."), outlet.upper(), place.strip().title()
+            return " ".join(m.group().strip(" -–—.").split()), outlet.upper(), place.strip().title()
     return None, None, None
 
 

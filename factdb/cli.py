@@ -13,7 +13,7 @@ from .db import DatabaseError, open_db
 from .export import export_json
 from .ingest import ingest_paths
 from .models import RELATION_TYPES, STANCE_IDS
-from .store import ClaimValue, SpeakerValue, add_manual_claim
+from .store import ClaimValue, SpeakerValue, add_alias, add_manual_claim
 
 DEFAULT_DB = "factdb.db"
 
@@ -104,6 +104,55 @@ def add(db_path, speakers, stance, text, quote, cue, article_id, note, relations
     except ValueError as e:
         fail(str(e))
     click.echo(cid)
+
+
+@cli.command()
+@db_option
+@click.argument("speaker")
+@click.argument("aliases", nargs=-1, required=True)
+def alias(db_path, speaker, aliases):
+    """Record that each ALIAS names SPEAKER ("Jokowi" for "Joko Widodo").
+
+    Claims that later articles attribute to an alias go to that speaker."""
+    db = connect(db_path)
+    try:
+        for a in aliases:
+            speaker_id = add_alias(db, speaker, a)
+    except ValueError as e:
+        fail(str(e))
+    names = [r[0] for r in db.execute(
+        "select alias from speaker_aliases where speaker_id = ? order by alias", [speaker_id])]
+    click.echo(f"{speaker}: {', '.join(names)}")
+
+
+@cli.command(name="eval")
+@click.argument("set_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON")
+def eval_(set_dir, as_json):
+    """Score the extractor on an evaluation set: SET_DIR/articles and SET_DIR/gold.
+
+    Ingests the articles into a temporary database, exports it and compares
+    the claims with the gold files (speakers, content and stance; relations).
+    """
+    from .evaluate import score
+    from .export import export_data
+
+    root = Path(set_dir)
+    if not (root / "articles").is_dir() or not (root / "gold").is_dir():
+        fail(f"{set_dir}: expected an 'articles' and a 'gold' directory in it")
+    with tempfile.TemporaryDirectory(prefix="factdb-eval-") as tmp:
+        db = connect(str(Path(tmp) / "eval.db"))
+        summary = ingest_paths(db, [root / "articles"])
+        result = score(export_data(db), root / "gold")
+        db.conn.close()
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(f"{summary.articles} articles, {summary.claims} claims")
+    for key in ("attribution", "full", "relations"):
+        r = result[key]
+        click.echo(f"{key:12s} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f}  "
+                   f"(tp={r['tp']} fp={r['fp']} fn={r['fn']})")
 
 
 @cli.command()

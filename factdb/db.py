@@ -103,6 +103,12 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db.execute(CLAIMS_VIEW)
 
 
+@migrations()
+def m002_alias_origin(db: sqlite_utils.Database) -> None:
+    """Aliases people add by hand (``factdb alias``) are told apart from extracted ones."""
+    db["speaker_aliases"].add_column("origin", str, not_null_default="extracted")
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open a factdb database, creating it and applying pending migrations."""
     path = Path(path)

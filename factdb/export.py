@@ -6,8 +6,6 @@ article order, each with its speakers in the order the article names them.
 from __future__ import annotations
 
 import json
-from typing import Iterator
-
 import sqlite_utils
 
 ARTICLE_FIELDS = ["id", "source_file", "title", "language", "published", "outlet", "url"]

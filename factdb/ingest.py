@@ -5,6 +5,7 @@ A bad file is reported and skipped; the others are ingested.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -13,7 +14,7 @@ import sqlite_utils
 
 from .articles import Article, ArticleError, read_article
 from .extract import Extraction, available_languages, extract_claims, load_lexicon
-from .store import ClaimValue, SpeakerIds, SpeakerValue, StoreResult, store_article
+from .store import ClaimValue, SpeakerIds, SpeakerValue, StoreResult, store_article, stored_article_id
 
 
 @dataclass
@@ -70,6 +71,10 @@ def to_values(extraction: Extraction) -> tuple[list[ClaimValue], list[tuple[int,
 
 def ingest_article(db: sqlite_utils.Database, ids: SpeakerIds, article: Article,
                    replace: bool = False) -> tuple[StoreResult, bool]:
+    if not replace:
+        stored = stored_article_id(db, article.content_hash)
+        if stored is not None:  # the same text: nothing to extract or write
+            return StoreResult(stored, False, 0, 0), True
     extraction = extract_article(article)
     claims, relations = to_values(extraction) if extraction else ([], [])
     row = {"source_file": article.source_file, "title": article.title, "body": article.body,
@@ -89,6 +94,8 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], replace
                 result, extracted = ingest_article(db, ids, article, replace)
             except ArticleError as e:
                 error = str(e)
+            except sqlite3.DatabaseError as e:
+                error = f"could not be written to the database ({e}); nothing of it was stored"
         if error is not None:
             summary.errors.append((str(path), error))
             if on_error:

@@ -36,6 +36,7 @@ class SpeakerAlias(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     speaker_id: int = Field(foreign_key="speakers.id", index=True)
     alias: str = Field(index=True)
+    origin: str = "extracted"
 
 
 class Stance(SQLModel, table=True):

@@ -11,6 +11,9 @@ from pathlib import Path
 import yaml
 
 PACKAGE_DIR = Path(__file__).parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+STATIC_DIR = PACKAGE_DIR / "static"
+STATIC_MOUNT = "factdb-static"  # served at /factdb-static/
 
 # Settings that keep facet pages fast and visitors read-only.
 SETTINGS = {
@@ -20,15 +23,15 @@ SETTINGS = {
     "default_page_size": 50,
     "max_returned_rows": 1000,
     "allow_download": False,
+    "truncate_cells_html": 300,
     "default_allow_sql": True,
 }
 
 
 def metadata_path() -> Path:
-    for candidate in (PACKAGE_DIR.parent / "metadata.yml", PACKAGE_DIR / "metadata.yml"):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError("metadata.yml")
+    """``factdb/metadata.yml``: a link to the root ``metadata.yml`` in a
+    checkout, a copy of it in an installed package."""
+    return PACKAGE_DIR / "metadata.yml"
 
 
 def load_metadata(db_path: str | None = None) -> dict:
@@ -54,6 +57,7 @@ def datasette_args(db_path: str, metadata: Path, host: str, port: int, immutable
     args = ["serve"]
     args += ["-i", db_path] if immutable else [db_path]
     args += ["--metadata", str(metadata), "--host", host, "--port", str(port)]
+    args += ["--template-dir", str(TEMPLATES_DIR), "--static", f"{STATIC_MOUNT}:{STATIC_DIR}"]
     for key, value in SETTINGS.items():
         args += ["--setting", key, str(value).lower() if isinstance(value, bool) else str(value)]
     return args
@@ -64,4 +68,5 @@ def make_datasette(db_path: str, immutable: bool = False):
     from datasette.app import Datasette
 
     kwargs = {"immutables": [db_path]} if immutable else {"files": [db_path]}
-    return Datasette(metadata=load_metadata(db_path), settings=SETTINGS, **kwargs)
+    return Datasette(metadata=load_metadata(db_path), settings=SETTINGS, template_dir=str(TEMPLATES_DIR),
+                     static_mounts=[(STATIC_MOUNT, str(STATIC_DIR))], **kwargs)

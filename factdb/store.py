@@ -58,8 +58,12 @@ def claim_id(prefix: str, *parts) -> str:
 
 
 class SpeakerIds:
-    """Speaker name -> id, creating speakers on first sight. Remembers ids only
-    once the transaction that created them has committed."""
+    """Speaker name -> id, creating speakers on first sight.
+
+    A name is one speaker across articles: the canonical name first, then an
+    alias of several words that only one speaker has (so "Presiden Joko Widodo",
+    or an alias a person added to ``speaker_aliases``, finds the speaker). Remembers
+    ids only once the transaction that created them has committed."""
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
@@ -71,7 +75,8 @@ class SpeakerIds:
             return self.committed[s.name], False
         if s.name in self.pending:
             return self.pending[s.name], False
-        row = self.db.execute("select id from speakers where name = ?", [s.name]).fetchone()
+        row = (self.db.execute("select id from speakers where name = ?", [s.name]).fetchone()
+               or self._by_alias(s.name) or (s.mention and self._by_alias(s.mention)))
         if row:
             self.pending[s.name] = row[0]
             return row[0], False
@@ -79,6 +84,15 @@ class SpeakerIds:
             {"name": s.name, "kind": s.kind, "description": s.description}).last_pk
         self.pending[s.name] = pk
         return pk, True
+
+    def _by_alias(self, name: str):
+        """The one speaker known under this alias, if exactly one is. Extracted
+        aliases count only with several words (a lone "Budi" in two articles may
+        be two people); an alias a person added counts whatever its length."""
+        rows = self.db.execute(
+            "select distinct speaker_id from speaker_aliases where alias = ? and (origin = 'manual' or ?) limit 2",
+            [name, len(name.split()) >= 2]).fetchall()
+        return rows[0] if len(rows) == 1 else None
 
     def commit(self) -> None:
         self.committed.update(self.pending)
@@ -103,6 +117,12 @@ def _speaker_rows(db, ids: SpeakerIds, cid: str, speakers, aliases: set, links: 
     return created
 
 
+def stored_article_id(db: sqlite_utils.Database, content_hash: str) -> int | None:
+    """The id of the article with this text, if it is stored."""
+    row = db.execute("select id from articles where content_hash = ?", [content_hash]).fetchone()
+    return row[0] if row else None
+
+
 def store_article(db: sqlite_utils.Database, ids: SpeakerIds, article: dict, content_hash: str,
                   claims: list[ClaimValue], relations: list[tuple[int, int, str]],
                   replace: bool = False) -> StoreResult:
@@ -114,11 +134,10 @@ def store_article(db: sqlite_utils.Database, ids: SpeakerIds, article: dict, con
     """
     try:
         with db.atomic():
-            row = db.execute("select id from articles where content_hash = ?", [content_hash]).fetchone()
-            if row and not replace:
-                return StoreResult(row[0], False, 0, 0)
-            if row:
-                article_id = row[0]
+            article_id = stored_article_id(db, content_hash)
+            if article_id is not None and not replace:
+                return StoreResult(article_id, False, 0, 0)
+            if article_id is not None:
                 _delete_extracted(db, article_id)
             else:
                 article_id = db["articles"].insert(
@@ -164,6 +183,22 @@ def _delete_extracted(db, article_id: int) -> None:
         db.execute("delete from claim_relations where from_claim_id = ? or to_claim_id = ?", [cid, cid])
         db.execute("delete from claim_speakers where claim_id = ?", [cid])
         db.execute("delete from claims where id = ?", [cid])
+
+
+def add_alias(db: sqlite_utils.Database, speaker: str, alias: str) -> int:
+    """Record by hand that ``alias`` names ``speaker`` (a name or an existing alias);
+    later ingests give claims under that alias to this speaker. Returns the speaker id."""
+    alias = " ".join(alias.split())
+    if not alias:
+        raise ValueError("an alias cannot be empty")
+    with db.atomic():
+        row = db.execute("select id from speakers where name = ?", [speaker]).fetchone() or \
+            SpeakerIds(db)._by_alias(speaker)
+        if not row:
+            raise ValueError(f"no speaker named {speaker!r}")
+        db.execute("insert into speaker_aliases (speaker_id, alias, origin) values (?, ?, 'manual') "
+                   "on conflict (speaker_id, alias) do update set origin = 'manual'", [row[0], alias])
+    return row[0]
 
 
 def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: int | None = None,

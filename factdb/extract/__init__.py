@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .attribute import RawClaim, SentenceAttributor
-from .lexicon import Lexicon, available_languages, load_lexicon
+from .lexicon import Lexicon, phrase_at, available_languages, load_lexicon
 from .relations import find_relations
 from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences
-from .speakers import PERSON, Entities, SpeakerRef, canonical
+from .speakers import PERSON, Entities, NameTrimmer, SpeakerRef, canonical
 
 __all__ = ["Claim", "Extraction", "SpeakerRef", "extract_claims", "load_lexicon", "available_languages", "Lexicon"]
 
@@ -69,25 +69,43 @@ def _quote_text(text: str, start: int, end: int, quotes: list[Span]) -> str | No
     return " … ".join(parts) if parts else None
 
 
-def _register_names(sent, lex: Lexicon, entities: Entities) -> None:
-    """Remember people introduced with a title ("Ketua DPRD ... Lucky Wattimury"),
-    so that a later short name resolves to them."""
+def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None:
+    """Remember people introduced with a title ("Ketua DPRD ... Andi Saputra"),
+    so that a later short name resolves to them. Returns the person who opens the
+    sentence as its subject, if any."""
     toks = sent.tokens
+    subject = None
     i = 0
     while i < len(toks):
         words = [t.lower for t in toks[i:i + 6]]
-        starts_title = any(tuple(words[:len(t)]) == t for t in lex.titles) and toks[i].is_capitalized
+        starts_title = toks[i].is_capitalized and phrase_at(words, lex.titles) > 0
         if not starts_title:
             i += 1
             continue
         k = i + 1
-        while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words
-                                 or _abbreviation_period(toks, k, lex)) and toks[k].lower not in lex.speaker_conjunctions:
-            k += 1
-        for ref in canonical(list(toks[i:k]), lex, entities):
+        while True:
+            while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words
+                                     or _abbreviation_period(toks, k, lex)) \
+                    and toks[k].lower not in lex.speaker_conjunctions:
+                k += 1
+            # a role listing its fields: "Menteri Koordinator Politik, Hukum, dan Keamanan X"
+            if k < len(toks) and (toks[k].text == "," or toks[k].lower in lex.speaker_conjunctions):
+                nxt = k + 1
+                while nxt < len(toks) and (toks[nxt].text == "," or toks[nxt].lower in lex.speaker_conjunctions):
+                    nxt += 1
+                refs = canonical([t for t in toks[i:k] if t.text != ","], lex, entities)
+                if (nxt < len(toks) and toks[nxt].is_capitalized and toks[nxt].lower in lex.affiliation_words
+                        and len(refs) == 1 and refs[0].name == refs[0].description):
+                    k = nxt
+                    continue
+            break
+        for ref in canonical([t for t in toks[i:k] if t.text != ","], lex, entities):
             if ref.kind == PERSON and ref.description and ref.name != ref.description:
                 entities.remember(ref)
+                if i == 0 and subject is None:
+                    subject = ref
         i = k
+    return subject
 
 
 def _abbreviation_period(toks, k: int, lex: Lexicon) -> bool:
@@ -129,7 +147,10 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
                                  sent.start, sent.end, sent.paragraph, carry.cue_start)]
                 entities.spoke(made[0].speakers)
             raw.extend(made)
-            _register_names(sent, lex, entities)
+            subject = _register_names(sent, lex, entities)
+            if subject and not made:
+                # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
+                entities.last_speakers = [subject]
             more = _whole_quote(sent, quotes) if quoting and not made else None
             if more:
                 # '"A," X said. "B."': one quote under one cue
@@ -139,15 +160,16 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
                 quoting = made[-1] if made and _quoted(made[-1], quotes) else None
         carry = quoting
     claims = []
+    names = NameTrimmer(text, lex)
     for r in raw:
         sentence_start = min(r.sentence_start, r.start)
         sentence_end = max(r.sentence_end, r.end)
         claims.append(Claim(
-            speakers=tuple(r.speakers), stance=r.stance, cue=r.cue,
+            speakers=tuple(names.trim(s) for s in r.speakers), stance=r.stance, cue=r.cue,
             text=text[r.start:r.end], quote=_quote_text(text, r.start, r.end, quotes),
             sentence=text[sentence_start:sentence_end].strip(),
             start=r.start, end=r.end, sentence_start=sentence_start, sentence_end=sentence_end,
             paragraph=r.paragraph,
         ))
-    relations = tuple(Relation(a, b, t) for a, b, t in find_relations(claims, lex))
+    relations = tuple(Relation(a, b, t) for a, b, t in find_relations(claims, lex, text))
     return Extraction(tuple(claims), relations)

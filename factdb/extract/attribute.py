@@ -12,18 +12,27 @@ The patterns, in the order a reader meets them:
 * passive ``CONTENT dibantah oleh SPEAKER``;
 * speaker last ``"CONTENT," SPEAKER CUE`` ('"...," he said').
 
+Around the speaker of a preposed cue the attributor skips adverbs, negations,
+times and comma-enclosed asides ("X, saat dihubungi, Senin, mengatakan"), a
+circumstance ("X di Surabaya, Rabu, mengatakan"), a relative clause ("X yang
+juga hadir di ... berharap") or a first verb ("X bergeming dan mengatakan");
+a role with a demonstrative ("Politikus itu mengatakan") points back to a
+person. After a postposed cue a role may be followed by the name between
+commas ('"...," kata Kepala Desa X, NAME, Senin'). A negated cue is dropped
+unless the lexicon turns its stance into another ("tidak menampik" confirms).
+
 Which words are cues, titles, pronouns and so on comes from the lexicon.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Cue, Lexicon
+from .lexicon import Cue, Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Sentence, Span, Token
-from .speakers import PERSON, Entities, SpeakerRef, canonical, split_mentions
+from .speakers import PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
 
 OBJECT_STANCES = {"praises", "criticizes", "denies"}
-NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "-", "'s", "of", "and"}
+NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "'s", "of", "and"}
 
 
 @dataclass
@@ -76,12 +85,34 @@ class SentenceAttributor:
                 if cue:
                     hit = (i, i + n, cue)
                     break
+            if hit is None:
+                hit = self._clitic_cue(toks, i)
+            if hit and self._inside_name(toks, i):
+                # a capitalized cue inside a title or name ("UU tentang Kemerdekaan
+                # Menyampaikan Pendapat") is not a cue
+                i = hit[1]
+                continue
             if hit:
                 found.append(hit)
                 i = hit[1]
             else:
                 i += 1
         return found
+
+    def _clitic_cue(self, toks, i: int):
+        """A verb cue with the object suffix ("menyebutnya" = "menyebut" + "-nya")."""
+        suffix = self.lex.pronoun_suffix
+        word = toks[i].lower
+        if suffix and word.endswith(suffix) and len(word) > len(suffix) + 3:
+            cue = self.lex.cues.get((word[:-len(suffix)],))
+            if cue and cue.kind == "verb":
+                return (i, i + 1, cue)
+        return None
+
+    @staticmethod
+    def _inside_name(toks, i: int) -> bool:
+        tok = toks[i]
+        return i > 0 and tok.text[0].isupper() and toks[i - 1].is_word and toks[i - 1].text[0].isupper()
 
     def negated(self, toks, i: int) -> bool:
         k = i - 1
@@ -97,8 +128,8 @@ class SentenceAttributor:
             return True
         if tok.is_capitalized:
             return True
-        if allow_lower_roles and (low in self.lex.affiliation_words or any(low == t[0] for t in self.lex.titles)
-                                  or any(low == t[0] for t in self.lex.institution_words)):
+        if allow_lower_roles and (low in self.lex.affiliation_words or low in self.lex.title_words
+                                  or low in self.lex.institution_heads):
             return True
         return False
 
@@ -110,11 +141,16 @@ class SentenceAttributor:
 
     def np_left(self, toks, end: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase that ends right before token ``end`` (a speaker), as a token range."""
+        end = self._skip_age(toks, end, lo)
         k = end - 1
         if k >= lo and (toks[k].lower in self.lex.person_pronouns or toks[k].lower in self.lex.group_pronouns):
             return (k, end)
         start = end
-        while k >= lo and (self.is_np_token(toks[k]) or self._abbrev_period(toks, k) and k - 1 >= lo):
+        while k >= lo and (self.is_np_token(toks[k]) or self._abbrev_period(toks, k) and k - 1 >= lo) and not (
+                not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions) or (
+                k - 2 >= lo and toks[k].text == ")" and toks[k - 2].text == "(" and is_acronym(toks[k - 1].text)):
+            if toks[k].text == ")":
+                k -= 2  # "Ikatan Ahli ... (LAKMI) DKI Jakarta X"
             start = k
             k -= 1
         # trim words that cannot start a speaker phrase
@@ -140,8 +176,7 @@ class SentenceAttributor:
 
     def _starts_title(self, toks, start: int, end: int) -> bool:
         words = [t.lower for t in toks[start:end]]
-        return any(tuple(words[:len(t)]) == t for t in self.lex.titles) or any(
-            tuple(words[:len(t)]) == t for t in self.lex.institution_words)
+        return bool(phrase_at(words, self.lex.titles) or phrase_at(words, self.lex.institution_words))
 
     def np_right(self, toks, start: int) -> tuple[int, int] | None:
         """The speaker phrase that starts at token ``start`` (after a postposed cue)."""
@@ -149,7 +184,7 @@ class SentenceAttributor:
             return (start, start + 1)
         while start < len(toks) - 1 and toks[start].lower in self.lex.determiners:
             start += 1
-        if not toks[start].is_capitalized and not self._function_word(toks[start]):
+        if start < len(toks) and not toks[start].is_capitalized and not self._function_word(toks[start]):
             # "a former deputy fire chief", "former secretary of state Jane Roe",
             # "said retired surgeon John Doe": lower-case words up to a role or a name
             opened = start > 0 and (toks[start - 1].lower in self.lex.determiners
@@ -184,13 +219,39 @@ class SentenceAttributor:
                     return (start, k)
                 m += 1
         k = start
-        while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)):
-            if toks[k].lower in self.lex.days and k > start:
+        while True:
+            while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)):
+                if toks[k].lower in self.lex.days and k > start:
+                    break
+                if k > start and not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions:
+                    break  # "kata Kamil dalam acara ..."
+                k += 1
+                if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and is_acronym(toks[k + 1].text):
+                    k += 3  # "Lembaga Ilmu Pengetahuan Indonesia (LIPI)"
+            # a role listing its fields: "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan X"
+            if (k + 1 < len(toks) and toks[k].text == "," and k > start and self._starts_title(toks, start, k)
+                    and not self._has_name(toks, (start, k))
+                    and (toks[k + 1].lower in self.lex.affiliation_words or toks[k + 1].lower in self.lex.speaker_conjunctions)):
+                k += 1
+                continue
+            break
+        # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
+        while k > start and (toks[k - 1].lower in NP_JOINERS or not toks[k - 1].is_capitalized
+                             and not self._is_role_word(toks[k - 1].lower)):
+            if toks[k - 1].text == ")" and k - 3 >= start and toks[k - 3].text == "(":
                 break
-            k += 1
-        while k > start and toks[k - 1].lower in NP_JOINERS:
             k -= 1
         return (start, k) if k > start else None
+
+    def _is_role_word(self, low: str) -> bool:
+        return low in self.lex.title_tails or low in self.lex.institution_tails
+
+    @staticmethod
+    def _skip_age(toks, end: int, lo: int) -> int:
+        """Leave out an age or short note in brackets after a name: "Fenny (28)"."""
+        if end - 3 >= lo and toks[end - 1].text == ")" and toks[end - 3].text == "(" and toks[end - 2].text.isdigit():
+            return end - 3
+        return end
 
     def speakers_of(self, toks, rng: tuple[int, int]) -> list[SpeakerRef]:
         if rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.person_pronouns and rng[0] > 0:
@@ -230,11 +291,9 @@ class SentenceAttributor:
     def subject(self, toks, cue_start: int, lo: int = 0):
         """Speaker phrase to the left of a preposed cue, skipping adverbs and
         up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan")."""
-        k = cue_start
-        while k - 1 >= lo and toks[k - 1].lower in self.lex.adverbs:
-            k -= 1
-        if k - 2 >= lo and toks[k - 1].lower in self.lex.days and toks[k - 2].lower in self.lex.cue_adjuncts:
-            k -= 2  # "X on Sunday defended ..."
+        k = self._skip_time(toks, cue_start, lo)
+        if k - 1 >= lo and k < cue_start and toks[k].lower in self.lex.days and toks[k - 1].lower in self.lex.cue_adjuncts:
+            k -= 1  # "X on Sunday defended ..."
         rel = next((m for m in range(k - 1, max(lo, k - 4) - 1, -1) if toks[m].lower in self.lex.relative_pronouns), None)
         if rel is not None and rel - 1 >= lo and toks[rel - 1].text == "," and all(
                 t.is_word and not t.is_capitalized for t in toks[rel + 1:k]):
@@ -247,7 +306,8 @@ class SentenceAttributor:
             if m is not None and m > lo:
                 k = m
         description = None
-        for _ in range(4):
+        asides = 0
+        for _ in range(5):
             if k - 1 >= lo and toks[k - 1].text == ",":
                 # an aside between commas: a name, a role, a day, a relative clause
                 j = k - 2
@@ -258,15 +318,25 @@ class SentenceAttributor:
                     k = j  # an age between commas ("Lee, 54, said")
                     continue
                 rng = self.np_left(toks, k - 1, seg[0])
+                titled = self._starts_title(toks, seg[0], seg[1])
+                named = titled and self._has_name(toks, seg)
+                before = self.np_left(toks, j, lo) if j > lo else None
+                # "Hartono, kuasa hukum Sulaiman, ..." describes the name before it;
+                # "Kandidat doktor X, dokter Adam Prabata, ..." names the role before it
+                role_before = before is not None and self._starts_title(toks, before[0], before[1])
+                appositive_role = (titled and j > lo and toks[j - 1].is_capitalized and toks[j - 1].is_word
+                                   and (not named or not role_before))
                 place = tuple(t.lower for t in toks[rng[0]:rng[1]]) in self.lex.places if rng else False
-                if rng and rng[0] == seg[0] and toks[seg[0]].is_capitalized and not self._is_time(toks, rng) and not (
-                        place and j >= lo and toks[j - 1].is_capitalized):  # "in Aurora, Colorado, ...
-                    # a name standing between commas ("..., Meikhyal Pontoh, Senin, mengatakan")
+                if (rng and rng[0] == seg[0] and (toks[seg[0]].is_capitalized or named)
+                        and not self._is_time(toks, rng) and not appositive_role
+                        and not (place and j >= lo and toks[j - 1].is_capitalized)):  # "in Aurora, Colorado, ..."
+                    # a name standing between commas ("..., Rina Lestari, Senin, mengatakan")
                     return rng, description or self._segment_description(toks, lo, j)
                 description = description or self._description(toks, seg)
                 if j < lo:
                     return None
-                k = j
+                k = self._skip_time(toks, j, lo)
+                asides += 1
                 # a second aside starting lower case ("X, chief executive of Y, a Z company, said")
                 j2 = k - 1
                 while j2 >= lo and toks[j2].text != ",":
@@ -284,7 +354,34 @@ class SentenceAttributor:
             common = self._common_noun_left(toks, k, lo)
             if common and (rng is None or common[0] < rng[0]):
                 rng = common
+            if rng and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._starts_title(toks, *rng) \
+                    and not self._has_name(toks, rng):
+                named = self.np_left(toks, rng[0] - 1, lo)
+                if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named):
+                    # "NAME, ROLE, ... mengatakan": the role describes the name before it
+                    return named, self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
+            if rng and self._clause_initial(toks, rng[0], lo):
+                return rng, description or self._segment_description(toks, lo, rng[0] - 1)
+            if rng is None or rng[1] - rng[0] == 1 or self._is_place(toks, rng):
+                # "X di Surabaya, Rabu, mengatakan": the place is not the speaker
+                alt = self._subject_before_preposition(toks, rng[0] if rng else k, lo)
+                if alt:
+                    return alt, description
+            rel = self._relative_subject(toks, rng[0] if rng else k, lo)
+            if rel:
+                return rel, description
             if rng is None:
+                # another aside before this one ("X, saat dihubungi, Senin, mengatakan")
+                j = k - 1
+                while j >= lo and toks[j].text != ",":
+                    j -= 1
+                if j > lo and j + 1 < k and not toks[j + 1].is_capitalized and (
+                        toks[j + 1].lower in self.lex.adjunct_prepositions or toks[j + 1].lower in self.lex.relativizers
+                        or (toks[j + 1].lower,) in self.lex.trailing_adjuncts):
+                    description = description or self._description(toks, (j + 1, k))
+                    k = self._skip_time(toks, j, lo)
+                    asides += 1
+                    continue
                 return None
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
         return None
@@ -323,6 +420,168 @@ class SentenceAttributor:
                 or low in self.lex.complementizers or (low,) in self.lex.cues
                 or low in self.lex.person_pronouns or low in self.lex.group_pronouns)
 
+    def _has_name(self, toks, rng) -> bool:
+        """Whether a titled phrase holds a name ("Komisaris Sujarwo") or is only a role
+        ("Wali Kota Jakarta Selatan")."""
+        refs = [r for mention in split_mentions(list(toks[rng[0]:rng[1]]), self.lex)
+                for r in canonical(mention, self.lex, Entities(self.lex))]
+        return len(refs) == 1 and refs[0].kind == PERSON and refs[0].name != refs[0].description
+
+    def _is_place(self, toks, rng) -> bool:
+        words = tuple(t.lower for t in toks[rng[0]:rng[1]])
+        return words in self.lex.places or words in self.lex.governments
+
+    def _skip_time(self, toks, k: int, lo: int) -> int:
+        """Move left over adverbs, negations and times ("Senin (5/10/2020) sore")."""
+        while k - 1 >= lo:
+            t = toks[k - 1]
+            if t.lower in self.lex.adverbs or t.lower in self.lex.negations or t.lower in self.lex.days \
+                    or t.lower in self.lex.time_words:
+                k -= 1
+            elif t.text == ")" and k - 3 >= lo and toks[k - 3].text == "(" and not toks[k - 2].text[0].isalpha():
+                k -= 3
+            else:
+                break
+        return k
+
+    def _clause_initial(self, toks, start: int, lo: int) -> bool:
+        if start <= lo:
+            return True
+        before = toks[start - 1]
+        return before.text in ",;:(—–" or before.text in QUOTE_CHARS or before.lower in self.lex.sentence_openers \
+            and start - 1 == lo
+
+    def _subject_before_preposition(self, toks, end: int, lo: int):
+        """'SPEAKER di Surabaya, Rabu, mengatakan' / 'SPEAKER dalam keterangan ... menyebutkan':
+        the clause-initial phrase before a circumstance."""
+        for t in range(end - 1, max(lo, end - 12) - 1, -1):
+            tok = toks[t]
+            if tok.text in ",;:" or tok.text in QUOTE_CHARS:
+                return None
+            if tok.lower in self.lex.adjunct_prepositions and not tok.is_capitalized and t > lo:
+                rng = self.np_left(toks, t, lo)
+                if rng and self._clause_initial(toks, rng[0], lo) and not self._is_time(toks, rng):
+                    return rng
+        return None
+
+    def _relative_subject(self, toks, end: int, lo: int):
+        """'SPEAKER yang ... CUE' ("X yang juga hadir di Gedung Y berharap ..."):
+        the speaker is the phrase before the relative clause, which starts the clause."""
+        for y in range(end - 1, max(lo, end - 15) - 1, -1):
+            t = toks[y]
+            if t.text in ",;:" or t.text in QUOTE_CHARS:
+                return None
+            if t.lower in self.lex.relativizers and y > lo:
+                if all(x.lower in self.lex.adverbs for x in toks[y + 1:end]):
+                    return None  # "X yang juga Ketua Y Z mengatakan": the phrase itself speaks
+                rng = self.np_left(toks, y - 1 if toks[y - 1].text == "," else y, lo)
+                if rng and (rng[0] == lo or toks[rng[0] - 1].text == ","):
+                    return rng
+                return None
+        return None
+
+    def _role_anaphor(self, toks, start: int):
+        """A short role phrase closed by a demonstrative ("politisi senior Partai X ini")
+        and the person it points back to."""
+        if start >= len(toks) or not self._starts_title(toks, start, min(len(toks), start + 4)):
+            return None
+        for m in range(start + 1, min(len(toks), start + 8)):
+            if not toks[m].is_word:
+                return None
+            if toks[m].lower in self.lex.demonstratives:
+                if m + 1 < len(toks) and toks[m + 1].is_word:
+                    return None
+                words = [t.lower for t in toks[start:m]]
+                n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=1)
+                ref = self.entities.by_role(" ".join(words[:n])) or self.entities.last_person()
+                return ([ref], m + 1) if ref else None
+        return None
+
+    def _described_referent(self, toks, start: int):
+        """A long role description closed by a demonstrative and a comma
+        ("doktor hukum ... itu,"), and the speaker it points back to."""
+        if start >= len(toks) or not self._starts_title(toks, start, min(len(toks), start + 4)):
+            return None
+        for m in range(start + 1, min(len(toks) - 1, start + 40)):
+            if toks[m].text in QUOTE_CHARS:
+                return None
+            if toks[m].lower in self.lex.demonstratives and toks[m + 1].text == ",":
+                words = [t.lower for t in toks[start:m]]
+                n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=1)
+                ref = self.entities.by_role(" ".join(words[:n]))
+                if ref is None:
+                    people = [r for r in self.entities.last_speakers if r.kind == PERSON and r.name != r.description]
+                    ref = people[-1] if people else self.entities.last_person()
+                return ([ref] if ref else [], m + 1)
+        return None
+
+    def anaphoric_subject(self, toks, cue_start: int) -> list[SpeakerRef]:
+        """'ROLE ... itu mengatakan' ("Mantan menteri itu mengatakan"): a role with a
+        demonstrative points back to a person already named."""
+        k = cue_start
+        while k - 1 >= 0 and (toks[k - 1].lower in self.lex.adverbs or toks[k - 1].lower in self.lex.negations):
+            k -= 1
+        if k - 2 < 0 or toks[k - 1].lower not in self.lex.demonstratives:
+            return []
+        m = k - 1
+        while m - 1 >= 0 and toks[m - 1].is_word and k - m < 8:
+            m -= 1
+        if m > 0 and toks[m - 1].text != ",":
+            return []
+        while m < k - 1 and toks[m].lower in self.lex.title_modifiers:
+            m += 1
+        words = [t.lower for t in toks[m:k - 1]]
+        n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=0)
+        if not n:
+            return []
+        ref = self.entities.by_role(" ".join(words[:n]))
+        if ref:
+            return [ref]
+        people = [r for r in self.entities.last_speakers if r.kind == PERSON]
+        return people[-1:]
+
+    def subject_before_verb(self, toks, cue_start: int):
+        """'SPEAKER VERB dan CUE' ("X bergeming dan mengatakan ..."): the speaker
+        of the first verb is the speaker of the cue."""
+        k = cue_start
+        while k - 1 >= 0 and toks[k - 1].lower in self.lex.adverbs:
+            k -= 1
+        if k - 1 < 0 or toks[k - 1].lower not in self.lex.speaker_conjunctions:
+            return None
+        k -= 1
+        m = k
+        while m - 1 >= 0 and k - m < 3 and toks[m - 1].is_word and not toks[m - 1].is_capitalized \
+                and toks[m - 1].lower not in self.lex.adverbs and not self._is_role_word(toks[m - 1].lower):
+            m -= 1
+        while m - 1 >= 0 and toks[m - 1].lower in self.lex.adverbs:
+            m -= 1
+        if m == k:
+            return None
+        return self._whole_subject(toks, m)
+
+    def subject_before_adjunct(self, toks, cue_start: int):
+        """'SPEAKER dalam keterangan tertulis ... menyebutkan, ...': a circumstance
+        between the speaker and the cue, with no comma."""
+        for t in range(cue_start - 1, 0, -1):
+            if toks[t].text == "," or self.in_quote(toks[t].start):
+                return None
+            if (toks[t].lower,) in self.lex.trailing_adjuncts and not toks[t].is_capitalized:
+                found = self._whole_subject(toks, t)
+                if found:
+                    return found
+        return None
+
+    def _whole_subject(self, toks, end: int):
+        """The speaker phrase ending before ``end`` that starts its clause (the
+        sentence start or just after a comma)."""
+        rng = self.np_left(toks, end, 0)
+        if rng is None:
+            return None
+        before = rng[0] - 1
+        if before >= 0 and toks[before].text != "," and toks[before].text not in QUOTE_CHARS:
+            return None
+        return rng, None
+
     def _is_time(self, toks, rng) -> bool:
         return all(t.lower in self.lex.days or t.text.isdigit() or t.text in "()/" for t in toks[rng[0]:rng[1]])
 
@@ -333,7 +592,7 @@ class SentenceAttributor:
         return None
 
     def _segment_description(self, toks, lo: int, comma: int) -> str | None:
-        """The role written before ", NAME" ("Kepala Dinas Kesehatan ..., Meikhyal Pontoh")."""
+        """The role written before ", NAME" ("Kepala Dinas Kesehatan ..., Rina Lestari")."""
         if comma < lo or toks[comma].text != ",":
             return None
         j = comma - 1
@@ -393,7 +652,10 @@ class SentenceAttributor:
         spans: list[tuple[int, int, int]] = []  # (cue token, content token start, content token end)
         for idx, (i, j, cue) in enumerate(cues):
             if self.negated(toks, i):
-                continue
+                flipped = self.lex.negated_stances.get(cue.stance)
+                if not flipped:
+                    continue
+                cue = Cue(cue.words, flipped, cue.kind)
             if i > 0 and toks[i].is_capitalized and toks[i - 1].is_word and toks[i - 1].is_capitalized:
                 continue  # part of a name ("the United States"), not a verb
 
@@ -436,16 +698,29 @@ class SentenceAttributor:
             return self.passive(sent, i, j, cue)  # "X was criticized by Y"
         if self._passive_participle(toks, i, j):
             return None  # "they were told to ...": the subject is not the speaker
-        participle = self._takes_sentence_subject(toks, i, cue, claims)
-        subj = None if participle else self.subject(toks, i)
+        coordinated = i > 0 and toks[i - 1].lower in self.lex.act_conjunctions and bool(claims)
+        if not coordinated and not self.lex.nested_reports and any(c.start <= toks[i].start < c.end for c in claims):
+            # a report inside the content of another claim of this sentence
+            # ("X mengatakan, semua bermula ketika Y mengumumkan ...") is not a claim of its own
+            return None
+        participle = not coordinated and self._takes_sentence_subject(toks, i, cue, claims)
+        subj = None if coordinated or participle else self.subject(toks, i)
+        if subj is None and not coordinated and not participle:
+            subj = self.subject_before_verb(toks, i) or self.subject_before_adjunct(toks, i)
         speakers: list[SpeakerRef] = []
-        if subj:
+        anaphor = [] if subj or coordinated or participle else self.anaphoric_subject(toks, i)
+        if anaphor:
+            speakers = anaphor
+        elif subj:
             rng, description = subj
+            if rng[0] > 0 and toks[rng[0] - 1].lower in self.lex.event_subordinators:
+                # "... karena Y mengumumkan ...": an event in a subordinate clause
+                return None
             speakers = self.speakers_of(toks, rng)
             if description and len(speakers) == 1 and speakers[0].description is None:
                 speakers = [SpeakerRef(speakers[0].name, speakers[0].mention, speakers[0].kind, description)]
-        elif i > 0 and (toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.act_conjunctions
-                        or toks[self._skip_adverbs_left(toks, i) - 1].text == ",") and claims:
+        elif coordinated or i > 0 and claims and (toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.act_conjunctions
+                                                  or toks[self._skip_adverbs_left(toks, i) - 1].text == ","):
             # "... mengatakan X dan berjanji untuk Y": the same speaker, and X ends before "dan"
             prev = claims[-1]
             speakers = prev.speakers
@@ -480,7 +755,15 @@ class SentenceAttributor:
                 return self._claim(sent, speakers, cue, i, j, toks[c + 1].start, sent.end)
             if first > 1 and toks[first - 2].text == ",":
                 return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 2].start)
-        a = self.content_start(toks, j, cue, content_first, bool(before))
+        a = j
+        if a < len(toks) and toks[a].lower in self.lex.addressee_markers:
+            # "melaporkan kepada polisi" has no content; "mengatakan kepada wartawan, ..." has it after the comma
+            nxt = next((m for m in range(a + 1, len(toks)) if toks[m].text == "," or toks[m].lower in self.lex.complementizers), None)
+            if nxt is None:
+                return None
+            # "mengatakan kepada wartawan, ..." vs "mengingatkan kepada X untuk Y" (X is part of it)
+            a = nxt if toks[nxt].text == "," else a + 1
+        a = self.content_start(toks, a, cue, content_first, bool(before))
         if a < 0:
             return None
         joined = None
@@ -606,7 +889,7 @@ class SentenceAttributor:
         toks = sent.tokens
         k = i - 1
         if k < 0:
-            return None
+            return self.postposed_after_quote(sent, i, j, cue)
         comma = toks[k].text == ","
         if comma:
             k -= 1
@@ -616,8 +899,12 @@ class SentenceAttributor:
         word = toks[i].lower
         suffix = self.lex.pronoun_suffix
         after = j
+        anaphor = self._role_anaphor(toks, j)
         if suffix and word.endswith(suffix) and len(word) > len(suffix) + 2 and j - i == 1:
             speakers = self.entities.pronoun(suffix)
+        elif anaphor:
+            # '"...," kata politisi senior partai itu.'
+            speakers, after = anaphor
         else:
             rng = self.np_right(toks, j)
             if rng and self.lex.source_to_clause_end and not toks[rng[0]].is_capitalized:
@@ -629,6 +916,13 @@ class SentenceAttributor:
                 return None
             speakers = self.speakers_of(toks, rng)
             after = rng[1]
+            appositive = self._appositive_name(toks, rng, speakers)
+            if appositive:
+                name_rng = appositive
+                role = self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
+                speakers = [SpeakerRef(r.name, r.mention, r.kind, r.description or role)
+                            for r in self.speakers_of(toks, name_rng)]
+                after = name_rng[1]
         if not speakers:
             return None
         # content before the cue: a quote, or the clause from the sentence start
@@ -646,13 +940,88 @@ class SentenceAttributor:
         else:
             start, end = sent.start, toks[k].end if k >= 0 else cue_pos
             # a parenthetical cue: "Bank Indonesia, kata dia, sepertinya ..."
-            if after < len(toks) and toks[after].text == "," and after + 1 < len(toks):
-                rest = toks[after + 1:]
+            p = after
+            while p < len(toks) and toks[p].text == ",":
+                # skip the speaker's place and time: "..., di Surabaya, Sabtu (2/1/2021), ..."
+                nxt = next((m for m in range(p + 1, len(toks)) if toks[m].text == ","), len(toks))
+                seg = toks[p + 1:nxt]
+                if nxt < len(toks) and seg and (self._adjunct_start(seg) or seg[0].lower in self.lex.adjunct_prepositions):
+                    p = nxt
+                    continue
+                break
+            if p < len(toks) and toks[p].text == "," and p + 1 < len(toks):
+                rest = toks[p + 1:]
                 if any(t.is_word for t in rest) and not self._adjunct_start(rest):
                     end = sent.end
+                    lead = [t for t in toks[:k + 1] if t.is_word]
+                    if all(t.lower in self.lex.sentence_openers or t.lower in self.lex.stopwords for t in lead):
+                        # "Oleh karena itu, kata X, CONTENT": only a connective before the cue
+                        start = rest[0].start
             if start < cue_pos and self.text[start] in QUOTE_CHARS:
                 start += 1
         return self._claim(sent, speakers, cue, i, j, start, end)
+
+    def postposed_after_quote(self, sent, i, j, cue) -> RawClaim | None:
+        """A lowercase cue that starts a sentence right after a closing quote
+        ('"...?"' then 'tanya Teguh.'): the quote is its content."""
+        toks = sent.tokens
+        if toks[i].is_capitalized:
+            return None
+        q = next((q for q in self.quotes if q.end <= sent.start and not self.text[q.end:sent.start].strip()), None)
+        if q is None:
+            return None
+        suffix = self.lex.pronoun_suffix
+        if suffix and toks[i].lower.endswith(suffix) and j - i == 1 and len(toks[i].lower) > len(suffix) + 2:
+            speakers = self.entities.pronoun(suffix)  # '"...?"' then 'katanya.'
+        else:
+            rng = self.np_right(toks, j)
+            speakers = self.speakers_of(toks, rng) if rng else []
+        if not speakers:
+            return None
+        start, end = self.trim(q.start + 1, q.end - 1)
+        if end <= start:
+            return None
+        cue_text = self.text[toks[i].start:toks[j - 1].end]
+        return RawClaim(speakers, cue.stance, cue_text, start, end, q.start, sent.end, sent.paragraph, toks[i].start)
+
+    def _appositive_name(self, toks, rng, speakers):
+        """'kata ROLE, NAME, ...': a role with no full name, then the name between commas."""
+        end = rng[1]
+        if not self._starts_title(toks, rng[0], end):
+            return None
+        if end < len(toks) and toks[end].text != ",":
+            # "kata ahli epidemiologi Universitas X, NAME, ...": more of the role up to a comma
+            more = next((m for m in range(end, min(len(toks), end + 6)) if not toks[m].is_word), None)
+            if more is None or toks[more].text != ",":
+                return None
+            end = more
+        if end + 1 >= len(toks) or toks[end].text != ",":
+            return None
+        written = self.text[toks[rng[0]].start:toks[end - 1].end]
+        if len(speakers) != 1 or (len(speakers[0].name.split()) > 1 and speakers[0].name != speakers[0].description
+                                  and speakers[0].name in written):
+            return None
+        start = end + 1
+        for _ in range(4):
+            k = start
+            while k < len(toks) and toks[k].is_word and toks[k].is_capitalized and toks[k].lower not in self.lex.days:
+                k += 1
+            if k == start or k < len(toks) and toks[k].is_capitalized:
+                return None
+            words = tuple(t.lower for t in toks[start:k])
+            is_body = toks[start].lower in self.lex.affiliation_words or any(
+                tuple(words[:len(w)]) == w for w in self.lex.institution_words) or is_acronym(toks[start].text)
+            if not is_body and (words in self.lex.places or words in self.lex.governments
+                                or self._starts_title(toks, start, k)):
+                return None
+            if is_body or words in self.lex.places:
+                # more of the affiliation ("..., Kelurahan X, Kecamatan Y, NAME")
+                if k < len(toks) and toks[k].text == ",":
+                    start = k + 1
+                    continue
+                return None
+            return (start, k)
+        return None
 
     def _adjunct_start(self, toks) -> bool:
         words = [t.lower for t in toks]
@@ -663,9 +1032,15 @@ class SentenceAttributor:
         toks = sent.tokens
         word = toks[i].lower
         suffix = self.lex.pronoun_suffix
+        described = self._described_referent(toks, j)
         if suffix and word.endswith(suffix) and word != suffix:
             speakers = self.entities.pronoun(suffix)
             after = j
+        elif described:
+            # "Menurut doktor hukum ... itu, CONTENT": a description of someone named before
+            speakers, after = described
+            if not speakers:
+                return None
         else:
             rng = self.np_right(toks, j)
             whole = self.source_phrase(toks, i, j) if self.lex.source_to_clause_end else None
@@ -682,12 +1057,19 @@ class SentenceAttributor:
         a = after
         while a < len(toks) and toks[a].text in ",:" or (a < len(toks) and toks[a].lower in self.lex.complementizers):
             a += 1
-        rest_words = [t for t in toks[a:] if t.is_word]
+        rest_words = [t for t in toks[a:] if t.is_word and t.lower not in self.lex.adverbs]
         if rest_words:
             b = self.cut_trailing_adjunct(toks, a, len(toks))
             end = toks[b - 1].end if b < len(toks) else sent.end
             return self._claim(sent, speakers, cue, i, j, toks[a].start, self._extend_into_quote(toks[a].start, end))
         if i > 0:
+            # content first: '"...," menurutnya.'
+            k = i - 1
+            if toks[k].text == "," and k > 0:
+                k -= 1
+            q = self.quote_ending_at(toks[k].end) if toks[k].text in QUOTE_CHARS else None
+            if q:
+                return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
         return None
 
@@ -716,4 +1098,19 @@ class SentenceAttributor:
         if not rng or i == 0:
             return None
         speakers = self.speakers_of(toks, rng)
+        content = [t for t in toks[:i] if t.is_word]
+        if (len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives
+                and content[0].lower not in self.lex.reference_nouns):
+            # "Hal ini disampaikan X": the content is in an earlier sentence (but
+            # "Tudingan itu dibantah oleh X" denies the claim it points to)
+            return None
+        if content and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
+                           or t.lower in self.lex.stopwords for t in content):
+            # "Seperti yang ditegaskan X, CONTENT": the content follows the agent
+            a = rng[1]
+            while a < len(toks) and toks[a].text in ",:":
+                a += 1
+            if a >= len(toks) or not any(t.is_word for t in toks[a:]):
+                return None
+            return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
         return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)

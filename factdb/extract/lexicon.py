@@ -6,7 +6,7 @@ dicts the extractor matches against. Multi-word entries become token tuples.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -63,6 +63,24 @@ class Lexicon:
     trailing_adjuncts: frozenset[tuple[str, ...]]
     passive_agents: frozenset[str]
     name_particles: frozenset[str] = field(default_factory=frozenset)
+    aliases: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    # word sets derived from the phrase lists, for lookups on every token
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(w for t in self.titles for w in t)
+
+    @cached_property
+    def title_tails(self) -> frozenset[str]:
+        return frozenset(t[-1] for t in self.titles)
+
+    @cached_property
+    def institution_heads(self) -> frozenset[str]:
+        return frozenset(t[0] for t in self.institution_words)
+
+    @cached_property
+    def institution_tails(self) -> frozenset[str]:
+        return frozenset(t[-1] for t in self.institution_words)
     speech_nouns: frozenset[str] = field(default_factory=frozenset)
     # cues that may also come before their speaker, after the content ('"...," said X')
     postposed_verbs: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
@@ -89,15 +107,51 @@ class Lexicon:
     # pronouns that tell a gender, and titles or roles that do ("she", "Mrs.", "spokeswoman")
     gendered_pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
     gendered_words: dict[str, frozenset[str]] = field(default_factory=dict)
-    # "was asked", "have been told": a cue in the passive says nothing of its subject
     # conjunctions that join two acts of one speaker ("said ... and added ...");
     # the speaker conjunctions when the lexicon names none
     act_conjunctions: frozenset[str] = field(default_factory=frozenset)
     # prepositions between a role and its affiliation ("a spokeswoman for the company")
     np_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # "was asked", "have been told": a cue in the passive says nothing of its subject
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     passive_participles: frozenset[str] = field(default_factory=frozenset)
     passive_participle_endings: tuple[str, ...] = ()
+    # a negated cue of one stance gives another ("tidak menampik" -> confirms)
+    negated_stances: dict[str, str] = field(default_factory=dict)
+    # words before a subject that make "X mengatakan" a reported event, not a claim
+    # ("karena X mengatakan ...")
+    event_subordinators: frozenset[str] = field(default_factory=frozenset)
+    # words that open a response ("Menanggapi ...", "Dikonfirmasi ...")
+    response_markers: frozenset[str] = field(default_factory=frozenset)
+    # role words that are not titles before a name but can head a speaker phrase
+    # ("mantan", "eks")
+    title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    # words that open a relative clause after a speaker ("X yang juga hadir ... berharap")
+    relativizers: frozenset[str] = field(default_factory=frozenset)
+    # words that open a circumstance between a speaker and a cue ("X di Surabaya, Rabu, mengatakan")
+    adjunct_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # times of day and the like that may stand before a cue ("Senin sore mengatakan")
+    time_words: frozenset[str] = field(default_factory=frozenset)
+    # a word after a cue that names the addressee, not the content ("mengatakan kepada wartawan, ...")
+    addressee_markers: frozenset[str] = field(default_factory=frozenset)
+    # words followed by a place name ("Kota X", "Desa Y") inside an affiliation
+    place_heads: frozenset[str] = field(default_factory=frozenset)
+    # titles followed by the region they head ("Bupati X Nama Orang")
+    place_titles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # whether a report inside another claim's content ("X said Y announced ...") is a claim too
+    nested_reports: bool = True
+    # whether an unknown place or body before a person's name is trimmed off when the
+    # article uses both parts on their own ("Ketua Kelompok X Sukamaju Darmawan" -> "Darmawan")
+    trim_name_prefixes: bool = False
+
+
+def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
+    """Length of the longest phrase of ``phrases`` that starts at ``words[start]``, or 0."""
+    best = 0
+    for n in range(1, min(6, len(words) - start) + 1):
+        if tuple(words[start:start + n]) in phrases:
+            best = n
+    return best
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -133,6 +187,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         affiliation_words=_words(data.get("affiliation_words")),
         institution_words=_phrases(data.get("institution_words")),
         governments={_phrase(k): v for k, v in (data.get("governments") or {}).items()},
+        aliases={_phrase(k): v for k, v in (data.get("aliases") or {}).items()},
         places=_phrases(data.get("places")),
         boilerplate_prefixes=tuple(data.get("boilerplate_prefixes") or ()),
         days=_words(data.get("days")),
@@ -163,6 +218,18 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         passive_auxiliaries=_words((data.get("passive_voice") or {}).get("auxiliaries")),
         passive_participles=_words((data.get("passive_voice") or {}).get("participles")),
         passive_participle_endings=tuple(str(e) for e in (data.get("passive_voice") or {}).get("endings") or ()),
+        negated_stances={str(k): str(v) for k, v in (data.get("negated_stances") or {}).items()},
+        event_subordinators=_words(data.get("event_subordinators")),
+        response_markers=_words((refs.get("response_markers"))),
+        title_modifiers=_words(data.get("title_modifiers")),
+        relativizers=_words(data.get("relativizers")),
+        adjunct_prepositions=_words(data.get("adjunct_prepositions")),
+        time_words=_words(data.get("time_words")),
+        addressee_markers=_words(data.get("addressee_markers")),
+        place_heads=_words(data.get("place_heads")),
+        place_titles=_phrases(data.get("place_titles")),
+        nested_reports=bool(data.get("nested_reports", True)),
+        trim_name_prefixes=bool(data.get("trim_name_prefixes", False)),
     )
 
 

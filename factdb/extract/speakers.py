@@ -9,9 +9,10 @@ to the right speaker.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, phrase_at
 from .segment import Token
 
 PERSON, INSTITUTION, GOVERNMENT, GROUP = "person", "institution", "government", "group"
@@ -25,13 +26,7 @@ class SpeakerRef:
     description: str | None = None
 
 
-def _match_prefix(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
-    """Length of the longest phrase that starts at words[start], or 0."""
-    best = 0
-    for n in range(1, min(6, len(words) - start) + 1):
-        if tuple(words[start:start + n]) in phrases:
-            best = n
-    return best
+_match_prefix = phrase_at
 
 
 def is_acronym(word: str) -> bool:
@@ -46,6 +41,7 @@ class Entities:
     lex: Lexicon
     known: list[SpeakerRef] = field(default_factory=list)
     last_speakers: list[SpeakerRef] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "icw" -> "Indonesia Corruption Watch"
     genders: dict[str, str] = field(default_factory=dict)
 
     def _note_gender(self, ref: SpeakerRef) -> None:
@@ -95,6 +91,10 @@ class Entities:
             if ref.kind == PERSON and ref.description and ref.description.casefold().startswith(role):
                 return ref
         return None
+
+    def last_person(self) -> SpeakerRef | None:
+        """The person named or heard from most recently."""
+        return next((k for k in reversed(self.known) if k.kind == PERSON and k.name != k.description), None)
 
     def pronoun(self, word: str) -> list[SpeakerRef]:
         """What a pronoun (or the -nya of "katanya") refers to: the last speaker."""
@@ -148,11 +148,41 @@ def split_mentions(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
         if merged and all(t.lower in lex.affiliation_words for t in merged[-1]):
             # "past and present members": one group
             merged[-1] = merged[-1] + ([sep] if sep is not None else []) + part
-        elif merged and _continues_institution(merged[-1], part, lex):
+        elif merged and (_continues_institution(merged[-1], part, lex) or _continues_role(merged[-1], part, lex)):
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
     return merged
+
+
+def _is_affiliation(tok: Token, lex: Lexicon) -> bool:
+    pieces = [p for p in tok.lower.split("/") if p]
+    return bool(pieces) and all(p in lex.affiliation_words or (p,) in lex.titles or (p,) in lex.institution_words
+                                or is_acronym(q) for p, q in zip(pieces, tok.text.split("/")))
+
+
+def _continues_role(left: list[Token], right: list[Token], lex: Lexicon) -> bool:
+    """A title with only affiliation words ("Menteri Riset", "Menteri Koordinator Politik")
+    goes on after "dan" or a comma: "Menteri Riset dan Teknologi ... Bambang ..."."""
+    lw = [t.lower for t in left]
+    n = _match_prefix(lw, lex.titles)
+    if not n or n == len(left):
+        return False
+    rw = [t.lower for t in right]
+    if tuple(rw) in lex.governments or tuple(rw) in lex.places:
+        return False
+    role_only = all(_is_affiliation(t, lex) for t in left[n:])
+    if _match_prefix(rw, lex.titles) and not (role_only and rw[0] in lex.affiliation_words):
+        # a new title starts a new speaker, unless it is also an affiliation word
+        # ("Kepala Bagian Hukum dan Humas ...")
+        return False
+    if role_only or _is_affiliation(left[-1], lex):
+        return True
+    # "Deputi Bidang Neraca dan Analisis Statistik BPS Sri ...": the right part goes on
+    # with the affiliation before its name
+    return len(right) >= 3 and any(_is_affiliation(t, lex) or is_acronym(t.text)
+                                   or _match_prefix(rw, lex.institution_words, i)
+                                   for i, t in enumerate(right[:-2]))
 
 
 def _continues_institution(left: list[Token], right: list[Token], lex: Lexicon) -> bool:
@@ -165,9 +195,103 @@ def _continues_institution(left: list[Token], right: list[Token], lex: Lexicon) 
     return not starts_new
 
 
+def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int:
+    """How many tokens after a title are affiliation (places, bodies, fields) before the name."""
+    rest_words = [t.lower for t in rest]
+    cut = 0
+    seen_name = False
+    i = 0
+    if (place_title and len(rest) >= 3
+            and all(t.is_capitalized for t in rest[:3]) and not is_acronym(rest[0].text)):
+        # "Bupati Kendal Mirna Annisa": a regional head's title is followed by the region
+        cut = 1
+        i = 1
+    while i < len(rest):
+        tok = rest[i]
+        if tok.lower in lex.place_heads and i + 1 < len(rest) - 1 and rest[i + 1].is_capitalized:
+            # "Kota Sukamaju", "Desa Tugu": the word after a place head is a place
+            cut = i + 2
+            seen_name = False
+            i += 2
+            continue
+        inner_title = _match_prefix(rest_words, lex.titles, i)
+        if inner_title and rest[i].is_capitalized and i + inner_title < len(rest):
+            # a second title after the affiliation ("Kepala Polres X Komisaris Besar Y")
+            cut = i + inner_title
+            seen_name = False
+            i += inner_title
+            continue
+        span = max(_match_prefix(rest_words, lex.institution_words, i), _match_prefix(rest_words, lex.places, i))
+        if span > 1 and i + span < len(rest):
+            # "Rumah Sakit", "Jawa Barat": a phrase of several words
+            cut = i + span
+            seen_name = False
+            i += span
+            continue
+        if span and seen_name and i + span == len(rest):
+            break  # a name that ends like a place: "Hendra Ambon"
+        if (_is_affiliation(tok, lex) and not is_acronym(tok.text)
+                or span
+                or not tok.is_capitalized):
+            cut = i + 1
+            seen_name = False
+        elif is_acronym(tok.text):
+            # an acronym after a name is part of it ("Rizal MS"), else an affiliation
+            if not seen_name:
+                cut = i + 1
+        else:
+            seen_name = True
+        i += 1
+    # a place phrase may run over several words ("Amerika Serikat")
+    while cut < len(rest) and not seen_name and _match_prefix([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
+        cut += _match_prefix([t.lower for t in rest], lex.places, cut)
+    return cut
+
+
+def _as_written(tokens: list[Token]) -> str:
+    """Tokens joined with the spacing they had in the text ("Watch (ICW)")."""
+    out = ""
+    for prev, tok in zip([None] + tokens, tokens):
+        out += ("" if prev is None or tok.start == prev.end else " ") + tok.text
+    return out
+
+
+def _drop_bracketed_acronyms(tokens: list[Token], entities: Entities) -> tuple[list[Token], str | None]:
+    """Remove "(ACRONYM)" from a phrase; when its letters are the initials of the
+    words before it ("Indonesia Corruption Watch (ICW)"), remember it and return
+    the spelled-out name if the phrase ends with it."""
+    out: list[Token] = []
+    spelled = None
+    i = 0
+    while i < len(tokens):
+        if (tokens[i].text == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")"
+                and is_acronym(tokens[i + 1].text)):
+            acronym = tokens[i + 1].text
+            before = [t for t in out if t.is_word]
+            letters = [c for c in acronym if c.isalpha()]
+            head = before[-len(letters):] if len(before) >= len(letters) else []
+            if head and all(t.text[0].upper() == c.upper() for t, c in zip(head, letters)) \
+                    and all(t.is_capitalized for t in head):
+                name = " ".join(t.text for t in head)
+                entities.acronyms[acronym.casefold()] = name
+                if i + 3 == len(tokens):
+                    spelled = name
+            i += 3
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out, spelled
+
+
 def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
     """The speakers one mention stands for (a pronoun may stand for several)."""
+    mention = _as_written([t for t in tokens if t.text not in "\"“”"])
+    tokens, spelled = _drop_bracketed_acronyms(tokens, entities)
     tokens = [t for t in tokens if t.text not in "()\"“”" and not (t.text == "." and lex.abbreviations)]
+    if spelled and len(tokens) == len(spelled.split()):
+        return [SpeakerRef(spelled, mention, INSTITUTION)]
+    if len(tokens) == 1 and tokens[0].lower in entities.acronyms:
+        return [SpeakerRef(entities.acronyms[tokens[0].lower], tokens[0].text, INSTITUTION)]
     while tokens and (tokens[0].lower in lex.sentence_openers and not tokens[0].is_capitalized
                       or tokens[0].lower in ("para", "pihak", "sang", "the") or tokens[0].lower in lex.determiners):
         tokens = tokens[1:]
@@ -183,6 +307,8 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     key = tuple(words)
     if len(words) == 1 and (words[0] in lex.person_pronouns or words[0] in lex.group_pronouns):
         return entities.pronoun(words[0])
+    if key in lex.aliases:  # a name the lexicon knows under another ("Jokowi" -> "Joko Widodo")
+        return [SpeakerRef(lex.aliases[key], text, PERSON)]
     if key in lex.governments:
         return [SpeakerRef(lex.governments[key], text, GOVERNMENT)]
     if key in lex.places:
@@ -196,24 +322,32 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
             return [SpeakerRef(ref.name, text, PERSON, " ".join(t.text for t in tokens[:lead]) + " " + ref.description)]
     if _match_prefix(words, lex.institution_words):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
+    if not _match_prefix(words, lex.titles) and words[0] not in lex.title_modifiers:
+        # a heading run into the sentence: "Penangkapan Rizieq Kepala Bidang Humas Polda X Nama"
+        for p in range(1, len(tokens) - 1):
+            n = _match_prefix(words, lex.titles, p)
+            if n and tokens[p].is_capitalized and p + n < len(tokens) and (
+                    n > 1 or _is_affiliation(tokens[p + n], lex) or is_acronym(tokens[p + n].text)
+                    or _match_prefix(words, lex.institution_words, p + n)):
+                tokens = tokens[p:]
+                text = " ".join(t.text for t in tokens)
+                words = words[p:]
+                break
     n_title = 0
+    while n_title < len(words) - 1 and words[n_title] in lex.title_modifiers \
+            and _match_prefix(words, lex.titles, n_title + 1):
+        n_title += 1  # "Mantan Gubernur X": the modifier belongs to the role
+    last_title_at = n_title
     while True:
         n = _match_prefix(words, lex.titles, n_title)
         if not n:
             break
+        last_title_at = n_title
         n_title += n
     if n_title:
         rest = tokens[n_title:]
-        cut = 0
-        for i, tok in enumerate(rest):
-            if (tok.lower in lex.affiliation_words or is_acronym(tok.text)
-                    or _match_prefix([t.lower for t in rest], lex.institution_words, i)
-                    or _match_prefix([t.lower for t in rest], lex.places, i)
-                    or not tok.is_capitalized):
-                cut = i + 1
-        # a place phrase may run over several words ("Amerika Serikat")
-        while cut < len(rest) and _match_prefix([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
-            cut += _match_prefix([t.lower for t in rest], lex.places, cut)
+        place_title = _match_prefix(words, lex.place_titles, last_title_at) == n_title - last_title_at
+        cut = _role_end(rest, lex, place_title)
         name = rest[cut:]
         role = " ".join(t.text for t in tokens[:n_title + cut])
         if not name:
@@ -237,9 +371,22 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if len(refs) == 1 and refs[0].kind == PERSON:
             role = " ".join(t.text for t in tokens[:lower])
             return [SpeakerRef(refs[0].name, text, PERSON, role if not refs[0].description else role + " " + refs[0].description)]
-    if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or any(
-            is_acronym(t.text) for t in tokens):
+    # an acronym makes a body ("KPK", "DPR RI"), unless it follows a name ("Rizal MS")
+    if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
+    # the tail of a role split off by commas: "..., dan Transmigrasi Abdul Halim Iskandar"
+    if len(tokens) >= 3 and (_is_affiliation(tokens[0], lex) or words[0] in lex.place_heads
+                             or _match_prefix(words, lex.places)):
+        cut = _role_end(tokens, lex)
+        if 0 < cut < len(tokens):
+            role = " ".join(t.text for t in tokens[:cut])
+            name = " ".join(t.text for t in tokens[cut:])
+            return [SpeakerRef(name, text, PERSON, role)]
+    # a bare name has no lowercase words: "Jaminan keamanan Fenny" -> "Fenny"
+    lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles]
+    if lower_at and lower_at[-1] + 1 < len(tokens):
+        tokens = tokens[lower_at[-1] + 1:]
+        text = " ".join(t.text for t in tokens)
     known = entities.by_short_name([t.text for t in tokens])
     if known:
         return [SpeakerRef(known.name, text, known.kind, known.description)]
@@ -275,3 +422,66 @@ def _institution_name(tokens: list[Token], lex: Lexicon) -> str:
         tail = tail[max(end, 1):]
         words = words[:i] + tail
     return " ".join(words)
+
+
+class NameTrimmer:
+    """Where a person's name starts when an unknown place or body stands before it
+    ("Ketua Kelompok X Sukamaju Darmawan" -> "Darmawan"): the article uses the last
+    word of what comes before on its own, and the rest of the name on its own too."""
+
+    def __init__(self, text: str, lex: Lexicon):
+        self.text = text
+        self.lex = lex
+        self.cache: dict[str, str] = {}
+
+    def _alone(self, phrase: str, not_before: str | None = None, not_after: str | None = None,
+               same_place: str | None = None) -> bool:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self.text):
+            before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
+            after = self.text[m.end():m.end() + 60].split()[:1]
+            if not_before and before and before[0] == not_before:
+                continue
+            if not_after:
+                # used as a place or body: after a lowercase word ("di X") or a place or
+                # body word ("Desa X", "KPU X"), and not followed by more of a name
+                if after and (after[0].startswith(not_after) or after[0][:1].isupper()):
+                    continue
+                prev = before[0].strip("(\"“”") if before else ""
+                low = prev.casefold()
+                if not (prev[:1].islower() or low in self.lex.place_heads or low in self.lex.affiliation_words
+                        or (low,) in self.lex.institution_words or (low,) in self.lex.titles
+                        or is_acronym(prev) or is_acronym(phrase) or prev == same_place):
+                    continue
+            return True
+        return False
+
+    def name(self, name: str) -> str:
+        if name in self.cache:
+            return self.cache[name]
+        words = name.split()
+        out = name
+        for pos in range(1, len(words)):
+            if not all(w[:1].isupper() for w in words[pos:]):
+                break
+            rest = tuple(w.casefold() for w in words[pos:])
+            if rest in self.lex.places or rest in self.lex.governments:
+                continue
+            if self._alone(" ".join(words[pos:]), not_before=words[pos - 1]) and \
+                    self._alone(words[pos - 1], not_after=words[pos], same_place=words[pos - 2] if pos >= 2 else None):
+                out = " ".join(words[pos:])
+                break
+        self.cache[name] = out
+        return out
+
+    def trim(self, ref: SpeakerRef) -> SpeakerRef:
+        if not self.lex.trim_name_prefixes or ref.kind != PERSON or len(ref.name.split()) < 2 \
+                or ref.name == ref.description:
+            return ref
+        name = self.name(ref.name)
+        if name == ref.name:
+            return ref
+        lead = ref.name[:len(ref.name) - len(name)].strip()
+        description = ref.description or lead
+        if ref.description and lead and lead not in ref.description:
+            description = f"{ref.description} {lead}"
+        return SpeakerRef(name, ref.mention, ref.kind, description)

@@ -1,0 +1,335 @@
+"""The data behind factdb's pages: the claim, article, speaker and home pages.
+
+Each ``*_page`` function runs read-only queries on a Datasette database and
+returns a dict for the templates. Text from the database stays plain
+strings (the templates escape it); the only markup made here comes from
+:func:`factdb.highlight.highlight`, which escapes the text itself.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from urllib.parse import urlencode
+
+from datasette.utils import tilde_encode
+
+from .highlight import Span, highlight, locate, paragraph_bounds, safe_url, sentence_bounds, shift
+from .models import STANCE_IDS
+
+FACTDB_TABLES = {"claims", "articles", "speakers"}
+RELATED_SHOWN = 100  # accusations and denials listed on a speaker page, per list
+
+# How a relation reads from each end: (from the relating claim, from the related one).
+RELATION_LABELS = {
+    "denies": ("Denies", "Denied by"),
+    "responds_to": ("Responds to", "Responded to by"),
+    "supports": ("Supports", "Supported by"),
+    "contradicts": ("Contradicts", "Contradicted by"),
+}
+
+CLAIM_SQL = """
+select claims.id, claims.article_id, claims.stance, claims.text, claims.quote, claims.cue,
+  claims.sentence, claims.start, claims."end", claims.paragraph, claims.origin, claims.note,
+  claims.created_at, articles.title as article_title, articles.outlet as outlet,
+  articles.published as published,
+  (select json_group_array(json_object('id', id, 'name', name, 'mention', mention)) from (
+     select speakers.id as id, speakers.name as name, claim_speakers.mention as mention
+     from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
+     where claim_speakers.claim_id = claims.id order by claim_speakers.position)) as speakers_json
+from claims left join articles on articles.id = claims.article_id
+"""
+
+# Stances per speaker as a SQL query, and the fragment that makes datasette-vega
+# draw it as stacked bars (the plugin reads its settings from the URL fragment).
+STANCES_PER_SPEAKER_SQL = """select speakers.name as speaker, claims.stance as stance, count(*) as claims
+from claim_speakers
+join speakers on speakers.id = claim_speakers.speaker_id
+join claims on claims.id = claim_speakers.claim_id
+group by speakers.name, claims.stance
+order by speakers.name, claims.stance"""
+VEGA_FRAGMENT = ("g.mark=bar&g.x_column=speaker&g.x_type=ordinal&g.y_column=claims"
+                 "&g.y_type=quantitative&g.color_column=stance")
+
+
+class Pages:
+    """Queries for one database of one Datasette instance."""
+
+    def __init__(self, datasette, database: str):
+        self.datasette = datasette
+        self.database = database
+        self.db = datasette.get_database(database)
+        self._stances = None
+
+    async def rows(self, sql: str, params=None) -> list[dict]:
+        results = await self.db.execute(sql, params or [])
+        return [dict(zip(results.columns, row)) for row in results.rows]
+
+    def url(self, table: str, pk) -> str:
+        return self.datasette.urls.row(self.database, table, tilde_encode(str(pk)))
+
+    def table_url(self, table: str) -> str:
+        return self.datasette.urls.table(self.database, table)
+
+    async def stances(self) -> dict[str, dict]:
+        if self._stances is None:
+            rows = await self.rows("select id, label, description, polarity from stances")
+            found = {r["id"]: r for r in rows}
+            order = [s for s in STANCE_IDS if s in found] + sorted(set(found) - set(STANCE_IDS))
+            self._stances = {s: found[s] for s in order}
+        return self._stances
+
+    async def stance(self, stance_id: str) -> dict:
+        return (await self.stances()).get(
+            stance_id, {"id": stance_id, "label": stance_id, "description": "", "polarity": "neutral"})
+
+    async def claims(self, where: str, params=None, order: str = "claims.article_id, claims.start, claims.id",
+                     limit: int | None = None) -> list[dict]:
+        """Claims with their speakers (linked), stance, article and page url."""
+        sql = f"{CLAIM_SQL} where {where} order by {order}"
+        if limit is not None:
+            sql += f" limit {int(limit)}"
+        rows = await self.rows(sql, params)
+        for row in rows:
+            await self._decorate(row)
+        return rows
+
+    async def _decorate(self, claim: dict) -> None:
+        speakers = json.loads(claim.pop("speakers_json") or "[]")
+        for s in speakers:
+            s["url"] = self.url("speakers", s["id"])
+        claim["speakers"] = speakers
+        claim["speakers_display"] = " + ".join(s["name"] for s in speakers) or "(no speaker)"
+        claim["stance_info"] = await self.stance(claim["stance"])
+        claim["url"] = self.url("claims", claim["id"])
+        claim["article_url"] = self.url("articles", claim["article_id"]) if claim["article_id"] is not None else None
+
+    def claim_span(self, claim: dict, body: str, **extra) -> Span | None:
+        where = locate(body, claim["text"], claim["start"], claim["end"])
+        if where is None:
+            return None
+        stance = claim["stance_info"]
+        tip = f"{claim['speakers_display']} \u2014 {stance['label']}"
+        return Span(
+            where[0], where[1],
+            attrs=(("class", f"claim-mark stance-{claim['stance']}"), ("data-claim", claim["id"]),
+                   ("data-stance", claim["stance"]), ("data-tip", tip)),
+            first_attrs=(("id", f"claim-{claim['id']}"), ("tabindex", "0")),
+            **extra,
+        )
+
+    # -- pages -------------------------------------------------------------
+
+    async def claim_page(self, claim_id: str) -> dict | None:
+        found = await self.claims("claims.id = ?", [claim_id])
+        if not found:
+            return None
+        claim = found[0]
+        page = {"kind": "claim", "claim": claim, "article": None, "paragraph": None, "sentence": None}
+        if claim["article_id"] is not None:
+            articles = await self.rows(
+                "select id, title, outlet, published, url, dateline, language, body from articles where id = ?",
+                [claim["article_id"]])
+            if articles:
+                article = articles[0]
+                article["link"] = safe_url(article.pop("url"))
+                article["url"] = self.url("articles", article["id"])
+                page["article"] = article
+                page["paragraph"] = self._paragraph(claim, article.pop("body"))
+        if page["paragraph"] is None and claim["sentence"]:
+            mark = self.claim_span(claim, claim["sentence"])
+            page["sentence"] = highlight(claim["sentence"], [mark] if mark else [])
+        page["relations"] = await self._relations(claim_id)
+        return page
+
+    def _paragraph(self, claim: dict, body: str):
+        mark = self.claim_span(claim, body, order=1)
+        if mark is None:
+            return None
+        left, right = paragraph_bounds(body, mark.start, mark.end)
+        spans = [shift(mark, left)]
+        sentence = sentence_bounds(body, claim["sentence"], mark.start, mark.end)
+        if sentence:
+            spans.append(Span(sentence[0] - left, sentence[1] - left,
+                              attrs=(("class", "claim-sentence"),), tag="span"))
+        return highlight(body[left:right], spans)
+
+    async def _relations(self, claim_id: str) -> list[dict]:
+        out = []
+        for column, other_column, side in (("from_claim_id", "to_claim_id", 0), ("to_claim_id", "from_claim_id", 1)):
+            links = await self.rows(
+                f"select {other_column} as other, type, origin from claim_relations where {column} = ? order by type, other",
+                [claim_id])
+            for link in links:
+                others = await self.claims("claims.id = ?", [link["other"]])
+                labels = RELATION_LABELS.get(link["type"], (link["type"], f"{link['type']} (from)"))
+                out.append({"label": labels[side], "type": link["type"], "origin": link["origin"],
+                            "direction": "to" if side == 0 else "from",
+                            "claim": others[0] if others else None, "claim_id": link["other"],
+                            "claim_url": self.url("claims", link["other"])})
+        return out
+
+    async def article_page(self, article_id) -> dict | None:
+        articles = await self.rows(
+            "select id, title, outlet, published, url, dateline, language, body, source_file from articles where id = ?",
+            [article_id])
+        if not articles:
+            return None
+        article = articles[0]
+        article["link"] = safe_url(article.pop("url"))
+        claims = await self.claims("claims.article_id = ?", [article["id"]],
+                                   order="claims.start is null, claims.start, claims.\"end\" desc, claims.id")
+        spans = []
+        for i, claim in enumerate(claims):
+            span = self.claim_span(claim, article["body"], order=i)
+            claim["highlighted"] = span is not None
+            if span:
+                spans.append(span)
+        body = highlight(article["body"], spans)
+        counts = Counter(c["stance"] for c in claims)
+        stances = await self.stances()
+        legend = [{**stances[s], "count": counts[s]} for s in stances if counts[s]]
+        return {"kind": "article", "article": article, "body": body, "claims": claims, "legend": legend}
+
+    async def speaker_page(self, speaker_id, limit: int = 500) -> dict | None:
+        speakers = await self.rows("select id, name, kind, description from speakers where id = ?", [speaker_id])
+        if not speakers:
+            return None
+        speaker = speakers[0]
+        sid = speaker["id"]
+        aliases = [r["alias"] for r in await self.rows(
+            "select alias from speaker_aliases where speaker_id = ? and alias != ? order by alias collate nocase",
+            [sid, speaker["name"]])]
+        stances = await self.stances()
+        counts = Counter({r["stance"]: r["n"] for r in await self.rows(
+            "select claims.stance as stance, count(*) as n from claim_speakers "
+            "join claims on claims.id = claim_speakers.claim_id where claim_speakers.speaker_id = ? group by claims.stance",
+            [sid])})
+        theirs = "claims.id in (select claim_id from claim_speakers where speaker_id = ?)"
+        claims = await self.claims(theirs, [sid], limit=limit,
+                                   order="articles.published is null, articles.published, claims.article_id, claims.start")
+        groups = []
+        for stance_id, stance in stances.items():
+            in_group = [c for c in claims if c["stance"] == stance_id]
+            if in_group:
+                groups.append({"stance": stance, "claims": in_group, "total": counts[stance_id]})
+        # denials that answer their claims, and their denials of others' claims
+        links = await self.rows(
+            "select from_claim_id, to_claim_id from claim_relations where type = 'denies' and "
+            "(to_claim_id in (select claim_id from claim_speakers where speaker_id = ?) "
+            " or from_claim_id in (select claim_id from claim_speakers where speaker_id = ?)) "
+            "order by to_claim_id, from_claim_id", [sid, sid])
+        ids = sorted({link["from_claim_id"] for link in links} | {link["to_claim_id"] for link in links})
+        related = {c["id"]: c for c in await self.claims(
+            f"claims.id in ({', '.join('?' for _ in ids)})", ids)} if ids else {}
+        mine = {r["claim_id"] for r in await self.rows(
+            "select claim_id from claim_speakers where speaker_id = ?", [sid])}
+        accusations = []
+        for stance_claim in (c for c in claims if c["stance"] == "accuses"):
+            answers = [related[link["from_claim_id"]] for link in links
+                       if link["to_claim_id"] == stance_claim["id"] and link["from_claim_id"] in related]
+            accusations.append({"claim": stance_claim, "denials": answers})
+        denied_by, denials = [], []
+        for link in links:
+            denial, target = related.get(link["from_claim_id"]), related.get(link["to_claim_id"])
+            if denial is None or target is None:
+                continue
+            if target["id"] in mine and denial["id"] not in mine:
+                denied_by.append({"claim": target, "denial": denial})
+            if denial["id"] in mine:
+                denials.append({"claim": denial, "target": target})
+        total = sum(counts.values())
+        shown = {name: items[:RELATED_SHOWN] for name, items in
+                 (("accusations", accusations), ("denied_by", denied_by), ("denials", denials))}
+        return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "claims": claims,
+                "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(speaker["name"])),
+                **shown, "related_totals": {"accusations": len(accusations), "denied_by": len(denied_by),
+                                            "denials": len(denials)},
+                "relations_url": self.datasette.urls.query(self.database, "accusations_and_denials"),
+                "all_claims_url": f"{self.table_url('claims_view')}?{urlencode({'speakers__arraycontains': speaker['name']})}"}
+
+    async def home(self, actor=None, top: int = 15) -> dict:
+        counts = {}
+        for name, sql in (
+            ("articles", "select count(*) from articles"),
+            ("claims", "select count(*) from claims"),
+            ("speakers", "select count(*) from speakers"),
+            ("relations", "select count(*) from claim_relations"),
+            ("outlets", "select count(distinct outlet) from articles"),
+        ):
+            counts[name] = (await self.db.execute(sql)).rows[0][0]
+        stances = await self.stances()
+        per_stance = Counter({r["stance"]: r["n"] for r in await self.rows(
+            "select stance, count(*) as n from claims group by stance")})
+        rows = await self.rows(
+            """select speakers.id as id, speakers.name as name, claims.stance as stance, count(*) as n
+               from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
+               join claims on claims.id = claim_speakers.claim_id
+               group by speakers.id, claims.stance""")
+        totals: Counter = Counter()
+        by_speaker: dict[int, dict] = {}
+        for r in rows:
+            totals[r["id"]] += r["n"]
+            entry = by_speaker.setdefault(r["id"], {"id": r["id"], "name": r["name"], "counts": Counter()})
+            entry["counts"][r["stance"]] = r["n"]
+        speakers_chart = []
+        for sid, total in sorted(totals.items(), key=lambda kv: (-kv[1], by_speaker[kv[0]]["name"]))[:top]:
+            entry = by_speaker[sid]
+            speakers_chart.append({
+                "id": sid, "name": entry["name"], "url": self.url("speakers", sid), "total": total,
+                "bars": stance_bars(entry["counts"], stances, link=self._facet_link(entry["name"]),
+                                    scale=max(totals.values()))})
+        queries = await self.datasette.get_canned_queries(self.database, actor)
+        chart_query = f"{self.datasette.urls.database(self.database)}?{urlencode({'sql': STANCES_PER_SPEAKER_SQL})}#{VEGA_FRAGMENT}"
+        return {
+            "database": self.database,
+            "counts": counts,
+            "stance_chart": stance_bars(per_stance, stances, link=self._facet_link(None)),
+            "speakers_chart": speakers_chart,
+            "speakers_total": len(totals),
+            "queries": [{"name": name, "title": q.get("title") or name, "description": q.get("description"),
+                         "url": self.datasette.urls.query(self.database, name)}
+                        for name, q in queries.items()],
+            "search_url": self.table_url("claims_view"),
+            "chart_query_url": chart_query,
+            "urls": {t: self.table_url(t) for t in
+                     ("claims_view", "claims", "articles", "speakers", "claim_relations", "stances")},
+            "database_url": self.datasette.urls.database(self.database),
+        }
+
+    def _facet_link(self, speaker: str | None):
+        base = self.table_url("claims_view")
+
+        def link(stance_id: str) -> str:
+            params = {"stance": stance_id}
+            if speaker is not None:
+                params["speakers__arraycontains"] = speaker
+            return f"{base}?{urlencode(params)}"
+        return link
+
+
+def stance_bars(counts: Counter, stances: dict, link=None, scale: int | None = None) -> list[dict]:
+    """One bar per stance with a count: label, count, width in percent of ``scale``
+    (the largest count by default), polarity and an optional link."""
+    present = [s for s in stances if counts.get(s)]
+    scale = scale or max((counts[s] for s in present), default=0) or 1
+    return [{"id": s, "label": stances[s]["label"], "polarity": stances[s]["polarity"],
+             "count": counts[s], "width": round(100 * counts[s] / scale, 1),
+             "url": link(s) if link else None} for s in present]
+
+
+async def is_factdb(datasette, database: str | None) -> bool:
+    if not database or database == "_internal":
+        return False
+    try:
+        db = datasette.get_database(database)
+    except KeyError:
+        return False
+    return {"claims", "articles", "speakers", "stances"} <= set(await db.table_names())
+
+
+async def factdb_database(datasette) -> str | None:
+    """The first database served that is a factdb database."""
+    for name in datasette.databases:
+        if await is_factdb(datasette, name):
+            return name
+    return None

@@ -1,0 +1,184 @@
+"""Behaviour of the Indonesian extractor on constructed sentences, and on the seed article."""
+from pathlib import Path
+
+from factdb.articles import read_article
+from factdb.extract import extract_claims, load_lexicon
+from factdb.extract.lexicon import lexicon_from_dict
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_466ab87c043aefd1.txt"
+
+
+def claims_of(text):
+    return extract_claims(text, load_lexicon("id")).claims
+
+
+def simple(text):
+    return [([s.name for s in c.speakers], c.stance, c.text) for c in claims_of(text)]
+
+
+def test_postposed_cue_with_pronoun_suffix_refers_to_last_speaker():
+    text = ("Kepala Dinas Pendidikan Kota Sukamaju Budi Hartono mengatakan, sekolah dibuka pekan depan.\n"
+            "”Kami sudah menyiapkan ruang kelas dan masker untuk semua murid,” ujarnya.")
+    out = simple(text)
+    assert out[0] == (["Budi Hartono"], "asserts", "sekolah dibuka pekan depan")
+    assert out[1] == (["Budi Hartono"], "asserts", "Kami sudah menyiapkan ruang kelas dan masker untuk semua murid")
+
+
+def test_kompas_closing_mark_used_to_open_a_multi_sentence_quote():
+    text = ("Rina Wulandari menilai harga beras terlalu tinggi.\n"
+            "”Petani tidak menikmati kenaikan ini. Yang untung justru tengkulak,” kata Rina.")
+    out = simple(text)
+    assert (["Rina Wulandari"], "asserts", "Petani tidak menikmati kenaikan ini. Yang untung justru tengkulak") in out
+
+
+def test_parenthetical_cue():
+    out = simple("Harga cabai, kata dia, akan turun setelah panen raya.")
+    assert out == [] or out[0][2].startswith("Harga cabai")
+    out = simple("Agus Salim mengatakan, pasar kembali ramai.\nPembeli, tutur Agus, mulai berdatangan sejak pagi.")
+    assert out[1][0] == ["Agus Salim"]
+    assert "mulai berdatangan sejak pagi" in out[1][2]
+
+
+def test_role_affiliation_and_name():
+    claims = claims_of("Ketua Asosiasi Nelayan Pantai Utara Darmawan Saputra mengatakan, hasil tangkapan menurun.")
+    assert [s.name for s in claims[0].speakers] == ["Darmawan Saputra"]
+    assert "Ketua Asosiasi Nelayan" in (claims[0].speakers[0].description or "")
+
+
+def test_role_joined_by_dan_is_one_speaker():
+    claims = claims_of("Menteri Pendidikan dan Kebudayaan Suryo Pranoto mengatakan, ujian sekolah ditunda.")
+    assert [s.name for s in claims[0].speakers] == ["Suryo Pranoto"]
+
+
+def test_appositive_speaker_between_commas():
+    out = simple("Hendra Wijaya, kuasa hukum pelapor, menyampaikan, laporan sudah diterima polisi.")
+    assert out == [(["Hendra Wijaya"], "asserts", "laporan sudah diterima polisi")]
+
+
+def test_appositive_name_after_postposed_role():
+    out = simple("”Jalan desa sudah rusak sejak tahun lalu,” kata Kepala Desa Sukamaju, Warsito, Senin (3/2/2025).")
+    assert out[0][0] == ["Warsito"]
+    assert out[0][2] == "Jalan desa sudah rusak sejak tahun lalu"
+
+
+def test_place_and_time_between_speaker_and_cue():
+    out = simple("Wali Kota Sukamaju Andi Pratama di Surabaya, Rabu (16/9/2020), mengatakan, tes usap digratiskan.")
+    assert out == [(["Andi Pratama"], "asserts", "tes usap digratiskan")]
+
+
+def test_negated_cue_is_not_a_denial():
+    out = simple("Juru bicara perusahaan Dewi Lestari tidak membantah adanya pemutusan kerja.")
+    assert all(stance != "denies" for _, stance, _ in out)
+
+
+def test_not_rejecting_is_confirming():
+    out = simple("Pedagang pasar Joni Iskandar tidak menampik harga sewa kios naik bulan ini.")
+    assert out == [(["Joni Iskandar"], "confirms", "harga sewa kios naik bulan ini")]
+
+
+def test_passive_cue():
+    out = simple("Kabar kenaikan tarif listrik dibantah oleh Direktur Utama PLN Bayu Aji.")
+    assert out == [(["Bayu Aji"], "denies", "Kabar kenaikan tarif listrik")]
+
+
+def test_menurut_with_pronoun():
+    out = simple("Siti Aminah mengatakan, stok aman.\nMenurut dia, harga tidak akan naik.")
+    assert out[1] == (["Siti Aminah"], "asserts", "harga tidak akan naik")
+
+
+def test_capitalized_cue_inside_a_title_is_not_a_cue():
+    assert simple("Keluhan dicatat dalam buku Panduan Menyampaikan Keluhan Pelanggan.") == []
+
+
+def test_report_nested_in_another_claim_is_not_a_claim():
+    out = simple("Rudi Hartono mengatakan, masalah bermula ketika Lurah Sukamaju Tono Wijaya mengumumkan hasil tes.")
+    assert [o[0] for o in out] == [["Rudi Hartono"]]
+
+
+def test_denial_points_to_the_accusation():
+    text = ("Aliansi Petani Sukamaju menuduh perusahaan itu menyerobot lahan warga.\n"
+            "Perusahaan Sawit Makmur membantah tuduhan tersebut.")
+    result = extract_claims(text, load_lexicon("id"))
+    stances = [c.stance for c in result.claims]
+    assert stances == ["accuses", "denies"]
+    assert [(r.source, r.target, r.type) for r in result.relations] == [(1, 0, "denies")]
+
+
+def test_negated_repeat_in_an_answer_denies():
+    text = ("Koordinator aksi Bima Sakti menuding kepala desa menjual tanah kas desa.\n"
+            "Menanggapi tudingan itu, Kepala Desa Sukamaju Darto mengatakan, warga berhak menyampaikan pendapat.\n"
+            "Darto menegaskan, ia tidak pernah menjual tanah kas desa.")
+    result = extract_claims(text, load_lexicon("id"))
+    rels = {(r.source, r.target, r.type) for r in result.relations}
+    assert (1, 0, "responds_to") in rels
+    assert (2, 0, "denies") in rels
+
+
+def test_lexicon_without_new_keys_still_loads_and_extracts():
+    lex = lexicon_from_dict({"language": "xx", "cues": {"verbs": {"asserts": ["said"]},
+                                                        "postposed": {"asserts": ["says"]}},
+                             "titles": ["president"], "negations": ["not"]})
+    assert lex.negated_stances == {} and lex.relativizers == frozenset()
+    text = ('President Jane Doe said the budget was balanced. "We did not cut schools," says Doe. '
+            'The minister did not say more.')
+    claims = extract_claims(text, lex).claims
+    assert [(c.speakers[0].name, c.text) for c in claims][:2] == [
+        ("Jane Doe", "the budget was balanced"), ("Jane Doe", "We did not cut schools")]
+
+
+def test_seed_article():
+    article = read_article(SEED)
+    exclude = [article.title_span] if article.title_span else []
+    result = extract_claims(article.body, load_lexicon("id"), exclude)
+    got = [(sorted(s.name for s in c.speakers), c.stance) for c in result.claims]
+    assert (["Vladimir Putin", "Xi Jinping"], "praises") in got
+    assert (["Vladimir Putin"], "asserts") in got
+    assert (["Xi Jinping"], "calls_for") in got
+    assert (["Xi Jinping"], "pledges") in got
+    assert (["Eropa", "Ukraina"], "accuses") in got
+    assert (["China"], "denies") in got
+    assert (["Kementerian Luar Negeri China"], "asserts") in got
+    denial = next(i for i, c in enumerate(result.claims) if c.stance == "denies")
+    accusation = next(i for i, c in enumerate(result.claims) if c.stance == "accuses")
+    assert result.claims[denial].text == "tuduhan tersebut"
+    assert [(r.source, r.target, r.type) for r in result.relations] == [(denial, accusation, "denies")]
+
+
+def test_role_with_demonstrative_points_back_to_the_person():
+    text = ("Mantan Gubernur Sukamaju Hasan Basri mengatakan, banjir makin sering.\n"
+            "Politikus senior itu juga meminta warga tidak membuang sampah ke sungai.")
+    out = simple(text)
+    assert out[1] == (["Hasan Basri"], "calls_for", "warga tidak membuang sampah ke sungai")
+
+
+def test_topic_person_is_the_referent_of_a_following_suffix():
+    text = ("Ketua Koperasi Tani Makmur Slamet Riyadi mengatakan, panen tahun ini bagus.\n"
+            "Bupati Sukamaju Rahmat Hidayat sudah menerbitkan aturan harga gabah.\n"
+            "”Petani tidak boleh dirugikan oleh tengkulak,” ucapnya.")
+    out = simple(text)
+    assert out[-1][0] == ["Rahmat Hidayat"]
+
+
+def test_parenthetical_cue_after_a_connective_with_place_and_time():
+    out = simple("Oleh karena itu, kata ahli gizi Universitas Sukamaju, Ratna Dewi, di Bandung, Senin (3/2/2025), "
+                 "sekolah perlu menyediakan makan siang.")
+    assert out == [(["Ratna Dewi"], "asserts", "sekolah perlu menyediakan makan siang")]
+
+
+def test_speaker_with_asides_before_the_cue():
+    out = simple("Kepala Dinas Kesehatan Provinsi Jawa Barat Yudi Prasetyo, saat dihubungi, Senin (3/2/2025), "
+                 "mengatakan, stok vaksin cukup.")
+    assert out == [(["Yudi Prasetyo"], "asserts", "stok vaksin cukup")]
+
+
+def test_spelled_out_acronym_names_the_institution():
+    text = ("Indonesia Corruption Watch (ICW) menuding ada permainan harga oleh importir. "
+            "ICW juga meminta polisi mengusut kasus itu. Tudingan itu dibantah oleh Kementerian Perdagangan.")
+    result = extract_claims(text, load_lexicon("id"))
+    accusation, call, denial = result.claims
+    assert [s.name for s in accusation.speakers] == ["Indonesia Corruption Watch"]
+    assert accusation.speakers[0].mention == "Indonesia Corruption Watch (ICW)"
+    assert [s.name for s in call.speakers] == ["Indonesia Corruption Watch"]
+    assert call.stance == "calls_for"
+    assert (denial.stance, [s.name for s in denial.speakers]) == ("denies", ["Kementerian Perdagangan"])
+    assert [(r.source, r.target, r.type) for r in result.relations] == [(2, 0, "denies")]
