@@ -198,21 +198,13 @@ class SentenceAttributor:
                 if not toks[m].is_word or self._function_word(toks[m]):
                     break
                 if self._starts_title(toks, m, m + 1) and not toks[m].is_capitalized:
-                    k = m + 1
-                    while k < len(toks) and (toks[k].is_capitalized and toks[k].is_word or toks[k].lower in NP_JOINERS
-                                             and k + 1 < len(toks) and toks[k + 1].is_capitalized
-                                             or self._abbrev_period(toks, k)):
-                        k += 1
+                    k = self._name_run(toks, m + 1)
                     if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
                         m = k  # "one Senate campaign source": the role goes on
                         continue
                     return (start, k)
                 if m > start and toks[m].is_capitalized and opened and self.lex.quantifiers:
-                    k = m
-                    while k < len(toks) and (toks[k].is_capitalized and toks[k].is_word or toks[k].lower in NP_JOINERS
-                                             and k + 1 < len(toks) and toks[k + 1].is_capitalized
-                                             or self._abbrev_period(toks, k)):
-                        k += 1
+                    k = self._name_run(toks, m)
                     if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
                         m = k  # "former U.S. fire safety official": the description goes on
                         continue
@@ -242,6 +234,19 @@ class SentenceAttributor:
                 break
             k -= 1
         return (start, k) if k > start else None
+
+    def _name_run(self, toks, k: int) -> int:
+        """End of the capitalized words from ``k`` on, with joiners, abbreviation
+        periods and a bracketed acronym ("Institute of X (IX)")."""
+        while k < len(toks):
+            if toks[k].is_capitalized and toks[k].is_word or self._abbrev_period(toks, k) or (
+                    toks[k].lower in NP_JOINERS and k + 1 < len(toks) and toks[k + 1].is_capitalized):
+                k += 1
+            elif k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and is_acronym(toks[k + 1].text):
+                k += 3
+            else:
+                break
+        return k
 
     def _is_role_word(self, low: str) -> bool:
         return low in self.lex.title_tails or low in self.lex.institution_tails
@@ -288,7 +293,7 @@ class SentenceAttributor:
             return refs  # (one capitalized word opening the sentence may be any word: "Weeks later, she ...")
         return None
 
-    def subject(self, toks, cue_start: int, lo: int = 0):
+    def subject(self, toks, cue_start: int, lo: int = 0, parenthetical: bool = False):
         """Speaker phrase to the left of a preposed cue, skipping adverbs and
         up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan")."""
         k = self._skip_time(toks, cue_start, lo)
@@ -298,8 +303,10 @@ class SentenceAttributor:
         if rel is not None and rel - 1 >= lo and toks[rel - 1].text == "," and all(
                 t.is_word and not t.is_capitalized for t in toks[rel + 1:k]):
             k = rel - 1  # "X, who said ...", "X, who last year threatened ..."
-        if k - 1 >= lo and toks[k - 1].text == ")":
-            k = self._skip_parenthesis(toks, k - 1, lo)  # "Sen. X (D-Vt.) said"
+        if k - 1 >= lo and toks[k - 1].text == ")" and not (
+                k - 3 >= lo and toks[k - 3].text == "(" and is_acronym(toks[k - 2].text)):
+            # "Sen. X (D-Vt.) said"; a bracketed acronym belongs to the name ("... Watch (ICW)")
+            k = self._skip_parenthesis(toks, k - 1, lo)
         if k - 1 >= lo and toks[k - 1].text in "—–":
             # "the Ledger—a small paper—reported": an aside between dashes
             m = next((m for m in range(k - 2, max(lo, k - 30) - 1, -1) if toks[m].text in "—–"), None)
@@ -343,7 +350,9 @@ class SentenceAttributor:
                     j2 -= 1
                 if j2 >= lo and j2 + 1 < k and all(t.text.isdigit() for t in toks[j2 + 1:k]):
                     k = j2 + 1  # an age: "Lee, 54, a former prosecutor, said"
-                elif j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and (
+                elif j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and not (
+                        # a circumstance ("saat dihubungi") is left to the asides below
+                        toks[j2 + 1].lower in self.lex.adjunct_prepositions or toks[j2 + 1].lower in self.lex.relativizers) and (
                         toks[j2 + 1].lower in self.lex.determiners or toks[j2 + 1].lower in self.lex.affiliation_words
                         or toks[j2 + 1].lower in self.lex.sentence_openers or toks[j2 + 1].lower in self.lex.relative_pronouns
                         or self._starts_title(toks, j2 + 1, k)):
@@ -355,7 +364,7 @@ class SentenceAttributor:
             if common and (rng is None or common[0] < rng[0]):
                 rng = common
             if rng and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._starts_title(toks, *rng) \
-                    and not self._has_name(toks, rng):
+                    and not parenthetical and not self._has_name(toks, rng):
                 named = self.np_left(toks, rng[0] - 1, lo)
                 if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named):
                     # "NAME, ROLE, ... mengatakan": the role describes the name before it
@@ -377,7 +386,9 @@ class SentenceAttributor:
                     j -= 1
                 if j > lo and j + 1 < k and not toks[j + 1].is_capitalized and (
                         toks[j + 1].lower in self.lex.adjunct_prepositions or toks[j + 1].lower in self.lex.relativizers
-                        or (toks[j + 1].lower,) in self.lex.trailing_adjuncts):
+                        or (toks[j + 1].lower,) in self.lex.trailing_adjuncts) and (
+                        toks[j + 1].lower not in self.lex.relative_pronouns):
+                    # (", who worked for a firm that defended ...": the cue is the relative clause's own)
                     description = description or self._description(toks, (j + 1, k))
                     k = self._skip_time(toks, j, lo)
                     asides += 1
@@ -565,6 +576,8 @@ class SentenceAttributor:
         for t in range(cue_start - 1, 0, -1):
             if toks[t].text == "," or self.in_quote(toks[t].start):
                 return None
+            if toks[t].lower in self.lex.relative_pronouns:
+                return None  # "People who ask for ...": the cue belongs to the relative clause
             if (toks[t].lower,) in self.lex.trailing_adjuncts and not toks[t].is_capitalized:
                 found = self._whole_subject(toks, t)
                 if found:
@@ -704,7 +717,9 @@ class SentenceAttributor:
             # ("X mengatakan, semua bermula ketika Y mengumumkan ...") is not a claim of its own
             return None
         participle = not coordinated and self._takes_sentence_subject(toks, i, cue, claims)
-        subj = None if coordinated or participle else self.subject(toks, i)
+        # "Investment, official says, helped ...": a verb that may follow its speaker, set off by commas
+        parenthetical = j < len(toks) and toks[j].text == "," and cue.words in self.lex.postposed_verbs
+        subj = None if coordinated or participle else self.subject(toks, i, parenthetical=parenthetical)
         if subj is None and not coordinated and not participle:
             subj = self.subject_before_verb(toks, i) or self.subject_before_adjunct(toks, i)
         speakers: list[SpeakerRef] = []
@@ -1068,7 +1083,7 @@ class SentenceAttributor:
             if toks[k].text == "," and k > 0:
                 k -= 1
             q = self.quote_ending_at(toks[k].end) if toks[k].text in QUOTE_CHARS else None
-            if q:
+            if q and q.start <= sent.start + 1:
                 return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
         return None

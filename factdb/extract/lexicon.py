@@ -63,6 +63,8 @@ class Lexicon:
     trailing_adjuncts: frozenset[tuple[str, ...]]
     passive_agents: frozenset[str]
     name_particles: frozenset[str] = field(default_factory=frozenset)
+    # lowercase words that join a name to its place or body ("John Roe of Ohio")
+    name_joiners: frozenset[str] = field(default_factory=frozenset)
     aliases: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     # word sets derived from the phrase lists, for lookups on every token
@@ -198,6 +200,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         trailing_adjuncts=_phrases(data.get("trailing_adjuncts")),
         passive_agents=_words(data.get("passive_agent")),
         name_particles=_words(data.get("name_particles")),
+        name_joiners=_words(data.get("name_joiners")),
         speech_nouns=_words(data.get("speech_nouns")),
         postposed_verbs=frozenset(
             _phrase(e) for entries in ((data.get("cues") or {}).get("postposed") or {}).values() for e in entries or []),

@@ -371,8 +371,9 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if len(refs) == 1 and refs[0].kind == PERSON:
             role = " ".join(t.text for t in tokens[:lower])
             return [SpeakerRef(refs[0].name, text, PERSON, role if not refs[0].description else role + " " + refs[0].description)]
-    # an acronym makes a body ("KPK", "DPR RI"), unless it follows a name ("Rizal MS")
-    if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text):
+    # an acronym makes a body ("KPK", "DPR RI", "the super PAC"), unless it follows a name ("Rizal MS")
+    if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text) or any(
+            is_acronym(t.text) and not tokens[i - 1].is_capitalized for i, t in enumerate(tokens) if i):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
     # the tail of a role split off by commas: "..., dan Transmigrasi Abdul Halim Iskandar"
     if len(tokens) >= 3 and (_is_affiliation(tokens[0], lex) or words[0] in lex.place_heads
@@ -383,7 +384,8 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
             name = " ".join(t.text for t in tokens[cut:])
             return [SpeakerRef(name, text, PERSON, role)]
     # a bare name has no lowercase words: "Jaminan keamanan Fenny" -> "Fenny"
-    lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles]
+    lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles
+                and t.lower not in lex.name_joiners]
     if lower_at and lower_at[-1] + 1 < len(tokens):
         tokens = tokens[lower_at[-1] + 1:]
         text = " ".join(t.text for t in tokens)
@@ -397,6 +399,8 @@ def _title_after_affiliation(tokens: list[Token], lex: Lexicon) -> int:
     """Where a title starts after leading affiliation words, or 0 ("Indiana Gov. Mike
     Pence" -> 1). Only when a capitalized name follows the title."""
     words = [t.lower for t in tokens]
+    if _match_prefix(words, lex.titles):
+        return 0  # the phrase opens with its title ("Menteri Koordinator X Nama")
     for p in range(1, len(tokens) - 1):
         n = _match_prefix(words, lex.titles, p)
         if n and p + n < len(tokens) and tokens[-1].is_capitalized:
