@@ -248,3 +248,14 @@ def test_quote_going_on_after_a_postposed_speaker(en):
     [claim] = extract_claims(text, en).claims
     assert claim.speakers[0].name == "Ann Lee"
     assert claim.quote == "I disagree \u2026 and so do most voters"
+
+
+def test_restrictive_relative_clause_before_the_cue(en):
+    text = "Two aides who spoke with the Valley Courier said the budget would be cut."
+    assert claims(text, en) == [("Two aides", "asserts", "the budget would be cut")]
+
+
+def test_cue_inside_a_relative_aside_is_not_the_subjects(en):
+    text = ("Mr. Karl Weston, who worked for a firm that defended troubled lenders before he "
+            "became a professor, points to the risk.")
+    assert [c[0] for c in claims(text, en) if c[1] == "praises"] == []

@@ -476,13 +476,15 @@ class SentenceAttributor:
         return None
 
     def _relative_subject(self, toks, end: int, lo: int):
-        """'SPEAKER yang ... CUE' ("X yang juga hadir di Gedung Y berharap ..."):
-        the speaker is the phrase before the relative clause, which starts the clause."""
+        """'SPEAKER yang ... CUE' ("X yang juga hadir di Gedung Y berharap ...",
+        "officials who spoke with the Ledger said ..."): the speaker is the phrase
+        before the relative clause, which starts the clause."""
         for y in range(end - 1, max(lo, end - 15) - 1, -1):
             t = toks[y]
             if t.text in ",;:" or t.text in QUOTE_CHARS:
                 return None
-            if t.lower in self.lex.relativizers and y > lo:
+            if (t.lower in self.lex.relativizers or t.lower in self.lex.relative_pronouns
+                    and toks[y - 1].text != ",") and y > lo:  # (", who ...," is an aside, handled before)
                 if all(x.lower in self.lex.adverbs for x in toks[y + 1:end]):
                     return None  # "X yang juga Ketua Y Z mengatakan": the phrase itself speaks
                 rng = self.np_left(toks, y - 1 if toks[y - 1].text == "," else y, lo)
