@@ -259,3 +259,9 @@ def test_cue_inside_a_relative_aside_is_not_the_subjects(en):
     text = ("Mr. Karl Weston, who worked for a firm that defended troubled lenders before he "
             "became a professor, points to the risk.")
     assert [c[0] for c in claims(text, en) if c[1] == "praises"] == []
+
+
+def test_plural_role_is_a_speaker(en):
+    text = "Senior analysts said the merger would take months."
+    assert claims(text, en) == [("Senior analysts", "asserts", "the merger would take months")]
+

@@ -26,6 +26,15 @@ def _words(entries) -> frozenset[str]:
     return frozenset(str(e).casefold() for e in entries or [])
 
 
+def _with_plurals(phrases: frozenset[tuple[str, ...]], suffix: str) -> frozenset[tuple[str, ...]]:
+    """The phrases and, when the lexicon names a plural ending, their plurals
+    ("official" -> "officials"), so that roles of several people are roles too."""
+    if not suffix:
+        return phrases
+    return phrases | frozenset(p[:-1] + (p[-1] + suffix,) for p in phrases
+                               if len(p[-1]) > 3 and p[-1].isalpha() and not p[-1].endswith(suffix))
+
+
 @dataclass(frozen=True)
 class Cue:
     """One reporting cue: its words, the stance it gives, and how it is used."""
@@ -185,7 +194,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         group_pronouns=_words((data.get("pronouns") or {}).get("group")),
         pronoun_suffix=str(data.get("pronoun_suffix") or ""),
         sentence_openers=_words(data.get("sentence_openers")),
-        titles=_phrases(data.get("titles")),
+        titles=_with_plurals(_phrases(data.get("titles")), str(data.get("plural_suffix") or "")),
         affiliation_words=_words(data.get("affiliation_words")),
         institution_words=_phrases(data.get("institution_words")),
         governments={_phrase(k): v for k, v in (data.get("governments") or {}).items()},
