@@ -265,3 +265,7 @@ def test_plural_role_is_a_speaker(en):
     text = "Senior analysts said the merger would take months."
     assert claims(text, en) == [("Senior analysts", "asserts", "the merger would take months")]
 
+
+def test_role_of_a_named_possessor_keeps_the_possessor(en):
+    text = "Senator Dana Whitcombe's aides said the vote would be delayed."
+    assert claims(text, en) == [("Dana Whitcombe's aides", "asserts", "the vote would be delayed")]
