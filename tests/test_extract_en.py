@@ -269,3 +269,8 @@ def test_plural_role_is_a_speaker(en):
 def test_role_of_a_named_possessor_keeps_the_possessor(en):
     text = "Senator Dana Whitcombe's aides said the vote would be delayed."
     assert claims(text, en) == [("Dana Whitcombe's aides", "asserts", "the vote would be delayed")]
+
+
+def test_role_modifiers_stay_with_the_role(en):
+    text = "The audit will take a year, current and former officials said."
+    assert claims(text, en) == [("current and former officials", "asserts", "The audit will take a year")]

@@ -155,7 +155,7 @@ class SentenceAttributor:
             k -= 1
         # trim words that cannot start a speaker phrase
         while start < end and (toks[start].lower in NP_JOINERS or not toks[start].is_capitalized
-                               and not self._starts_title(toks, start, end)
+                               and not self._starts_title(toks, start, end) and not self._modifies_role(toks, start, end)
                                or toks[start].lower in self.lex.sentence_openers):
             start += 1
         if start >= end:
@@ -173,6 +173,15 @@ class SentenceAttributor:
                                        or toks[start - 1].lower in self.lex.quantifiers):
                 start -= 1
         return (start, end)
+
+    def _modifies_role(self, toks, start: int, end: int) -> bool:
+        """A role modifier opening a role ("former officials", "current and former aides")."""
+        k = start
+        if toks[k].lower not in self.lex.title_modifiers:
+            return False
+        while k < end and (toks[k].lower in self.lex.title_modifiers or toks[k].lower in self.lex.speaker_conjunctions):
+            k += 1
+        return k < end and self._starts_title(toks, k, end)
 
     def _starts_title(self, toks, start: int, end: int) -> bool:
         words = [t.lower for t in toks[start:end]]
