@@ -274,3 +274,13 @@ def test_role_of_a_named_possessor_keeps_the_possessor(en):
 def test_role_modifiers_stay_with_the_role(en):
     text = "The audit will take a year, current and former officials said."
     assert claims(text, en) == [("current and former officials", "asserts", "The audit will take a year")]
+
+
+def test_relative_clause_head_with_its_determiner(en):
+    text = "A county official who spoke anonymously said the road would reopen."
+    assert claims(text, en) == [("county official", "asserts", "the road would reopen")]
+
+
+def test_cue_of_the_relative_clause_itself_is_no_claim_of_its_head(en):
+    text = "The council members who implicitly rebuked Mayor Lena Hart by staying away included two allies."
+    assert claims(text, en) == []

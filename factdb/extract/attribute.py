@@ -494,11 +494,19 @@ class SentenceAttributor:
                 return None
             if (t.lower in self.lex.relativizers or t.lower in self.lex.relative_pronouns
                     and toks[y - 1].text != ",") and y > lo:  # (", who ...," is an aside, handled before)
-                if all(x.lower in self.lex.adverbs for x in toks[y + 1:end]):
+                if all(x.lower in self.lex.adverbs or self.lex.adverb_suffixes and x.lower.endswith(self.lex.adverb_suffixes)
+                       for x in toks[y + 1:end]):
                     return None  # "X yang juga Ketua Y Z mengatakan": the phrase itself speaks
                 rng = self.np_left(toks, y - 1 if toks[y - 1].text == "," else y, lo)
-                if rng and (rng[0] == lo or toks[rng[0] - 1].text == ","):
-                    return rng
+                if rng:
+                    # "A city official who ...": determiners and modifiers open the phrase
+                    s0 = rng[0]
+                    while s0 > lo and (toks[s0 - 1].lower in self.lex.determiners or toks[s0 - 1].lower in self.lex.quantifiers
+                                       or toks[s0 - 1].lower in self.lex.title_modifiers
+                                       or toks[s0 - 1].lower in self.lex.affiliation_words and self.lex.determiners):
+                        s0 -= 1
+                    if s0 == lo or toks[s0 - 1].text == ",":
+                        return (s0, rng[1])
                 return None
         return None
 
