@@ -284,3 +284,8 @@ def test_relative_clause_head_with_its_determiner(en):
 def test_cue_of_the_relative_clause_itself_is_no_claim_of_its_head(en):
     text = "The council members who implicitly rebuked Mayor Lena Hart by staying away included two allies."
     assert claims(text, en) == []
+
+
+def test_dotted_abbreviation_inside_a_source(en):
+    text = "The ferry has sailed about 300 times since June, according to N.T.S.A. records."
+    assert claims(text, en) == [("N.T.S.A records", "asserts", "The ferry has sailed about 300 times since June")]

@@ -25,12 +25,15 @@ Which words are cues, titles, pronouns and so on comes from the lexicon.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import Cue, Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Sentence, Span, Token
 from .speakers import PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
 
+# letters with periods between them: the last period of "F.B.I." is part of it too
+DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 OBJECT_STANCES = {"praises", "criticizes", "denies"}
 NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "'s", "of", "and"}
 
@@ -136,7 +139,8 @@ class SentenceAttributor:
     def _abbrev_period(self, toks, k: int) -> bool:
         """The period of an abbreviated title inside a name ("Sen. John Smith")."""
         return (toks[k].text == "." and k > 0 and (toks[k - 1].lower in self.lex.abbreviations
-                                                   or len(toks[k - 1].text) == 1 and self.lex.abbreviations)
+                                                   or len(toks[k - 1].text) == 1 and self.lex.abbreviations
+                                                   or self.lex.abbreviations and DOTTED.fullmatch(toks[k - 1].text))
                 and toks[k - 1].is_capitalized and toks[k - 1].end == toks[k].start)
 
     def np_left(self, toks, end: int, lo: int) -> tuple[int, int] | None:
