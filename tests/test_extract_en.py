@@ -289,3 +289,8 @@ def test_cue_of_the_relative_clause_itself_is_no_claim_of_its_head(en):
 def test_dotted_abbreviation_inside_a_source(en):
     text = "The ferry has sailed about 300 times since June, according to N.T.S.A. records."
     assert claims(text, en) == [("N.T.S.A records", "asserts", "The ferry has sailed about 300 times since June")]
+
+
+def test_according_to_a_source_described_by_a_relative_clause(en):
+    text = "Young borrowers might not be so lucky, according to Dana Pruitt, who was an adviser to the campaign."
+    assert claims(text, en) == [("Dana Pruitt", "asserts", "Young borrowers might not be so lucky")]

@@ -1093,6 +1093,8 @@ class SentenceAttributor:
         if not speakers:
             return None
         a = after
+        if i > 0 and self._aside_follows(toks, a):
+            a = len(toks)  # "CONTENT, according to X, who ...": the content came first
         while a < len(toks) and toks[a].text in ",:" or (a < len(toks) and toks[a].lower in self.lex.complementizers):
             a += 1
         rest_words = [t for t in toks[a:] if t.is_word and t.lower not in self.lex.adverbs]
@@ -1111,6 +1113,11 @@ class SentenceAttributor:
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
         return None
 
+    def _aside_follows(self, toks, k: int) -> bool:
+        """Whether ", who ..." or ", where ..." follows at ``k``: a clause about the source."""
+        return (k + 1 < len(toks) and toks[k].text == ","
+                and (toks[k + 1].lower in self.lex.relative_pronouns or toks[k + 1].lower in self.lex.subordinators))
+
     def source_phrase(self, toks, i: int, j: int) -> tuple[int, int] | None:
         """The whole source after "according to", up to the clause boundary, when the
         content stands on the other side of it."""
@@ -1123,7 +1130,7 @@ class SentenceAttributor:
             stop += 1
         if stop == start or stop - start > 12:
             return None
-        content_before = i > 0 and not any(t.is_word for t in toks[stop:])
+        content_before = i > 0 and (not any(t.is_word for t in toks[stop:]) or self._aside_follows(toks, stop))
         content_after = i == 0 and stop < len(toks) and toks[stop].text == ","
         return (start, stop) if content_before or content_after else None
 
