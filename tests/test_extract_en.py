@@ -294,3 +294,9 @@ def test_dotted_abbreviation_inside_a_source(en):
 def test_according_to_a_source_described_by_a_relative_clause(en):
     text = "Young borrowers might not be so lucky, according to Dana Pruitt, who was an adviser to the campaign."
     assert claims(text, en) == [("Dana Pruitt", "asserts", "Young borrowers might not be so lucky")]
+
+
+def test_this_after_a_cue_is_content_unless_a_time_follows(en):
+    assert claims("Critics say this is only a pause.", en) == [("Critics", "asserts", "this is only a pause")]
+    assert claims("Ms. Ruth Abara said this week that the mill will close.", en) == [
+        ("Ruth Abara", "asserts", "the mill will close")]

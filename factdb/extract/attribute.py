@@ -896,7 +896,10 @@ class SentenceAttributor:
             a = self.skip_hearer(toks, a)
         while a < n and toks[a].lower in lex.days:
             a += 1  # "said Wednesday he agrees"
-        if a < n and toks[a].lower in lex.cue_adjuncts:
+        if a < n and toks[a].lower in lex.cue_adjuncts and not (
+                # "say this is ...": a demonstrative not followed by a time ("said this week") is content
+                toks[a].lower in lex.demonstratives and lex.time_words and a + 1 < n
+                and toks[a + 1].lower not in lex.time_words and toks[a + 1].lower not in lex.days):
             # "said in an interview that ...": the content follows the complementizer
             comp = None
             for k in range(a + 1, min(a + 15, n)):
