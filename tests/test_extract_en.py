@@ -300,3 +300,15 @@ def test_this_after_a_cue_is_content_unless_a_time_follows(en):
     assert claims("Critics say this is only a pause.", en) == [("Critics", "asserts", "this is only a pause")]
     assert claims("Ms. Ruth Abara said this week that the mill will close.", en) == [
         ("Ruth Abara", "asserts", "the mill will close")]
+
+
+def test_name_before_a_colon_and_a_quote(en):
+    text = ("WHY TURNOUT FELL - Jane Roe: “Turnout was low because of the storm.” [Blog.]\n\n"
+            "Later that week on KXTV: “The rain kept voters home.”")
+    assert claims(text, en) == [("Jane Roe", "asserts", "Turnout was low because of the storm")]
+
+
+def test_name_before_a_colon_is_english_only():
+    from factdb.extract.lexicon import lexicon_from_dict
+    lex = lexicon_from_dict({"language": "xx", "cues": {"verbs": {"asserts": ["said"]}}})
+    assert lex.speaker_colon is False

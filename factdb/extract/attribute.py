@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .lexicon import Cue, Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Sentence, Span, Token
-from .speakers import PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
+from .speakers import INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
 
 # letters with periods between them: the last period of "F.B.I." is part of it too
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -711,7 +711,36 @@ class SentenceAttributor:
             if made:
                 claims.append(made)
                 self.entities.spoke(made.speakers)
+        if self.lex.speaker_colon and not claims:
+            made = self.speaker_colon(sent)
+            if made:
+                claims.append(made)
+                self.entities.spoke(made.speakers)
         return claims
+
+    def speaker_colon(self, sent) -> RawClaim | None:
+        """'NAME: "QUOTE"' (a digest of what people wrote: "- Jane Roe: “...”"): the
+        name before a colon that opens a quote is its speaker."""
+        toks = sent.tokens
+        for k in range(1, len(toks) - 1):
+            if toks[k].text != ":" or toks[k + 1].text not in QUOTE_CHARS or self.in_quote(toks[k].start):
+                continue
+            q = next((q for q in self.quotes if q.start == toks[k + 1].start), None)
+            rng = self.np_left(toks, k, 0)
+            if q is None or rng is None or rng[1] != k or rng[1] - rng[0] > 6 or not toks[rng[0]].is_capitalized:
+                continue
+            if rng[0] > 0 and toks[rng[0] - 1].text not in "-—–" and toks[rng[0] - 1].lower not in self.lex.np_prepositions:
+                continue  # the name opens the line, follows a dash or "More from" ("later on CNN:" is no speaker)
+            speakers = self.speakers_of(toks, rng)
+            if not speakers or any(r.kind not in (PERSON, INSTITUTION) or r.name.casefold() in self.lex.sentence_openers
+                                   for r in speakers):
+                continue
+            start, end = self.trim(q.start + 1, q.end - 1)
+            if end <= start:
+                continue
+            return RawClaim(speakers, "asserts", ":", start, end, sent.start, max(sent.end, q.end), sent.paragraph,
+                            toks[k].start)
+        return None
 
     def _claim(self, sent, speakers, cue, i, j, start, end) -> RawClaim | None:
         start, end = self.trim(start, end)

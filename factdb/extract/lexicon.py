@@ -127,6 +127,8 @@ class Lexicon:
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     passive_participles: frozenset[str] = field(default_factory=frozenset)
     passive_participle_endings: tuple[str, ...] = ()
+    # whether 'NAME: "QUOTE"' makes a claim (digests of what people wrote)
+    speaker_colon: bool = False
     # endings that mark an adverb not in the list ("implicitly", "sharply")
     adverb_suffixes: tuple[str, ...] = ()
     # a negated cue of one stance gives another ("tidak menampik" -> confirms)
@@ -232,6 +234,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         passive_auxiliaries=_words((data.get("passive_voice") or {}).get("auxiliaries")),
         passive_participles=_words((data.get("passive_voice") or {}).get("participles")),
         passive_participle_endings=tuple(str(e) for e in (data.get("passive_voice") or {}).get("endings") or ()),
+        speaker_colon=bool(data.get("speaker_colon", False)),
         adverb_suffixes=tuple(str(e).casefold() for e in data.get("adverb_suffixes") or ()),
         negated_stances={str(k): str(v) for k, v in (data.get("negated_stances") or {}).items()},
         event_subordinators=_words(data.get("event_subordinators")),
