@@ -312,3 +312,8 @@ def test_name_before_a_colon_is_english_only():
     from factdb.extract.lexicon import lexicon_from_dict
     lex = lexicon_from_dict({"language": "xx", "cues": {"verbs": {"asserts": ["said"]}}})
     assert lex.speaker_colon is False
+
+
+def test_quote_first_then_told_when_asked(en):
+    text = "“That is a fair worry,” Lena Ortiz, 61, told KTVX Monday when asked about fears that allies would walk away."
+    assert claims(text, en) == [("Lena Ortiz", "asserts", "That is a fair worry")]

@@ -931,7 +931,8 @@ class SentenceAttributor:
                 and toks[a + 1].lower not in lex.time_words and toks[a + 1].lower not in lex.days):
             # "said in an interview that ...": the content follows the complementizer
             comp = None
-            for k in range(a + 1, min(a + 15, n)):
+            for k in range(a if content_first else a + 1, min(a + 15, n)):
+                # ('"...," X told Y when asked about ...': the content came first)
                 if toks[k].lower in lex.subordinators or toks[k].text in ",;":
                     break  # "told X on Monday when asked whether ...": not its content
                 if (toks[k].lower in lex.complementizers or toks[k].text == ":") and not self.in_quote(toks[k].start):
