@@ -317,3 +317,8 @@ def test_name_before_a_colon_is_english_only():
 def test_quote_first_then_told_when_asked(en):
     text = "“That is a fair worry,” Lena Ortiz, 61, told KTVX Monday when asked about fears that allies would walk away."
     assert claims(text, en) == [("Lena Ortiz", "asserts", "That is a fair worry")]
+
+
+def test_one_content_under_two_cues_is_one_claim(en):
+    text = "Senator Ada Brill said she thinks the deal will fail."
+    assert claims(text, en) == [("Ada Brill", "asserts", "she thinks the deal will fail")]

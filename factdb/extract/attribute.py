@@ -708,6 +708,8 @@ class SentenceAttributor:
                 if made is None and cue.words in self.lex.postposed_verbs:
                     # '"...," said X': a verb that may also come before its speaker
                     made = self.postposed(sent, i, j, cue)
+            if made and self._repeats(made, claims, toks, i):
+                continue
             if made:
                 claims.append(made)
                 self.entities.spoke(made.speakers)
@@ -717,6 +719,22 @@ class SentenceAttributor:
                 claims.append(made)
                 self.entities.spoke(made.speakers)
         return claims
+
+    def _repeats(self, made: RawClaim, claims: list[RawClaim], toks, i: int) -> bool:
+        """Whether an earlier claim of the same speakers already holds this content:
+        the same words under a second cue ('"...," she noted, and said ...'), or a
+        report of a pronoun inside it ("X said he thinks Y")."""
+        k = i
+        while k > 0 and toks[k - 1].lower in self.lex.adverbs:
+            k -= 1
+        by_pronoun = k > 0 and (toks[k - 1].lower in self.lex.person_pronouns or toks[k - 1].lower in self.lex.group_pronouns)
+        names = [r.name for r in made.speakers]
+        for c in claims:
+            if [r.name for r in c.speakers] != names or not (c.start <= made.start and made.end <= c.end):
+                continue
+            if by_pronoun or (made.end - made.start) * 5 >= (c.end - c.start) * 4:
+                return True
+        return False
 
     def speaker_colon(self, sent) -> RawClaim | None:
         """'NAME: "QUOTE"' (a digest of what people wrote: "- Jane Roe: “...”"): the
