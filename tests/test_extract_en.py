@@ -322,3 +322,10 @@ def test_quote_first_then_told_when_asked(en):
 def test_one_content_under_two_cues_is_one_claim(en):
     text = "Senator Ada Brill said she thinks the deal will fail."
     assert claims(text, en) == [("Ada Brill", "asserts", "she thinks the deal will fail")]
+
+
+def test_named_subject_without_a_claim_is_the_next_pronouns_topic(en):
+    text = ("The panel voted on Tuesday, two senators said.\n\n"
+            "Board chairman Omar Fenwick left the hearing early.\n\n"
+            "“We have nothing new yet,” he said.")
+    assert claims(text, en)[-1] == ("Omar Fenwick", "asserts", "We have nothing new yet")

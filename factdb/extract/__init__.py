@@ -148,6 +148,12 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
                 entities.spoke(made[0].speakers)
             raw.extend(made)
             subject = _register_names(sent, lex, entities)
+            if subject is None and not made and sent.tokens and lex.subject_topics:
+                # "Jane Roe wouldn't say when ..." then '"...," she said': Roe is the topic
+                opening = attributor.sentence_subject(sent.tokens, len(sent.tokens))
+                if opening and (len(opening[0].name.split()) > 1
+                                or any(k.name == opening[0].name for k in entities.known)):
+                    subject = opening[0]
             if subject and not made:
                 # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
                 entities.last_speakers = [subject]

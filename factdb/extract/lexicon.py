@@ -127,6 +127,9 @@ class Lexicon:
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     passive_participles: frozenset[str] = field(default_factory=frozenset)
     passive_participle_endings: tuple[str, ...] = ()
+    # whether a named person opening a sentence without claims is the topic that the
+    # next pronoun points to ("Jane Roe wouldn't say ..." then '"...," she said')
+    subject_topics: bool = False
     # whether 'NAME: "QUOTE"' makes a claim (digests of what people wrote)
     speaker_colon: bool = False
     # endings that mark an adverb not in the list ("implicitly", "sharply")
@@ -234,6 +237,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         passive_auxiliaries=_words((data.get("passive_voice") or {}).get("auxiliaries")),
         passive_participles=_words((data.get("passive_voice") or {}).get("participles")),
         passive_participle_endings=tuple(str(e) for e in (data.get("passive_voice") or {}).get("endings") or ()),
+        subject_topics=bool(data.get("subject_topics", False)),
         speaker_colon=bool(data.get("speaker_colon", False)),
         adverb_suffixes=tuple(str(e).casefold() for e in data.get("adverb_suffixes") or ()),
         negated_stances={str(k): str(v) for k, v in (data.get("negated_stances") or {}).items()},
