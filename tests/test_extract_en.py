@@ -329,3 +329,8 @@ def test_named_subject_without_a_claim_is_the_next_pronouns_topic(en):
             "Board chairman Omar Fenwick left the hearing early.\n\n"
             "“We have nothing new yet,” he said.")
     assert claims(text, en)[-1] == ("Omar Fenwick", "asserts", "We have nothing new yet")
+
+
+def test_pronoun_after_a_fronted_said_opens_the_content(en):
+    text = "Rowe, who calls the mayor a “liar,” said he doesn’t believe the plan will work."
+    assert [c for c in claims(text, en) if c[2].startswith("Rowe")] == []

@@ -996,13 +996,17 @@ class SentenceAttributor:
             speakers, after = anaphor
         else:
             rng = self.np_right(toks, j)
-            if rng and self.lex.source_to_clause_end and not toks[rng[0]].is_capitalized:
+            if rng and self.lex.source_to_clause_end and not toks[rng[0]].is_capitalized and not (
+                    toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns):
                 # '"...," said a former official who oversaw the inquiry.': the whole description
                 whole = self.source_phrase(toks, i, j)
                 if whole and whole[0] == rng[0] and whole[1] > rng[1]:
                     rng = whole
             if not rng:
                 return None
+            if (cue.kind == "verb" and rng[1] - rng[0] == 1 and rng[1] < len(toks) and toks[rng[1]].is_word
+                    and (toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns)):
+                return None  # '"...," said he would ...': the pronoun opens the content, it is not the speaker
             speakers = self.speakers_of(toks, rng)
             after = rng[1]
             appositive = self._appositive_name(toks, rng, speakers)
