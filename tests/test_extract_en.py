@@ -334,3 +334,13 @@ def test_named_subject_without_a_claim_is_the_next_pronouns_topic(en):
 def test_pronoun_after_a_fronted_said_opens_the_content(en):
     text = "Rowe, who calls the mayor a “liar,” said he doesn’t believe the plan will work."
     assert [c for c in claims(text, en) if c[2].startswith("Rowe")] == []
+
+
+def test_sentence_openers_and_months_are_no_speakers(en):
+    text = "Rather, he said, the vote will wait. In May, officials said the bridge would open."
+    assert [c[0] for c in claims(text, en)] == ["officials"]
+
+
+def test_lone_quantifier_before_more_words_is_not_the_subject(en):
+    text = "Many young voters did not agree and found the plan costly."
+    assert claims(text, en) == []

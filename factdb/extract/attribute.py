@@ -824,6 +824,8 @@ class SentenceAttributor:
                           or toks[k].is_capitalized and toks[k].lower not in self.lex.days
                           and toks[k].lower not in self.lex.sentence_openers), i)
             rng = self.np_right(toks, a) if a < i - 1 else None
+            if rng and rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.quantifiers and toks[rng[1]].is_word:
+                rng = None  # "Many black voters ... and found ...": not the quantifier alone
             if rng and rng[1] < i - 1 and toks[rng[0]].is_capitalized or rng and rng[1] - rng[0] == 1 and (
                     toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns):
                 speakers = self.speakers_of(toks, rng)

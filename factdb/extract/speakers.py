@@ -302,6 +302,10 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         tokens = tokens[owner + 1:]  # (with no name after it, "Smith's aides" stays whole)
     if not tokens or lex.possessive_suffixes and tokens[-1].lower.endswith(lex.possessive_suffixes):
         return []  # "Smith's ...": a possessor, not a speaker
+    if len(tokens) == 1 and tokens[0].lower not in lex.person_pronouns and tokens[0].lower not in lex.group_pronouns and (
+            tokens[0].lower in lex.sentence_openers or tokens[0].lower in lex.adverbs
+            or tokens[0].lower in lex.stopwords or tokens[0].lower in lex.days) and tokens[0].lower not in lex.quantifiers:
+        return []  # "Rather, ...", "In May, ...": a word that opens a sentence, not a speaker ("Some say" has one)
     text = " ".join(t.text for t in tokens)
     words = [t.lower for t in tokens]
     key = tuple(words)
