@@ -344,3 +344,8 @@ def test_sentence_openers_and_months_are_no_speakers(en):
 def test_lone_quantifier_before_more_words_is_not_the_subject(en):
     text = "Many young voters did not agree and found the plan costly."
     assert claims(text, en) == []
+
+
+def test_connective_then_pronoun_and_cue_between_commas(en):
+    text = "Senator Ada Brill spoke first. Still, she said, the vote will wait until June."
+    assert claims(text, en)[-1] == ("Ada Brill", "asserts", "the vote will wait until June")

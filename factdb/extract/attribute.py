@@ -842,6 +842,15 @@ class SentenceAttributor:
                 return self._claim(sent, speakers, cue, i, j, toks[c + 1].start, sent.end)
             if first > 1 and toks[first - 2].text == ",":
                 return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 2].start)
+        if (content_first and not before and first > 1 and toks[first - 1].text == "," and j + 1 < len(toks)
+                and toks[j].text == "," and any(t.is_word for t in toks[j + 1:])
+                and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.adverbs or t.lower in self.lex.stopwords
+                        for t in toks[:first - 1] if t.is_word)):
+            # "Rather, he said, CONTENT": only a connective before the cue
+            a = j + 1
+            while a + 1 < len(toks) and toks[a].lower in self.lex.complementizers:
+                a += 1
+            return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
         a = j
         if a < len(toks) and toks[a].lower in self.lex.addressee_markers:
             # "melaporkan kepada polisi" has no content; "mengatakan kepada wartawan, ..." has it after the comma
