@@ -349,3 +349,8 @@ def test_lone_quantifier_before_more_words_is_not_the_subject(en):
 def test_connective_then_pronoun_and_cue_between_commas(en):
     text = "Senator Ada Brill spoke first. Still, she said, the vote will wait until June."
     assert claims(text, en)[-1] == ("Ada Brill", "asserts", "the vote will wait until June")
+
+
+def test_more_roles_before_a_name(en):
+    text = "Turnout fell sharply, journalist Rena Vasquez said."
+    assert claims(text, en) == [("Rena Vasquez", "asserts", "Turnout fell sharply")]
