@@ -80,9 +80,10 @@ class SentenceAttributor:
     def find_cues(self, toks: tuple[Token, ...]) -> list[tuple[int, int, Cue]]:
         found = []
         i = 0
+        heads = self.lex.cue_heads
         while i < len(toks):
             hit = None
-            for n in range(min(self.lex.max_cue_len, len(toks) - i), 0, -1):
+            for n in range(min(self.lex.max_cue_len, len(toks) - i), 0, -1) if toks[i].lower in heads else ():
                 key = tuple(t.lower for t in toks[i:i + n])
                 cue = self.lex.cues.get(key)
                 if cue:

@@ -78,6 +78,10 @@ class Lexicon:
 
     # word sets derived from the phrase lists, for lookups on every token
     @cached_property
+    def cue_heads(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.cues)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         return frozenset(w for t in self.titles for w in t)
 

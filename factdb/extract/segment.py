@@ -6,7 +6,7 @@ the exact span it came from (``body[start:end] == text``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
@@ -18,15 +18,16 @@ TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|''|[^\w\s]", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“”«(‘'\w])|[.!?]+[\"”’'»)]*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
+    lower: str = field(default="", compare=False)  # the casefolded text, filled in at creation
 
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+    def __post_init__(self):
+        if not self.lower:
+            object.__setattr__(self, "lower", self.text.casefold())
 
     @property
     def is_word(self) -> bool:
@@ -98,6 +99,9 @@ def _sentence(text: str, start: int, end: int, index: int) -> Sentence:
     return Sentence(start, end, index, tokenize(text[start:end], start))
 
 
+QUOTE_RE = re.compile("|".join(re.escape(q) for q in [DOUBLE_APOSTROPHE, *sorted(QUOTE_CHARS)]))
+
+
 def quote_marks(text: str) -> list[tuple[int, str]]:
     """Positions of quotation marks with their role: "open" or "close".
 
@@ -107,12 +111,11 @@ def quote_marks(text: str) -> list[tuple[int, str]]:
     """
     marks = []
     skip = -1
-    for i, ch in enumerate(text):
+    for m in QUOTE_RE.finditer(text):
+        i, ch = m.start(), m.group()[0]
         if i == skip:
             continue
-        double = text.startswith(DOUBLE_APOSTROPHE, i)
-        if ch not in QUOTE_CHARS and not double:
-            continue
+        double = m.group() == DOUBLE_APOSTROPHE
         prev = text[i - 1] if i else "\n"
         nxt_at = i + 2 if double else i + 1
         nxt = text[nxt_at] if nxt_at < len(text) else "\n"
