@@ -354,3 +354,8 @@ def test_connective_then_pronoun_and_cue_between_commas(en):
 def test_more_roles_before_a_name(en):
     text = "Turnout fell sharply, journalist Rena Vasquez said."
     assert claims(text, en) == [("Rena Vasquez", "asserts", "Turnout fell sharply")]
+
+
+def test_lower_case_words_before_a_role_without_determiner(en):
+    text = "The ship was sold in 2011, and shipping analysts say it is now worth less."
+    assert claims(text, en) == [("shipping analysts", "asserts", "it is now worth less")]

@@ -432,8 +432,15 @@ class SentenceAttributor:
         start = k + 1
         if not (k < lo or toks[k].text in ",;:" or toks[k].text in QUOTE_CHARS):
             return None
-        if end - start < 2 or toks[start].lower not in self.lex.determiners and toks[start].lower not in self.lex.quantifiers:
+        if start < end - 2 and toks[start].lower in self.lex.act_conjunctions:
+            start += 1  # ", and aviation experts say"
+        if end - start < 2:
             return None
+        if toks[start].lower not in self.lex.determiners and toks[start].lower not in self.lex.quantifiers:
+            # "aviation experts say": lower-case words before a role, with no determiner
+            if not (self.lex.determiners and toks[end - 1].lower in self.lex.title_words
+                    and all(t.is_word and not t.is_capitalized and not self._function_word(t) for t in toks[start:end])):
+                return None
         if any(self._function_word(t) for t in toks[start + 1:end]):
             return None
         return (start, end)
