@@ -359,3 +359,9 @@ def test_more_roles_before_a_name(en):
 def test_lower_case_words_before_a_role_without_determiner(en):
     text = "The ship was sold in 2011, and shipping analysts say it is now worth less."
     assert claims(text, en) == [("shipping analysts", "asserts", "it is now worth less")]
+
+
+def test_honorific_and_surname_take_the_full_name_written_elsewhere(en):
+    text = ("The move followed the hiring of Jana Kowalczyk last week.\n\n"
+            "“It is an expansion,” Ms. Kowalczyk said.")
+    assert claims(text, en) == [("Jana Kowalczyk", "asserts", "It is an expansion")]

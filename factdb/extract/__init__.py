@@ -131,7 +131,7 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
     skip = list(exclude) + boilerplate_spans(text, lex)
     paras = paragraphs(text, skip)
     quotes = quote_spans(text, paras)
-    entities = Entities(lex)
+    entities = Entities(lex, text=text)
     attributor = SentenceAttributor(text, lex, entities, quotes)
     raw: list[RawClaim] = []
     carry: RawClaim | None = None  # the quote claim that ended the last paragraph

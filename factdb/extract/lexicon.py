@@ -134,6 +134,8 @@ class Lexicon:
     # whether a named person opening a sentence without claims is the topic that the
     # next pronoun points to ("Jane Roe wouldn't say ..." then '"...," she said')
     subject_topics: bool = False
+    # courtesy titles before a surname ("Mr.", "Ms."): the article names the person in full elsewhere
+    honorifics: frozenset[str] = field(default_factory=frozenset)
     # whether 'NAME: "QUOTE"' makes a claim (digests of what people wrote)
     speaker_colon: bool = False
     # endings that mark an adverb not in the list ("implicitly", "sharply")
@@ -242,6 +244,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         passive_participles=_words((data.get("passive_voice") or {}).get("participles")),
         passive_participle_endings=tuple(str(e) for e in (data.get("passive_voice") or {}).get("endings") or ()),
         subject_topics=bool(data.get("subject_topics", False)),
+        honorifics=_words(data.get("honorifics")),
         speaker_colon=bool(data.get("speaker_colon", False)),
         adverb_suffixes=tuple(str(e).casefold() for e in data.get("adverb_suffixes") or ()),
         negated_stances={str(k): str(v) for k, v in (data.get("negated_stances") or {}).items()},

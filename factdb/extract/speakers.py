@@ -42,6 +42,31 @@ class Entities:
     known: list[SpeakerRef] = field(default_factory=list)
     last_speakers: list[SpeakerRef] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "icw" -> "Indonesia Corruption Watch"
+    # the article's text, where a surname after an honorific finds the full name
+    text: str = ""
+    _full_names: dict[str, str | None] = field(default_factory=dict)
+
+    def full_name(self, surname: str) -> str | None:
+        """The full name the article wrote somewhere for a surname ("Mr. Roe" after
+        "... the hiring of John Q. Roe ...")."""
+        if not self.text or not surname[:1].isupper():
+            return None
+        if surname not in self._full_names:
+            found = None
+            lex = self.lex
+            pattern = r"\b([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?)" + re.escape(surname) + r"\b"
+            for m in re.finditer(pattern, self.text):
+                first = m.group(1).split()[0].casefold().rstrip(".")
+                if (first in lex.title_words or first in lex.stopwords or first in lex.sentence_openers
+                        or first in lex.determiners or first in lex.days or first in lex.abbreviations
+                        or first in lex.affiliation_words or (first,) in lex.places or (first,) in lex.institution_words
+                        or first in lex.person_pronouns or first in lex.group_pronouns or first in lex.quantifiers
+                        or first in lex.honorifics):
+                    continue
+                found = " ".join(m.group(1).split() + [surname])
+                break
+            self._full_names[surname] = found
+        return self._full_names[surname]
     genders: dict[str, str] = field(default_factory=dict)
 
     def _note_gender(self, ref: SpeakerRef) -> None:
@@ -363,6 +388,11 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         known = entities.by_short_name(name_words)
         if known and len(name_words) < len(known.name.split()):
             return [SpeakerRef(known.name, text, PERSON, role or known.description)]
+        if len(name_words) == 1 and n_title == 1 and words[0] in lex.honorifics:
+            # "Mr. Roe": the full name the article wrote elsewhere
+            full = entities.full_name(name_words[0])
+            if full:
+                return [SpeakerRef(full, text, PERSON, role)]
         return [SpeakerRef(" ".join(name_words), text, PERSON, role)]
     lower = 0
     while lower < len(tokens) and not tokens[lower].is_capitalized and tokens[lower].lower not in lex.quantifiers:
