@@ -365,3 +365,8 @@ def test_honorific_and_surname_take_the_full_name_written_elsewhere(en):
     text = ("The move followed the hiring of Jana Kowalczyk last week.\n\n"
             "“It is an expansion,” Ms. Kowalczyk said.")
     assert claims(text, en) == [("Jana Kowalczyk", "asserts", "It is an expansion")]
+
+
+def test_possessor_of_a_thing_stays_in_the_source(en):
+    text = "According to the club’s Facebook post, the match was called off."
+    assert claims(text, en) == [("club’s Facebook post", "asserts", "the match was called off")]

@@ -323,8 +323,8 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     # "the Center's director Jane Roe": the possessor is an affiliation, not the speaker
     owner = max((i for i, t in enumerate(tokens[:-1]) if lex.possessive_suffixes and t.lower.endswith(lex.possessive_suffixes)),
                 default=-1)
-    if owner >= 0 and any(t.is_capitalized for t in tokens[owner + 1:]):
-        tokens = tokens[owner + 1:]  # (with no name after it, "Smith's aides" stays whole)
+    if owner >= 0 and tokens[-1].is_capitalized:
+        tokens = tokens[owner + 1:]  # (with no name after it, "Smith's aides", "the school's Facebook post" stay whole)
     if not tokens or lex.possessive_suffixes and tokens[-1].lower.endswith(lex.possessive_suffixes):
         return []  # "Smith's ...": a possessor, not a speaker
     if len(tokens) == 1 and tokens[0].lower not in lex.person_pronouns and tokens[0].lower not in lex.group_pronouns and (
