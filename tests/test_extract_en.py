@@ -370,3 +370,8 @@ def test_honorific_and_surname_take_the_full_name_written_elsewhere(en):
 def test_possessor_of_a_thing_stays_in_the_source(en):
     text = "According to the club’s Facebook post, the match was called off."
     assert claims(text, en) == [("club’s Facebook post", "asserts", "the match was called off")]
+
+
+def test_clause_opening_noun_before_a_named_source(en):
+    text = "Audit files from Acme Data show that four accounts ran searches."
+    assert claims(text, en) == [("Audit files from Acme Data", "asserts", "four accounts ran searches")]

@@ -377,6 +377,8 @@ class SentenceAttributor:
             common = self._common_noun_left(toks, k, lo)
             if common and (rng is None or common[0] < rng[0]):
                 rng = common
+            if rng and self.lex.determiners:
+                rng = self._noun_before_source(toks, rng, lo) or rng
             if rng and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._starts_title(toks, *rng) \
                     and not parenthetical and not self._has_name(toks, rng):
                 named = self.np_left(toks, rng[0] - 1, lo)
@@ -444,6 +446,25 @@ class SentenceAttributor:
         if any(self._function_word(t) for t in toks[start + 1:end]):
             return None
         return (start, end)
+
+    def _noun_before_source(self, toks, rng, lo: int):
+        """'A review by The Ledger shows ...', 'Audit files from Acme show ...': a
+        clause-opening noun before a preposition and the named source."""
+        p = rng[0] - 1
+        while p > lo and toks[p].lower in self.lex.determiners:
+            p -= 1
+        if not (p > lo and (toks[p].lower in self.lex.np_prepositions or toks[p].lower in self.lex.name_joiners
+                            or toks[p].lower in self.lex.passive_agents)):
+            return None
+        if not toks[p - 1].is_word or toks[p - 1].is_capitalized or self._function_word(toks[p - 1]):
+            return None
+        start = p - 1
+        while start - 1 >= lo and rng[0] - start < 6 and toks[start - 1].is_word and not self._function_word(toks[start - 1]) \
+                or start - 1 >= lo and toks[start - 1].lower in self.lex.determiners:
+            start -= 1
+        if start > lo and not (toks[start - 1].text in ",;:" or toks[start - 1].text in QUOTE_CHARS):
+            return None
+        return (start, rng[1])
 
     def _function_word(self, tok: Token) -> bool:
         low = tok.lower
