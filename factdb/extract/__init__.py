@@ -77,8 +77,8 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None
     subject = None
     i = 0
     while i < len(toks):
-        words = [t.lower for t in toks[i:i + 6]]
-        starts_title = toks[i].is_capitalized and phrase_at(words, lex.titles) > 0
+        starts_title = toks[i].lower in lex.title_heads and toks[i].is_capitalized and phrase_at(
+            [t.lower for t in toks[i:i + 6]], lex.titles) > 0
         if not starts_title:
             i += 1
             continue

@@ -86,6 +86,10 @@ class Lexicon:
         return frozenset(w for t in self.titles for w in t)
 
     @cached_property
+    def title_heads(self) -> frozenset[str]:
+        return frozenset(t[0] for t in self.titles)
+
+    @cached_property
     def title_tails(self) -> frozenset[str]:
         return frozenset(t[-1] for t in self.titles)
 
