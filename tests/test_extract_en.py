@@ -375,3 +375,14 @@ def test_possessor_of_a_thing_stays_in_the_source(en):
 def test_clause_opening_noun_before_a_named_source(en):
     text = "Audit files from Acme Data show that four accounts ran searches."
     assert claims(text, en) == [("Audit files from Acme Data", "asserts", "four accounts ran searches")]
+
+
+def test_participle_after_a_closing_quote_makes_its_own_claim(en):
+    text = "To wit, Lena Ortiz told KTVX that Poe “had a crazy plan,” adding, “He lost the vote.”"
+    assert claims(text, en) == [("Lena Ortiz", "asserts", "Poe “had a crazy plan,”"),
+                                ("Lena Ortiz", "asserts", "“He lost the vote.”")]
+
+
+def test_quote_closing_a_relative_aside_before_the_cue(en):
+    text = "Rowe, who calls the mayor a “liar,” said he doubts the plan will work."
+    assert claims(text, en)[-1] == ("Rowe", "asserts", "he doubts the plan will work")

@@ -313,6 +313,11 @@ class SentenceAttributor:
         k = self._skip_time(toks, cue_start, lo)
         if k - 1 >= lo and k < cue_start and toks[k].lower in self.lex.days and toks[k - 1].lower in self.lex.cue_adjuncts:
             k -= 1  # "X on Sunday defended ..."
+        if k - 2 > lo and toks[k - 1].text in QUOTE_CHARS and toks[k - 2].text == "," and self.lex.relative_pronouns:
+            # 'X, who calls Y a “liar,” said ...': a quote closing an aside inside the clause
+            q = self.quote_ending_at(toks[k - 1].end)
+            if q and q.start > toks[lo].start + 1:
+                k -= 1
         rel = next((m for m in range(k - 1, max(lo, k - 4) - 1, -1) if toks[m].lower in self.lex.relative_pronouns), None)
         if rel is not None and rel - 1 >= lo and toks[rel - 1].text == "," and all(
                 t.is_word and not t.is_capitalized for t in toks[rel + 1:k]):
@@ -892,7 +897,7 @@ class SentenceAttributor:
         if a < 0:
             return None
         joined = None
-        if before and a < len(toks) and toks[j].text == "," and self.in_quote(toks[a].start + 1):
+        if before and subj and a < len(toks) and toks[j].text == "," and self.in_quote(toks[a].start + 1):
             joined = before.start + 1  # '"...," X said, "...": one quote around the cue
         elif before and a == len(toks):
             # '"...," X said last month, "...": the quote goes on after the circumstance
@@ -905,7 +910,8 @@ class SentenceAttributor:
         # stop before a coordinated act ("dan berjanji ..."), which makes its own claim
         if next_cue < len(toks):
             k = next_cue - 1
-            while k > a and (toks[k].lower in self.lex.adverbs or toks[k].lower in self.lex.relative_pronouns):
+            while k > a and (toks[k].lower in self.lex.adverbs or toks[k].lower in self.lex.relative_pronouns
+                             or toks[k].text in QUOTE_CHARS and toks[k - 1].text == ","):  # '...,” adding'
                 k -= 1
             if toks[k].lower in self.lex.act_conjunctions or toks[k].text == ",":
                 b = k
@@ -952,7 +958,8 @@ class SentenceAttributor:
         with "and" to a clause that made no claim ("X walked on and said ...")."""
         if i < 2 or not self.lex.participles:
             return False
-        if toks[i - 1].text == "," and cue.words in self.lex.participles:
+        comma = toks[i - 1].text == "," or toks[i - 1].text in QUOTE_CHARS and toks[i - 2].text == ","
+        if comma and cue.words in self.lex.participles:  # "X vetoed it, saying", '"...," adding
             return True
         k = self._skip_adverbs_left(toks, i)
         return (not claims and k >= 2 and toks[k - 1].lower in self.lex.act_conjunctions
