@@ -251,13 +251,13 @@ def test_quote_going_on_after_a_postposed_speaker(en):
 
 
 def test_restrictive_relative_clause_before_the_cue(en):
-    text = "Two aides who spoke with the Valley Courier said the budget would be cut."
+    text = "Two aides who met the governor on Friday said the budget would be cut."
     assert claims(text, en) == [("Two aides", "asserts", "the budget would be cut")]
 
 
 def test_cue_inside_a_relative_aside_is_not_the_subjects(en):
-    text = ("Mr. Karl Weston, who worked for a firm that defended troubled lenders before he "
-            "became a professor, points to the risk.")
+    text = ("Mr. Karl Weston, who ran a bakery that praised local growers before he "
+            "opened a cafe, points to the risk.")
     assert [c[0] for c in claims(text, en) if c[1] == "praises"] == []
 
 
@@ -277,35 +277,35 @@ def test_role_modifiers_stay_with_the_role(en):
 
 
 def test_relative_clause_head_with_its_determiner(en):
-    text = "A county official who spoke anonymously said the road would reopen."
+    text = "A county official who asked not to be named said the road would reopen."
     assert claims(text, en) == [("county official", "asserts", "the road would reopen")]
 
 
 def test_cue_of_the_relative_clause_itself_is_no_claim_of_its_head(en):
-    text = "The council members who implicitly rebuked Mayor Lena Hart by staying away included two allies."
+    text = "The farmers who quietly criticized Mayor Lena Hart at the fair included two cousins."
     assert claims(text, en) == []
 
 
 def test_dotted_abbreviation_inside_a_source(en):
-    text = "The ferry has sailed about 300 times since June, according to N.T.S.A. records."
-    assert claims(text, en) == [("N.T.S.A records", "asserts", "The ferry has sailed about 300 times since June")]
+    text = "The mill burned twice in a decade, according to N.F.P.A. records."
+    assert claims(text, en) == [("N.F.P.A records", "asserts", "The mill burned twice in a decade")]
 
 
 def test_according_to_a_source_described_by_a_relative_clause(en):
-    text = "Young borrowers might not be so lucky, according to Dana Pruitt, who was an adviser to the campaign."
-    assert claims(text, en) == [("Dana Pruitt", "asserts", "Young borrowers might not be so lucky")]
+    text = "The dam will hold for a decade, according to Dana Pruitt, who built its first turbine."
+    assert claims(text, en) == [("Dana Pruitt", "asserts", "The dam will hold for a decade")]
 
 
 def test_this_after_a_cue_is_content_unless_a_time_follows(en):
-    assert claims("Critics say this is only a pause.", en) == [("Critics", "asserts", "this is only a pause")]
+    assert claims("Critics say this is a costly detour.", en) == [("Critics", "asserts", "this is a costly detour")]
     assert claims("Ms. Ruth Abara said this week that the mill will close.", en) == [
         ("Ruth Abara", "asserts", "the mill will close")]
 
 
 def test_name_before_a_colon_and_a_quote(en):
-    text = ("WHY TURNOUT FELL - Jane Roe: “Turnout was low because of the storm.” [Blog.]\n\n"
-            "Later that week on KXTV: “The rain kept voters home.”")
-    assert claims(text, en) == [("Jane Roe", "asserts", "Turnout was low because of the storm")]
+    text = ("RENTS WILL CLIMB - Jane Roe: “Rents will rise by spring.” [Digest.]\n\n"
+            "Later that night on KXTV: “The harbor froze.”")
+    assert claims(text, en) == [("Jane Roe", "asserts", "Rents will rise by spring")]
 
 
 def test_name_before_a_colon_is_english_only():
@@ -315,8 +315,8 @@ def test_name_before_a_colon_is_english_only():
 
 
 def test_quote_first_then_told_when_asked(en):
-    text = "“That is a fair worry,” Lena Ortiz, 61, told KTVX Monday when asked about fears that allies would walk away."
-    assert claims(text, en) == [("Lena Ortiz", "asserts", "That is a fair worry")]
+    text = "“The ferry will run again,” Lena Ortiz, 61, told KTVX Monday when asked about reports that the pier was closed."
+    assert claims(text, en) == [("Lena Ortiz", "asserts", "The ferry will run again")]
 
 
 def test_one_content_under_two_cues_is_one_claim(en):
@@ -352,37 +352,37 @@ def test_connective_then_pronoun_and_cue_between_commas(en):
 
 
 def test_more_roles_before_a_name(en):
-    text = "Turnout fell sharply, journalist Rena Vasquez said."
-    assert claims(text, en) == [("Rena Vasquez", "asserts", "Turnout fell sharply")]
+    text = "The harbor froze overnight, journalist Rena Vasquez said."
+    assert claims(text, en) == [("Rena Vasquez", "asserts", "The harbor froze overnight")]
 
 
 def test_lower_case_words_before_a_role_without_determiner(en):
-    text = "The ship was sold in 2011, and shipping analysts say it is now worth less."
-    assert claims(text, en) == [("shipping analysts", "asserts", "it is now worth less")]
+    text = "The reef is shrinking, and tourism economists say the cause is warmer water."
+    assert claims(text, en) == [("tourism economists", "asserts", "the cause is warmer water")]
 
 
 def test_honorific_and_surname_take_the_full_name_written_elsewhere(en):
-    text = ("The move followed the hiring of Jana Kowalczyk last week.\n\n"
+    text = ("The bakery was bought by Jana Kowalczyk last week.\n\n"
             "“It is an expansion,” Ms. Kowalczyk said.")
     assert claims(text, en) == [("Jana Kowalczyk", "asserts", "It is an expansion")]
 
 
 def test_possessor_of_a_thing_stays_in_the_source(en):
-    text = "According to the club’s Facebook post, the match was called off."
-    assert claims(text, en) == [("club’s Facebook post", "asserts", "the match was called off")]
+    text = "According to the club’s Web page, the match was called off."
+    assert claims(text, en) == [("club’s Web page", "asserts", "the match was called off")]
 
 
 def test_clause_opening_noun_before_a_named_source(en):
-    text = "Audit files from Acme Data show that four accounts ran searches."
-    assert claims(text, en) == [("Audit files from Acme Data", "asserts", "four accounts ran searches")]
+    text = "Court papers from Acme Mills show that the loom was sold twice."
+    assert claims(text, en) == [("Court papers from Acme Mills", "asserts", "the loom was sold twice")]
 
 
 def test_participle_after_a_closing_quote_makes_its_own_claim(en):
-    text = "To wit, Lena Ortiz told KTVX that Poe “had a crazy plan,” adding, “He lost the vote.”"
-    assert claims(text, en) == [("Lena Ortiz", "asserts", "Poe “had a crazy plan,”"),
-                                ("Lena Ortiz", "asserts", "“He lost the vote.”")]
+    text = "On Friday, Lena Ortiz told KTVX that the pier “was never safe,” adding, “We closed it in time.”"
+    assert claims(text, en) == [("Lena Ortiz", "asserts", "the pier “was never safe,”"),
+                                ("Lena Ortiz", "asserts", "“We closed it in time.”")]
 
 
 def test_quote_closing_a_relative_aside_before_the_cue(en):
-    text = "Rowe, who calls the mayor a “liar,” said he doubts the plan will work."
-    assert claims(text, en)[-1] == ("Rowe", "asserts", "he doubts the plan will work")
+    text = "Rowe, who calls the bridge a “relic,” said he doubts the repairs will last."
+    assert claims(text, en)[-1] == ("Rowe", "asserts", "he doubts the repairs will last")

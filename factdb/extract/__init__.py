@@ -149,7 +149,7 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
             raw.extend(made)
             subject = _register_names(sent, lex, entities)
             if subject is None and not made and sent.tokens and lex.subject_topics:
-                # "Jane Roe wouldn't say when ..." then '"...," she said': Roe is the topic
+                # "Jane Roe left the hall early." then '"...," she said': Roe is the topic
                 opening = attributor.sentence_subject(sent.tokens, len(sent.tokens))
                 if opening and (len(opening[0].name.split()) > 1
                                 or any(k.name == opening[0].name for k in entities.known)):

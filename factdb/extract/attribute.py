@@ -409,7 +409,7 @@ class SentenceAttributor:
                         toks[j + 1].lower in self.lex.adjunct_prepositions or toks[j + 1].lower in self.lex.relativizers
                         or (toks[j + 1].lower,) in self.lex.trailing_adjuncts) and (
                         toks[j + 1].lower not in self.lex.relative_pronouns):
-                    # (", who worked for a firm that defended ...": the cue is the relative clause's own)
+                    # (", who ran a shop that sold ...": the cue is the relative clause's own)
                     description = description or self._description(toks, (j + 1, k))
                     k = self._skip_time(toks, j, lo)
                     asides += 1
@@ -440,11 +440,11 @@ class SentenceAttributor:
         if not (k < lo or toks[k].text in ",;:" or toks[k].text in QUOTE_CHARS):
             return None
         if start < end - 2 and toks[start].lower in self.lex.act_conjunctions:
-            start += 1  # ", and aviation experts say"
+            start += 1  # ", and tourism economists say"
         if end - start < 2:
             return None
         if toks[start].lower not in self.lex.determiners and toks[start].lower not in self.lex.quantifiers:
-            # "aviation experts say": lower-case words before a role, with no determiner
+            # "tourism economists say": lower-case words before a role, with no determiner
             if not (self.lex.determiners and toks[end - 1].lower in self.lex.title_words
                     and all(t.is_word and not t.is_capitalized and not self._function_word(t) for t in toks[start:end])):
                 return None
@@ -453,7 +453,7 @@ class SentenceAttributor:
         return (start, end)
 
     def _noun_before_source(self, toks, rng, lo: int):
-        """'A review by The Ledger shows ...', 'Audit files from Acme show ...': a
+        """'A survey by the Gazette finds ...', 'Court papers from Acme show ...': a
         clause-opening noun before a preposition and the named source."""
         p = rng[0] - 1
         while p > lo and toks[p].lower in self.lex.determiners:
@@ -524,7 +524,7 @@ class SentenceAttributor:
 
     def _relative_subject(self, toks, end: int, lo: int):
         """'SPEAKER yang ... CUE' ("X yang juga hadir di Gedung Y berharap ...",
-        "officials who spoke with the Ledger said ..."): the speaker is the phrase
+        "aides who met the mayor said ..."): the speaker is the phrase
         before the relative clause, which starts the clause."""
         for y in range(end - 1, max(lo, end - 15) - 1, -1):
             t = toks[y]
@@ -821,7 +821,7 @@ class SentenceAttributor:
             # ("X mengatakan, semua bermula ketika Y mengumumkan ...") is not a claim of its own
             return None
         participle = not coordinated and self._takes_sentence_subject(toks, i, cue, claims)
-        # "Investment, official says, helped ...": a verb that may follow its speaker, set off by commas
+        # "Rents, a planner says, will rise ...": a verb that may follow its speaker, set off by commas
         parenthetical = j < len(toks) and toks[j].text == "," and cue.words in self.lex.postposed_verbs
         subj = None if coordinated or participle else self.subject(toks, i, parenthetical=parenthetical)
         if subj is None and not coordinated and not participle:

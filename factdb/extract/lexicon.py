@@ -136,13 +136,13 @@ class Lexicon:
     passive_participles: frozenset[str] = field(default_factory=frozenset)
     passive_participle_endings: tuple[str, ...] = ()
     # whether a named person opening a sentence without claims is the topic that the
-    # next pronoun points to ("Jane Roe wouldn't say ..." then '"...," she said')
+    # next pronoun points to ("Jane Roe left early." then '"...," she said')
     subject_topics: bool = False
     # courtesy titles before a surname ("Mr.", "Ms."): the article names the person in full elsewhere
     honorifics: frozenset[str] = field(default_factory=frozenset)
     # whether 'NAME: "QUOTE"' makes a claim (digests of what people wrote)
     speaker_colon: bool = False
-    # endings that mark an adverb not in the list ("implicitly", "sharply")
+    # endings that mark an adverb not in the list ("quietly", "sharply")
     adverb_suffixes: tuple[str, ...] = ()
     # a negated cue of one stance gives another ("tidak menampik" -> confirms)
     negated_stances: dict[str, str] = field(default_factory=dict)

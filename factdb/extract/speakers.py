@@ -48,7 +48,7 @@ class Entities:
 
     def full_name(self, surname: str) -> str | None:
         """The full name the article wrote somewhere for a surname ("Mr. Roe" after
-        "... the hiring of John Q. Roe ...")."""
+        "... a visit by John Q. Roe ...")."""
         if not self.text or not surname[:1].isupper():
             return None
         if surname not in self._full_names:
@@ -324,7 +324,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     owner = max((i for i, t in enumerate(tokens[:-1]) if lex.possessive_suffixes and t.lower.endswith(lex.possessive_suffixes)),
                 default=-1)
     if owner >= 0 and tokens[-1].is_capitalized:
-        tokens = tokens[owner + 1:]  # (with no name after it, "Smith's aides", "the school's Facebook post" stay whole)
+        tokens = tokens[owner + 1:]  # (with no name after it, "Smith's aides", "the club's web page" stay whole)
     if not tokens or lex.possessive_suffixes and tokens[-1].lower.endswith(lex.possessive_suffixes):
         return []  # "Smith's ...": a possessor, not a speaker
     if len(tokens) == 1 and tokens[0].lower not in lex.person_pronouns and tokens[0].lower not in lex.group_pronouns and (
@@ -405,7 +405,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if len(refs) == 1 and refs[0].kind == PERSON:
             role = " ".join(t.text for t in tokens[:lower])
             return [SpeakerRef(refs[0].name, text, PERSON, role if not refs[0].description else role + " " + refs[0].description)]
-    # an acronym makes a body ("KPK", "DPR RI", "the super PAC"), unless it follows a name ("Rizal MS")
+    # an acronym makes a body ("KPK", "DPR RI", "the new NGO"), unless it follows a name ("Rizal MS")
     if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text) or any(
             is_acronym(t.text) and not tokens[i - 1].is_capitalized for i, t in enumerate(tokens) if i):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
