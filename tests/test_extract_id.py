@@ -182,3 +182,19 @@ def test_spelled_out_acronym_names_the_institution():
     assert call.stance == "calls_for"
     assert (denial.stance, [s.name for s in denial.speakers]) == ("denies", ["Kementerian Perdagangan"])
     assert [(r.source, r.target, r.type) for r in result.relations] == [(2, 0, "denies")]
+
+
+def test_name_after_a_lower_case_role_is_the_speaker():
+    text = ("Menurut kuasa hukum Budi Santoso, Rina Lestari, kliennya tidak pernah menerima uang itu. "
+            "Rina menuturkan, kliennya akan hadir di pengadilan.")
+    first, second = extract_claims(text, load_lexicon("id")).claims
+    assert [s.name for s in first.speakers] == ["Rina Lestari"]
+    assert first.speakers[0].description == "kuasa hukum Budi Santoso"
+    assert first.text.startswith("kliennya tidak pernah")
+    assert [s.name for s in second.speakers] == ["Rina Lestari"]
+
+
+def test_capitalized_title_with_a_name_keeps_the_name():
+    (claim,) = extract_claims("Menurut Ketua Komisi Budi Santoso, Jakarta, harga beras akan turun.",
+                              load_lexicon("id")).claims
+    assert [s.name for s in claim.speakers] == ["Budi Santoso"]

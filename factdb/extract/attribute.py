@@ -1138,8 +1138,10 @@ class SentenceAttributor:
         if end + 1 >= len(toks) or toks[end].text != ",":
             return None
         written = self.text[toks[rng[0]].start:toks[end - 1].end]
-        if len(speakers) != 1 or (len(speakers[0].name.split()) > 1 and speakers[0].name != speakers[0].description
-                                  and speakers[0].name in written):
+        # a capitalized title with a full name names its speaker ("Ketua KPK Budi Santoso, ...");
+        # a role in lower case is a description ("kuasa hukum Budi Santoso, Rina Lestari, ...")
+        if len(speakers) != 1 or (toks[rng[0]].is_capitalized and len(speakers[0].name.split()) > 1
+                                  and speakers[0].name != speakers[0].description and speakers[0].name in written):
             return None
         start = end + 1
         for _ in range(4):
@@ -1192,6 +1194,12 @@ class SentenceAttributor:
                 return None
             speakers = self.speakers_of(toks, rng)
             after = rng[1]
+            appositive = self._appositive_name(toks, rng, speakers)
+            if appositive:  # "Menurut kuasa hukum X, NAME, CONTENT"
+                role = self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
+                speakers = [SpeakerRef(r.name, r.mention, r.kind, r.description or role)
+                            for r in self.speakers_of(toks, appositive)]
+                after = appositive[1]
         if not speakers:
             return None
         a = after
