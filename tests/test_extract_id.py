@@ -198,3 +198,12 @@ def test_capitalized_title_with_a_name_keeps_the_name():
     (claim,) = extract_claims("Menurut Ketua Komisi Budi Santoso, Jakarta, harga beras akan turun.",
                               load_lexicon("id")).claims
     assert [s.name for s in claim.speakers] == ["Budi Santoso"]
+
+
+def test_parenthetical_cue_keeps_content_that_starts_with_a_name():
+    text = ("Rina Lestari mengatakan, aturan itu sudah berlaku. "
+            "Dalam pelaksanaannya, lanjut Rina, Polda Metro Jaya harus mengacu pada peraturan gubernur.")
+    second = extract_claims(text, load_lexicon("id")).claims[1]
+    assert second.text.endswith("harus mengacu pada peraturan gubernur")
+    (aside,) = extract_claims("Harga beras akan turun, kata Budi Santoso, Jakarta, Senin.", load_lexicon("id")).claims
+    assert aside.text == "Harga beras akan turun"

@@ -1091,7 +1091,7 @@ class SentenceAttributor:
                 break
             if p < len(toks) and toks[p].text == "," and p + 1 < len(toks):
                 rest = toks[p + 1:]
-                if any(t.is_word for t in rest) and not self._adjunct_start(rest):
+                if any(t.is_word for t in rest) and not self._trailing_aside(rest):
                     end = sent.end
                     lead = [t for t in toks[:k + 1] if t.is_word]
                     if all(t.lower in self.lex.sentence_openers or t.lower in self.lex.stopwords for t in lead):
@@ -1164,6 +1164,14 @@ class SentenceAttributor:
                 return None
             return (start, k)
         return None
+
+    def _trailing_aside(self, toks) -> bool:
+        """What follows a parenthetical cue is a circumstance ("..., kata X, di Jakarta,
+        Senin.") rather than more content ("..., lanjut X, Polda Metro harus ...")."""
+        words = [t for t in toks if t.is_word]
+        if toks and toks[0].is_capitalized and toks[0].lower not in self.lex.days:
+            return len(words) <= 4 and all(t.is_capitalized or t.text.isdigit() for t in words)
+        return self._adjunct_start(toks)
 
     def _adjunct_start(self, toks) -> bool:
         words = [t.lower for t in toks]
