@@ -694,11 +694,14 @@ class SentenceAttributor:
 
     def cut_object(self, toks, a: int, b: int) -> int:
         words = [t.lower for t in toks]
+        comma_stops = (",",) in self.lex.object_stops
         for k in range(a + 1, b):
-            digits = k + 1 < len(toks) and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit() and (
-                toks[k - 1].end == toks[k].start == toks[k + 1].start - 1)  # "2,500"
-            if toks[k].text in ",;" and "," in self.lex.object_stops and not self.in_quote(toks[k].start) and not digits:
-                return k  # "praised the deal, a first step ...": the object ends at the comma
+            if toks[k].text in ",;":
+                digits = k + 1 < len(toks) and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit() and (
+                    toks[k - 1].end == toks[k].start == toks[k + 1].start - 1)  # "2,500"
+                if comma_stops and not self.in_quote(toks[k].start) and not digits:
+                    return k  # "praised the deal, a first step ...": the object ends at the comma
+                continue
             for n in range(1, 3):
                 if tuple(words[k:k + n]) in self.lex.object_stops:
                     return k
@@ -719,7 +722,6 @@ class SentenceAttributor:
                     return [claim]
         cues = [c for c in self.find_cues(toks) if not self.in_quote(toks[c[0]].start)]
         claims: list[RawClaim] = []
-        spans: list[tuple[int, int, int]] = []  # (cue token, content token start, content token end)
         for idx, (i, j, cue) in enumerate(cues):
             if self.negated(toks, i):
                 flipped = self.lex.negated_stances.get(cue.stance)
