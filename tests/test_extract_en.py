@@ -386,3 +386,9 @@ def test_participle_after_a_closing_quote_makes_its_own_claim(en):
 def test_quote_closing_a_relative_aside_before_the_cue(en):
     text = "Rowe, who calls the bridge a “relic,” said he doubts the repairs will last."
     assert claims(text, en)[-1] == ("Rowe", "asserts", "he doubts the repairs will last")
+
+
+def test_bare_place_is_not_a_speaker(en):
+    assert claims("Kansas reported 40 new cases on Monday.", en) == []
+    assert claims("Officials in Kansas said the road would reopen.", en) == [
+        ("Officials in Kansas", "asserts", "the road would reopen")]

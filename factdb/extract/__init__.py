@@ -117,6 +117,12 @@ def _quoted(claim: RawClaim, quotes: list[Span]) -> bool:
     return any(q.start < claim.end <= q.end for q in quotes)
 
 
+def _bare_place(name: str, lex: Lexicon) -> bool:
+    """A place name that the lexicon does not map to a government ("Ohio", not "Washington")."""
+    words = tuple(name.casefold().split())
+    return words in lex.places and words not in lex.governments
+
+
 def _whole_quote(sent, quotes: list[Span]) -> Span | None:
     """The quote a sentence consists of, when it is nothing but a quote."""
     for q in quotes:
@@ -168,6 +174,8 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
     claims = []
     names = NameTrimmer(text, lex)
     for r in raw:
+        if not lex.place_speakers and any(_bare_place(s.name, lex) for s in r.speakers):
+            continue
         sentence_start = min(r.sentence_start, r.start)
         sentence_end = max(r.sentence_end, r.end)
         claims.append(Claim(

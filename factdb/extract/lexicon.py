@@ -171,6 +171,8 @@ class Lexicon:
     # whether an unknown place or body before a person's name is trimmed off when the
     # article uses both parts on their own ("Ketua Kelompok X Sukamaju Darmawan" -> "Darmawan")
     trim_name_prefixes: bool = False
+    # whether a bare place name ("Ohio said ...") can be a speaker; governments always can
+    place_speakers: bool = True
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -263,6 +265,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         place_titles=_phrases(data.get("place_titles")),
         nested_reports=bool(data.get("nested_reports", True)),
         trim_name_prefixes=bool(data.get("trim_name_prefixes", False)),
+        place_speakers=bool(data.get("place_speakers", True)),
     )
 
 
