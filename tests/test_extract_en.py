@@ -392,3 +392,10 @@ def test_bare_place_is_not_a_speaker(en):
     assert claims("Kansas reported 40 new cases on Monday.", en) == []
     assert claims("Officials in Kansas said the road would reopen.", en) == [
         ("Officials in Kansas", "asserts", "the road would reopen")]
+
+
+def test_statement_is_not_the_speaker_of_a_participle(en):
+    text = "Jane Roe spoke at the rally. Later, she issued a statement calling for a new bridge over the river."
+    assert all(c[0] != "statement" for c in claims(text, en))
+    assert claims("The statement said the bridge would open in May.", en) == [
+        ("statement", "asserts", "the bridge would open in May")]

@@ -746,6 +746,9 @@ class SentenceAttributor:
                     made = self.postposed(sent, i, j, cue)
             if made and self._repeats(made, claims, toks, i):
                 continue
+            if made and cue.words in self.lex.participles \
+                    and any(r.name.casefold() in self.lex.non_speakers for r in made.speakers):
+                continue  # "issued a statement calling for ...": the statement is not who spoke
             if made:
                 claims.append(made)
                 self.entities.spoke(made.speakers)

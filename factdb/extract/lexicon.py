@@ -173,6 +173,8 @@ class Lexicon:
     trim_name_prefixes: bool = False
     # whether a bare place name ("Ohio said ...") can be a speaker; governments always can
     place_speakers: bool = True
+    # nouns for what was said, never a speaker on their own ("a statement calling for ...")
+    non_speakers: frozenset[str] = field(default_factory=frozenset)
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -266,6 +268,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         nested_reports=bool(data.get("nested_reports", True)),
         trim_name_prefixes=bool(data.get("trim_name_prefixes", False)),
         place_speakers=bool(data.get("place_speakers", True)),
+        non_speakers=_words(data.get("non_speakers")),
     )
 
 
