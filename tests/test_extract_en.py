@@ -399,3 +399,9 @@ def test_statement_is_not_the_speaker_of_a_participle(en):
     assert all(c[0] != "statement" for c in claims(text, en))
     assert claims("The statement said the bridge would open in May.", en) == [
         ("statement", "asserts", "the bridge would open in May")]
+
+
+def test_according_to_a_possessive_common_noun_is_no_source(en):
+    assert claims("Most people simply vote for a party, according to their gut feeling.", en) == []
+    assert claims("The deal was signed last week, according to his lawyer.", en) == [
+        ("lawyer", "asserts", "The deal was signed last week")]

@@ -1183,6 +1183,13 @@ class SentenceAttributor:
         return any(tuple(words[:n]) in self.lex.trailing_adjuncts for n in range(1, 4)) or (
             bool(words) and (words[0] in self.lex.days or toks[0].is_capitalized))
 
+    def _own_reason(self, words) -> bool:
+        """A possessive and common nouns only, none a role or a body ("their instinct")."""
+        words = words[1:] if words and words[0].lower not in self.lex.possessive_determiners else words
+        return (bool(words) and words[0].lower in self.lex.possessive_determiners
+                and not any(t.is_capitalized or t.lower in self.lex.title_words
+                            or t.lower in self.lex.institution_tails for t in words[1:]))
+
     def according_to(self, sent, i, j, cue, next_cue) -> RawClaim | None:
         toks = sent.tokens
         word = toks[i].lower
@@ -1205,6 +1212,8 @@ class SentenceAttributor:
                 rng = whole  # "according to a police report", "... to two people familiar with the plan"
             if not rng:
                 return None
+            if self._own_reason(toks[max(j, rng[0] - 1):rng[1]]):
+                return None  # "according to their preference": a measure, not a source
             speakers = self.speakers_of(toks, rng)
             after = rng[1]
             appositive = self._appositive_name(toks, rng, speakers)

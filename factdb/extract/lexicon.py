@@ -175,6 +175,8 @@ class Lexicon:
     place_speakers: bool = True
     # nouns for what was said, never a speaker on their own ("a statement calling for ...")
     non_speakers: frozenset[str] = field(default_factory=frozenset)
+    # possessives: "according to their preference" names no source unless a role or body follows
+    possessive_determiners: frozenset[str] = field(default_factory=frozenset)
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -269,6 +271,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         trim_name_prefixes=bool(data.get("trim_name_prefixes", False)),
         place_speakers=bool(data.get("place_speakers", True)),
         non_speakers=_words(data.get("non_speakers")),
+        possessive_determiners=_words(data.get("possessive_determiners")),
     )
 
 
