@@ -405,3 +405,9 @@ def test_according_to_a_possessive_common_noun_is_no_source(en):
     assert claims("Most people simply vote for a party, according to their gut feeling.", en) == []
     assert claims("The deal was signed last week, according to his lawyer.", en) == [
         ("lawyer", "asserts", "The deal was signed last week")]
+
+
+def test_sentence_opening_common_plural_is_no_topic(en):
+    text = ('Jane Roe spoke in Ohio. Most Southern states that hold contests in March have large rural '
+            'populations. "We will win there," she said.')
+    assert claims(text, en) == [("Jane Roe", "asserts", "We will win there")]

@@ -157,8 +157,10 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
             if subject is None and not made and sent.tokens and lex.subject_topics:
                 # "Jane Roe left the hall early." then '"...," she said': Roe is the topic
                 opening = attributor.sentence_subject(sent.tokens, len(sent.tokens))
-                if opening and (len(opening[0].name.split()) > 1
-                                or any(k.name == opening[0].name for k in entities.known)):
+                if opening and opening[0].name.split()[-1][:1].isupper() and (
+                        len(opening[0].name.split()) > 1
+                        or any(k.name == opening[0].name for k in entities.known)):
+                    # a name ends in a capital: "Most Southern states" is no person
                     subject = opening[0]
             if subject and not made:
                 # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
