@@ -57,6 +57,16 @@ def claim_id(prefix: str, *parts) -> str:
     return f"{prefix}{digest[:12]}"
 
 
+def speaker_by_alias(db: sqlite_utils.Database, name: str):
+    """The one speaker known under this alias, if exactly one is. Extracted
+    aliases count only with several words (a lone "Budi" in two articles may
+    be two people); an alias a person added counts whatever its length."""
+    rows = db.execute(
+        "select distinct speaker_id from speaker_aliases where alias = ? and (origin = 'manual' or ?) limit 2",
+        [name, len(name.split()) >= 2]).fetchall()
+    return rows[0] if len(rows) == 1 else None
+
+
 class SpeakerIds:
     """Speaker name -> id, creating speakers on first sight.
 
@@ -76,7 +86,7 @@ class SpeakerIds:
         if s.name in self.pending:
             return self.pending[s.name], False
         row = (self.db.execute("select id from speakers where name = ?", [s.name]).fetchone()
-               or self._by_alias(s.name) or (s.mention and self._by_alias(s.mention)))
+               or speaker_by_alias(self.db, s.name) or (s.mention and speaker_by_alias(self.db, s.mention)))
         if row:
             self.pending[s.name] = row[0]
             return row[0], False
@@ -84,15 +94,6 @@ class SpeakerIds:
             {"name": s.name, "kind": s.kind, "description": s.description}).last_pk
         self.pending[s.name] = pk
         return pk, True
-
-    def _by_alias(self, name: str):
-        """The one speaker known under this alias, if exactly one is. Extracted
-        aliases count only with several words (a lone "Budi" in two articles may
-        be two people); an alias a person added counts whatever its length."""
-        rows = self.db.execute(
-            "select distinct speaker_id from speaker_aliases where alias = ? and (origin = 'manual' or ?) limit 2",
-            [name, len(name.split()) >= 2]).fetchall()
-        return rows[0] if len(rows) == 1 else None
 
     def commit(self) -> None:
         self.committed.update(self.pending)
@@ -193,7 +194,7 @@ def add_alias(db: sqlite_utils.Database, speaker: str, alias: str) -> int:
         raise ValueError("an alias cannot be empty")
     with db.atomic():
         row = db.execute("select id from speakers where name = ?", [speaker]).fetchone() or \
-            SpeakerIds(db)._by_alias(speaker)
+            speaker_by_alias(db, speaker)
         if not row:
             raise ValueError(f"no speaker named {speaker!r}")
         db.execute("insert into speaker_aliases (speaker_id, alias, origin) values (?, ?, 'manual') "

@@ -560,7 +560,7 @@ class SentenceAttributor:
                 if m + 1 < len(toks) and toks[m + 1].is_word:
                     return None
                 words = [t.lower for t in toks[start:m]]
-                n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=1)
+                n = phrase_at(words, self.lex.titles) or 1
                 ref = self.entities.by_role(" ".join(words[:n])) or self.entities.last_person()
                 return ([ref], m + 1) if ref else None
         return None
@@ -575,7 +575,7 @@ class SentenceAttributor:
                 return None
             if toks[m].lower in self.lex.demonstratives and toks[m + 1].text == ",":
                 words = [t.lower for t in toks[start:m]]
-                n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=1)
+                n = phrase_at(words, self.lex.titles) or 1
                 ref = self.entities.by_role(" ".join(words[:n]))
                 if ref is None:
                     people = [r for r in self.entities.last_speakers if r.kind == PERSON and r.name != r.description]
@@ -599,7 +599,7 @@ class SentenceAttributor:
         while m < k - 1 and toks[m].lower in self.lex.title_modifiers:
             m += 1
         words = [t.lower for t in toks[m:k - 1]]
-        n = max((len(t) for t in self.lex.titles if tuple(words[:len(t)]) == t), default=0)
+        n = phrase_at(words, self.lex.titles)
         if not n:
             return []
         ref = self.entities.by_role(" ".join(words[:n]))
@@ -1156,8 +1156,8 @@ class SentenceAttributor:
             if k == start or k < len(toks) and toks[k].is_capitalized:
                 return None
             words = tuple(t.lower for t in toks[start:k])
-            is_body = toks[start].lower in self.lex.affiliation_words or any(
-                tuple(words[:len(w)]) == w for w in self.lex.institution_words) or is_acronym(toks[start].text)
+            is_body = toks[start].lower in self.lex.affiliation_words or phrase_at(
+                words, self.lex.institution_words) > 0 or is_acronym(toks[start].text)
             if not is_body and (words in self.lex.places or words in self.lex.governments
                                 or self._starts_title(toks, start, k)):
                 return None

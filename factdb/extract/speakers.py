@@ -26,9 +26,6 @@ class SpeakerRef:
     description: str | None = None
 
 
-_match_prefix = phrase_at
-
-
 def is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -190,14 +187,14 @@ def _continues_role(left: list[Token], right: list[Token], lex: Lexicon) -> bool
     """A title with only affiliation words ("Menteri Riset", "Menteri Koordinator Politik")
     goes on after "dan" or a comma: "Menteri Riset dan Teknologi ... Bambang ..."."""
     lw = [t.lower for t in left]
-    n = _match_prefix(lw, lex.titles)
+    n = phrase_at(lw, lex.titles)
     if not n or n == len(left):
         return False
     rw = [t.lower for t in right]
     if tuple(rw) in lex.governments or tuple(rw) in lex.places:
         return False
     role_only = all(_is_affiliation(t, lex) for t in left[n:])
-    if _match_prefix(rw, lex.titles) and not (role_only and rw[0] in lex.affiliation_words):
+    if phrase_at(rw, lex.titles) and not (role_only and rw[0] in lex.affiliation_words):
         # a new title starts a new speaker, unless it is also an affiliation word
         # ("Kepala Bagian Hukum dan Humas ...")
         return False
@@ -206,16 +203,16 @@ def _continues_role(left: list[Token], right: list[Token], lex: Lexicon) -> bool
     # "Deputi Bidang Neraca dan Analisis Statistik BPS Sri ...": the right part goes on
     # with the affiliation before its name
     return len(right) >= 3 and any(_is_affiliation(t, lex) or is_acronym(t.text)
-                                   or _match_prefix(rw, lex.institution_words, i)
+                                   or phrase_at(rw, lex.institution_words, i)
                                    for i, t in enumerate(right[:-2]))
 
 
 def _continues_institution(left: list[Token], right: list[Token], lex: Lexicon) -> bool:
     lw = [t.lower for t in left]
     rw = [t.lower for t in right]
-    if not _match_prefix(lw, lex.institution_words):
+    if not phrase_at(lw, lex.institution_words):
         return False
-    starts_new = (_match_prefix(rw, lex.titles) or _match_prefix(rw, lex.institution_words)
+    starts_new = (phrase_at(rw, lex.titles) or phrase_at(rw, lex.institution_words)
                   or tuple(rw) in lex.places or tuple(rw) in lex.governments or len(rw) > 2)
     return not starts_new
 
@@ -239,14 +236,14 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
             seen_name = False
             i += 2
             continue
-        inner_title = _match_prefix(rest_words, lex.titles, i)
+        inner_title = phrase_at(rest_words, lex.titles, i)
         if inner_title and rest[i].is_capitalized and i + inner_title < len(rest):
             # a second title after the affiliation ("Kepala Polres X Komisaris Besar Y")
             cut = i + inner_title
             seen_name = False
             i += inner_title
             continue
-        span = max(_match_prefix(rest_words, lex.institution_words, i), _match_prefix(rest_words, lex.places, i))
+        span = max(phrase_at(rest_words, lex.institution_words, i), phrase_at(rest_words, lex.places, i))
         if span > 1 and i + span < len(rest):
             # "Rumah Sakit", "Jawa Barat": a phrase of several words
             cut = i + span
@@ -268,8 +265,8 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
             seen_name = True
         i += 1
     # a place phrase may run over several words ("Amerika Serikat")
-    while cut < len(rest) and not seen_name and _match_prefix([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
-        cut += _match_prefix([t.lower for t in rest], lex.places, cut)
+    while cut < len(rest) and not seen_name and phrase_at([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
+        cut += phrase_at([t.lower for t in rest], lex.places, cut)
     return cut
 
 
@@ -349,33 +346,33 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if len(refs) == 1 and refs[0].kind == PERSON and refs[0].description:
             ref = refs[0]
             return [SpeakerRef(ref.name, text, PERSON, " ".join(t.text for t in tokens[:lead]) + " " + ref.description)]
-    if _match_prefix(words, lex.institution_words):
+    if phrase_at(words, lex.institution_words):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
-    if not _match_prefix(words, lex.titles) and words[0] not in lex.title_modifiers:
+    if not phrase_at(words, lex.titles) and words[0] not in lex.title_modifiers:
         # a heading run into the sentence: "Penangkapan Rizieq Kepala Bidang Humas Polda X Nama"
         for p in range(1, len(tokens) - 1):
-            n = _match_prefix(words, lex.titles, p)
+            n = phrase_at(words, lex.titles, p)
             if n and tokens[p].is_capitalized and p + n < len(tokens) and (
                     n > 1 or _is_affiliation(tokens[p + n], lex) or is_acronym(tokens[p + n].text)
-                    or _match_prefix(words, lex.institution_words, p + n)):
+                    or phrase_at(words, lex.institution_words, p + n)):
                 tokens = tokens[p:]
                 text = " ".join(t.text for t in tokens)
                 words = words[p:]
                 break
     n_title = 0
     while n_title < len(words) - 1 and words[n_title] in lex.title_modifiers \
-            and _match_prefix(words, lex.titles, n_title + 1):
+            and phrase_at(words, lex.titles, n_title + 1):
         n_title += 1  # "Mantan Gubernur X": the modifier belongs to the role
     last_title_at = n_title
     while True:
-        n = _match_prefix(words, lex.titles, n_title)
+        n = phrase_at(words, lex.titles, n_title)
         if not n:
             break
         last_title_at = n_title
         n_title += n
     if n_title:
         rest = tokens[n_title:]
-        place_title = _match_prefix(words, lex.place_titles, last_title_at) == n_title - last_title_at
+        place_title = phrase_at(words, lex.place_titles, last_title_at) == n_title - last_title_at
         cut = _role_end(rest, lex, place_title)
         name = rest[cut:]
         role = " ".join(t.text for t in tokens[:n_title + cut])
@@ -398,7 +395,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     while lower < len(tokens) and not tokens[lower].is_capitalized and tokens[lower].lower not in lex.quantifiers:
         lower += 1
     if 0 < lower < len(tokens) and all(t.is_capitalized for t in tokens[lower:]) and not any(
-            _match_prefix(words, lex.institution_words, i) or _match_prefix(words, lex.places, i)
+            phrase_at(words, lex.institution_words, i) or phrase_at(words, lex.places, i)
             for i in range(lower, len(words))):
         # "retired surgeon John Doe": a description in lower case, then the name
         refs = canonical(tokens[lower:], lex, entities)
@@ -406,12 +403,12 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
             role = " ".join(t.text for t in tokens[:lower])
             return [SpeakerRef(refs[0].name, text, PERSON, role if not refs[0].description else role + " " + refs[0].description)]
     # an acronym makes a body ("KPK", "DPR RI", "the new NGO"), unless it follows a name ("Rizal MS")
-    if any(_match_prefix(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text) or any(
+    if any(phrase_at(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text) or any(
             is_acronym(t.text) and not tokens[i - 1].is_capitalized for i, t in enumerate(tokens) if i):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
     # the tail of a role split off by commas: "..., dan Transmigrasi Abdul Halim Iskandar"
     if len(tokens) >= 3 and (_is_affiliation(tokens[0], lex) or words[0] in lex.place_heads
-                             or _match_prefix(words, lex.places)):
+                             or phrase_at(words, lex.places)):
         cut = _role_end(tokens, lex)
         if 0 < cut < len(tokens):
             role = " ".join(t.text for t in tokens[:cut])
@@ -433,10 +430,10 @@ def _title_after_affiliation(tokens: list[Token], lex: Lexicon) -> int:
     """Where a title starts after leading affiliation words, or 0 ("Indiana Gov. Mike
     Pence" -> 1). Only when a capitalized name follows the title."""
     words = [t.lower for t in tokens]
-    if _match_prefix(words, lex.titles):
+    if phrase_at(words, lex.titles):
         return 0  # the phrase opens with its title ("Menteri Koordinator X Nama")
     for p in range(1, len(tokens) - 1):
-        n = _match_prefix(words, lex.titles, p)
+        n = phrase_at(words, lex.titles, p)
         if n and p + n < len(tokens) and tokens[-1].is_capitalized:
             return p
         tok = tokens[p - 1]
