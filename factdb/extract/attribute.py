@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Cue, Lexicon, phrase_at
-from .segment import QUOTE_CHARS, Sentence, Span, Token
+from .segment import QUOTE_CHARS, Sentence, Span, Token, tokenize
 from .speakers import INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
 
 # letters with periods between them: the last period of "F.B.I." is part of it too
@@ -295,7 +295,7 @@ class SentenceAttributor:
                               or toks[a].lower in self.lex.days):
             a += 1
         if a >= before or not toks[a].is_capitalized or toks[a].lower in self.lex.person_pronouns or self.in_quote(
-                toks[a].start) or any(t.text in QUOTE_CHARS for t in toks[:before]):
+                toks[a].start) or any(t.text in QUOTE_CHARS for t in toks[:a + 1]):
             return None
         rng = self.np_right(toks, a)
         if not rng or rng[1] > before:
@@ -750,8 +750,15 @@ class SentenceAttributor:
                     and any(r.name.casefold() in self.lex.non_speakers for r in made.speakers):
                 continue  # "issued a statement calling for ...": the statement is not who spoke
             if made:
+                nested = any(c.start <= toks[i].start < c.end for c in claims)
                 claims.append(made)
-                self.entities.spoke(made.speakers)
+                if nested:
+                    # "X said the vote leaves Y claiming ...": Y is inside X's words, and
+                    # the next "he" still means X
+                    for r in made.speakers:
+                        self.entities.remember(r)
+                else:
+                    self.entities.spoke(made.speakers)
         if self.lex.speaker_colon and not claims:
             made = self.speaker_colon(sent)
             if made:
@@ -1105,6 +1112,11 @@ class SentenceAttributor:
             if start < cue_pos and self.text[start] in QUOTE_CHARS:
                 start += 1
         return self._claim(sent, speakers, cue, i, j, start, end)
+
+    def _named_in(self, name: str, start: int, end: int) -> bool:
+        """Whether a word of a person's name stands in the text between start and end."""
+        words = {w for w in name.split() if w[:1].isupper() and len(w) > 2}
+        return any(t.text in words for t in tokenize(self.text[start:end]))
 
     def postposed_after_quote(self, sent, i, j, cue) -> RawClaim | None:
         """A lowercase cue that starts a sentence right after a closing quote
