@@ -411,3 +411,23 @@ def test_sentence_opening_common_plural_is_no_topic(en):
     text = ('Jane Roe spoke in Ohio. Most Southern states that hold contests in March have large rural '
             'populations. "We will win there," she said.')
     assert claims(text, en) == [("Jane Roe", "asserts", "We will win there")]
+
+
+def test_he_is_not_the_person_his_quote_names(en):
+    text = ('"We will appeal," Tom Vance said.\n\n'
+            'But what if Maria Lind wins the seat?\n\n'
+            '"Maria should do whatever she wants to do," he said.')
+    assert claims(text, en)[-1] == ("Tom Vance", "asserts", "Maria should do whatever she wants to do")
+
+
+def test_a_speaker_inside_another_claim_is_not_the_next_he(en):
+    text = ('Paul Dorn said he is hopeful that the vote ends with Karl Weiss claiming the seat.\n\n'
+            '"The first thing is to win the count," he said.')
+    assert claims(text, en)[-1] == ("Paul Dorn", "asserts", "The first thing is to win the count")
+
+
+def test_a_quoted_phrase_does_not_hide_the_subject_of_the_sentence(en):
+    text = ('Rosa Pike told reporters on Monday that the plan was sound.\n\n'
+            'Ben Hale, who has led the county for a decade, campaigned against the "rigged budget" '
+            'that he says is kept alive by lobbyists.')
+    assert claims(text, en)[-1][0] == "Ben Hale"

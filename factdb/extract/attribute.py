@@ -810,6 +810,12 @@ class SentenceAttributor:
         start, end = self.trim(start, end)
         if end <= start or not speakers:
             return None
+        if len(speakers) == 1 and speakers[0].via in self.lex.person_pronouns \
+                and self._named_in(speakers[0].name, start, end):
+            # '"Jane should do what she wants," he said.': whoever "he" is, not Jane
+            speakers = self.entities.pronoun(speakers[0].via, exclude=frozenset({speakers[0].name}))
+            if not speakers:
+                return None
         cue_text = self.text[sent.tokens[i].start:sent.tokens[j - 1].end]
         return RawClaim(speakers, cue.stance, cue_text, start, end, sent.start, sent.end,
                         sent.paragraph, sent.tokens[i].start)

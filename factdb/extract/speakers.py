@@ -10,7 +10,7 @@ to the right speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, phrase_at
 from .segment import Token
@@ -24,6 +24,8 @@ class SpeakerRef:
     mention: str
     kind: str
     description: str | None = None
+    # the pronoun this speaker was found through ("he"), when it was
+    via: str | None = field(default=None, compare=False)
 
 
 def is_acronym(word: str) -> bool:
@@ -76,6 +78,7 @@ class Entities:
                 self.genders.setdefault(ref.name, gender)
 
     def remember(self, ref: SpeakerRef) -> None:
+        ref = replace(ref, via=None)
         self._note_gender(ref)
         self.known = [k for k in self.known if k.name != ref.name or k.kind != ref.kind]
         if ref.description is None:
@@ -118,8 +121,9 @@ class Entities:
         """The person named or heard from most recently."""
         return next((k for k in reversed(self.known) if k.kind == PERSON and k.name != k.description), None)
 
-    def pronoun(self, word: str) -> list[SpeakerRef]:
-        """What a pronoun (or the -nya of "katanya") refers to: the last speaker."""
+    def pronoun(self, word: str, exclude: frozenset[str] = frozenset()) -> list[SpeakerRef]:
+        """What a pronoun (or the -nya of "katanya") refers to: the last speaker.
+        ``exclude`` names people it cannot be (those named in the speaker's own words)."""
         word = word.casefold()
         if word in self.lex.group_pronouns:
             if len(self.last_speakers) > 1 or any(r.kind != PERSON for r in self.last_speakers):
@@ -133,7 +137,7 @@ class Entities:
             gender = next((g for g, words in self.lex.gendered_pronouns.items() if word in words), None)
 
             def fits(r: SpeakerRef) -> bool:
-                return gender is None or self.genders.get(r.name, gender) == gender
+                return r.name not in exclude and (gender is None or self.genders.get(r.name, gender) == gender)
 
             people = [r for r in self.last_speakers if r.kind == PERSON and fits(r)] or [
                 r for r in self.last_speakers if r.kind not in (GOVERNMENT, PERSON)]
@@ -332,7 +336,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     words = [t.lower for t in tokens]
     key = tuple(words)
     if len(words) == 1 and (words[0] in lex.person_pronouns or words[0] in lex.group_pronouns):
-        return entities.pronoun(words[0])
+        return [replace(r, via=words[0]) for r in entities.pronoun(words[0])]
     if key in lex.aliases:  # a name the lexicon knows under another ("Jokowi" -> "Joko Widodo")
         return [SpeakerRef(lex.aliases[key], text, PERSON)]
     if key in lex.governments:
