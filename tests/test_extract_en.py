@@ -431,3 +431,19 @@ def test_a_quoted_phrase_does_not_hide_the_subject_of_the_sentence(en):
             'Ben Hale, who has led the county for a decade, campaigned against the "rigged budget" '
             'that he says is kept alive by lobbyists.')
     assert claims(text, en)[-1][0] == "Ben Hale"
+
+
+def test_a_sentence_ends_after_a_number(en):
+    text = "''We will not sell,'' he said on Nov. 9. Later that month, the fund sold half of its stake."
+    assert [c[2] for c in claims("Anne Roe spoke first.\n\n" + text, en)] == ["We will not sell"]
+
+
+def test_quote_first_and_a_relative_clause_after_the_cue(en):
+    text = "''It's like a new house,'' Mr. Hale said in a film that showed off the rooms."
+    assert claims("Peter Hale bought it.\n\n" + text, en) == [("Peter Hale", "asserts", "It's like a new house")]
+
+
+def test_an_aside_between_commas_does_not_end_the_content(en):
+    text = "Mr. Kerr said the talks, which began a decade ago, remained the best place to settle it."
+    [(_, _, content)] = claims(text, en)
+    assert content == "the talks, which began a decade ago, remained the best place to settle it"

@@ -687,10 +687,20 @@ class SentenceAttributor:
             if self.in_quote(toks[k].start):
                 continue
             words = [t.lower for t in toks[k + 1:b]]
+            if words and words[0] in self.lex.relative_pronouns and self._aside_closes(toks, k + 1, b):
+                continue  # "said the talks, which began in 2006, remained ...": an aside, and more
             for n in range(1, 4):
                 if tuple(words[:n]) in self.lex.trailing_adjuncts:
                     return k
         return b
+
+    def _aside_closes(self, toks, a: int, b: int) -> bool:
+        """Whether a clause opened at ``a`` ends at a comma with more words after it."""
+        for k in range(a + 1, b - 1):
+            if toks[k].text == "," and not self.in_quote(toks[k].start):
+                return sum(t.is_word for t in toks[k + 1:b]) >= 2 and toks[k + 1].is_word \
+                    and toks[k + 1].lower not in self.lex.relative_pronouns
+        return False
 
     def cut_object(self, toks, a: int, b: int) -> int:
         words = [t.lower for t in toks]
@@ -1013,6 +1023,8 @@ class SentenceAttributor:
                 toks[a].lower in lex.demonstratives and lex.time_words and a + 1 < n
                 and toks[a + 1].lower not in lex.time_words and toks[a + 1].lower not in lex.days):
             # "said in an interview that ...": the content follows the complementizer
+            if quote_first:
+                return n  # '"...," X said in a film that showed ...': the quote is the content
             comp = None
             for k in range(a if content_first else a + 1, min(a + 15, n)):
                 # ('"...," X told Y when asked about ...': the content came first)

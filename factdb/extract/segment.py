@@ -80,7 +80,7 @@ def sentences(text: str, para: Span, index: int, abbreviations: frozenset[str]) 
         end = para.start + m.end()
         before = text[start:para.start + m.start()]
         last_word = before.split()[-1].casefold().strip("(\"“”") if before.split() else ""
-        if m.group().startswith(".") and (last_word in abbreviations or re.fullmatch(r"\w", last_word)):
+        if m.group().startswith(".") and (last_word in abbreviations or re.fullmatch(r"[^\W\d_]", last_word)):
             continue
         following = text[end:para.end].lstrip()
         if following[:1].islower():
