@@ -447,3 +447,14 @@ def test_an_aside_between_commas_does_not_end_the_content(en):
     text = "Mr. Kerr said the talks, which began a decade ago, remained the best place to settle it."
     [(_, _, content)] = claims(text, en)
     assert content == "the talks, which began a decade ago, remained the best place to settle it"
+
+
+def test_a_quote_that_closed_the_last_sentence_is_not_the_next_content(en):
+    text = ('Leaving the meeting, Ana Ortiz said it covered the budget and "a little bit of politics." '
+            "Ortiz said she did not seek the endorsement.")
+    assert [c[2] for c in claims(text, en)][-1] == "she did not seek the endorsement"
+
+
+def test_said_in_a_statement_then_the_quote(en):
+    text = "Sam Lee, a party spokesman, said in a statement. “There are no ballots to recount. It is over.”"
+    assert claims(text, en) == [("Sam Lee", "asserts", "There are no ballots to recount. It is over.")]

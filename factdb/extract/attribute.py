@@ -895,6 +895,9 @@ class SentenceAttributor:
             return None
         first = subj[0][0] if subj else i
         before = self.quote_ending_at(toks[first - 1].end if first else sent.start)
+        if before and not first and self.text[:before.end - 1].rstrip().endswith(".") and j < len(toks) \
+                and toks[j].is_word and toks[j].lower not in self.lex.cue_adjuncts:
+            before = None  # '... "of politics." Sanders said he ...': the quote closed the last sentence
         # content to the right
         content_first = bool(before) or first > 0 and toks[first - 1].text in ",—–"
         if subj and first > 0 and toks[first - 1].lower in self.lex.parenthetical_openers:
@@ -923,6 +926,9 @@ class SentenceAttributor:
             a = nxt if toks[nxt].text == "," else a + 1
         a = self.content_start(toks, a, cue, content_first, bool(before))
         if a < 0:
+            if not before and not claims and self.lex.cue_adjuncts:
+                # 'X said in a statement.' and the quote that follows: "“There is no ...”"
+                self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
             return None
         joined = None
         if before and subj and a < len(toks) and toks[j].text == "," and self.in_quote(toks[a].start + 1):
