@@ -458,3 +458,16 @@ def test_a_quote_that_closed_the_last_sentence_is_not_the_next_content(en):
 def test_said_in_a_statement_then_the_quote(en):
     text = "Sam Lee, a party spokesman, said in a statement. “There are no ballots to recount. It is over.”"
     assert claims(text, en) == [("Sam Lee", "asserts", "There are no ballots to recount. It is over.")]
+
+
+def test_a_relative_clause_with_commas_of_its_own_between_speaker_and_cue(en):
+    text = ("Sandy Pike, who lost her daughter in the shooting in Aurora, Colorado, in July 2012, "
+            "said that the senator had treated her family badly.")
+    assert claims(text, en) == [("Sandy Pike", "asserts", "the senator had treated her family badly")]
+
+
+def test_an_appositive_role_whose_closing_comma_is_missing(en):
+    text = "Sam Lee, the communications director for the Ohio Green Party said the count was final."
+    [claim] = extract_claims(text, en).claims
+    assert [s.name for s in claim.speakers] == ["Sam Lee"]
+    assert claim.speakers[0].description == "communications director for the Ohio Green Party"

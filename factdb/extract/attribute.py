@@ -333,6 +333,15 @@ class SentenceAttributor:
                 k = m
         description = None
         asides = 0
+        if k - 1 > lo and toks[k - 1].text == "," and self.lex.relative_pronouns:
+            # "X, who lost ... in Aurora, Colorado, in 2012, said": the relative clause
+            # may hold commas of its own
+            for m in range(k - 3, max(lo, k - 40), -1):
+                if toks[m].lower in self.lex.relative_pronouns and toks[m - 1].text == "," and not self.in_quote(toks[m].start):
+                    rng = self.np_left(toks, m - 1, lo)
+                    if rng and rng[1] == m - 1 and self._clause_initial(toks, rng[0], lo) and toks[rng[0]].is_capitalized:
+                        return rng, self._segment_description(toks, lo, rng[0] - 1)
+                    break
         for _ in range(5):
             if k - 1 >= lo and toks[k - 1].text == ",":
                 # an aside between commas: a name, a role, a day, a relative clause
@@ -390,6 +399,17 @@ class SentenceAttributor:
                 if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named):
                     # "NAME, ROLE, ... mengatakan": the role describes the name before it
                     return named, self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
+            if rng and not parenthetical and not toks[rng[0]].is_capitalized and self.lex.determiners:
+                # "Sam Lee, the communications director for the party said": the closing comma left out
+                p, r0 = rng[0] - 1, rng[0]
+                while r0 < rng[1] and toks[r0].lower in self.lex.determiners:
+                    r0 += 1
+                if p > lo and r0 > rng[0] and toks[p].text == "," and any(
+                        t.lower in self.lex.title_words for t in toks[r0:min(rng[1], r0 + 3)]):
+                    named = self.np_left(toks, p, lo)
+                    if named and named[1] == p and toks[named[0]].is_capitalized and self._clause_initial(toks, named[0], lo) \
+                            and not self._starts_title(toks, *named) and self._has_name(toks, named):
+                        return named, self.text[toks[r0].start:toks[rng[1] - 1].end]
             if rng and self._clause_initial(toks, rng[0], lo):
                 return rng, description or self._segment_description(toks, lo, rng[0] - 1)
             if rng is None or rng[1] - rng[0] == 1 or self._is_place(toks, rng):
