@@ -471,3 +471,10 @@ def test_an_appositive_role_whose_closing_comma_is_missing(en):
     [claim] = extract_claims(text, en).claims
     assert [s.name for s in claim.speakers] == ["Sam Lee"]
     assert claim.speakers[0].description == "communications director for the Ohio Green Party"
+
+
+def test_a_plural_common_noun_is_a_group_that_he_cannot_mean(en):
+    text = "Many farmers have said they will not vote for the plan.\n\nHe believes they are wrong."
+    made = extract_claims(text, en).claims
+    assert [(s.name, s.kind) for s in made[0].speakers] == [("Many farmers", "group")]
+    assert all(c.speakers[0].name != "Many farmers" for c in made[1:])

@@ -177,6 +177,8 @@ class Lexicon:
     non_speakers: frozenset[str] = field(default_factory=frozenset)
     # possessives: "according to their preference" names no source unless a role or body follows
     possessive_determiners: frozenset[str] = field(default_factory=frozenset)
+    # the ending that makes a noun plural ("critics"): a plural common noun is a group
+    plural_suffix: str = ""
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -272,6 +274,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         place_speakers=bool(data.get("place_speakers", True)),
         non_speakers=_words(data.get("non_speakers")),
         possessive_determiners=_words(data.get("possessive_determiners")),
+        plural_suffix=str(data.get("plural_suffix") or ""),
     )
 
 

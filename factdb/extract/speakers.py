@@ -140,7 +140,7 @@ class Entities:
                 return r.name not in exclude and (gender is None or self.genders.get(r.name, gender) == gender)
 
             people = [r for r in self.last_speakers if r.kind == PERSON and fits(r)] or [
-                r for r in self.last_speakers if r.kind not in (GOVERNMENT, PERSON)]
+                r for r in self.last_speakers if r.kind not in (GOVERNMENT, PERSON, GROUP)]
             ref = people[-1] if people else next((k for k in reversed(self.known) if k.kind == PERSON and fits(k)), None)
             if ref is None:
                 return []
@@ -427,6 +427,10 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     known = entities.by_short_name([t.text for t in tokens])
     if known:
         return [SpeakerRef(known.name, text, known.kind, known.description)]
+    if not tokens[-1].is_capitalized and (words[0] in lex.quantifiers or lex.plural_suffix
+                                          and words[-1].endswith(lex.plural_suffix)):
+        # "many conservatives", "critics": people, but not one "he" or "she" can mean
+        return [SpeakerRef(text, text, GROUP)]
     return [SpeakerRef(text, text, PERSON)]
 
 
