@@ -478,3 +478,13 @@ def test_a_plural_common_noun_is_a_group_that_he_cannot_mean(en):
     made = extract_claims(text, en).claims
     assert [(s.name, s.kind) for s in made[0].speakers] == [("Many farmers", "group")]
     assert all(c.speakers[0].name != "Many farmers" for c in made[1:])
+
+
+def test_a_participle_after_by_takes_the_subject_of_the_sentence(en):
+    text = "Mr. Roe has rallied thousands by promising to impose tariffs on imported goods."
+    assert claims(text, en) == [("Roe", "pledges", "to impose tariffs on imported goods")]
+
+
+def test_a_participle_after_a_determined_role_at_the_start(en):
+    text = "His spokesman sued the city on Friday, claiming the fee was never due."
+    assert claims(text, en) == [("spokesman", "asserts", "the fee was never due")]

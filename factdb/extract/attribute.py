@@ -908,7 +908,11 @@ class SentenceAttributor:
             rng = self.np_right(toks, a) if a < i - 1 else None
             if rng and rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.quantifiers and toks[rng[1]].is_word:
                 rng = None  # "Many black voters ... and found ...": not the quantifier alone
-            if rng and rng[1] < i - 1 and toks[rng[0]].is_capitalized or rng and rng[1] - rng[0] == 1 and (
+            # "His campaign sued ..., claiming ...": a short phrase under a determiner that opens the sentence
+            determined = rng and rng[0] > a and toks[a].is_capitalized and all(
+                t.lower in self.lex.determiners for t in toks[a:rng[0]]) and rng[1] - rng[0] <= 2 and (
+                self._starts_title(toks, rng[0], rng[1]))
+            if rng and rng[1] < i - 1 and (toks[rng[0]].is_capitalized or determined) or rng and rng[1] - rng[0] == 1 and (
                     toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns):
                 speakers = self.speakers_of(toks, rng)
         if not speakers:
@@ -1015,6 +1019,8 @@ class SentenceAttributor:
         comma = toks[i - 1].text == "," or toks[i - 1].text in QUOTE_CHARS and toks[i - 2].text == ","
         if comma and cue.words in self.lex.participles:  # "X vetoed it, saying", '"...," adding
             return True
+        if toks[i - 1].lower in self.lex.participle_prepositions and cue.words in self.lex.participles:
+            return True  # "X rallied voters by promising ..."
         k = self._skip_adverbs_left(toks, i)
         return (not claims and k >= 2 and toks[k - 1].lower in self.lex.act_conjunctions
                 and toks[k - 2].is_word and not toks[k - 2].is_capitalized)

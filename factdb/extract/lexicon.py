@@ -117,6 +117,8 @@ class Lexicon:
     relative_pronouns: frozenset[str] = field(default_factory=frozenset)
     # cues that after a comma take the subject of the sentence ("X did Y, saying ...")
     participles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # prepositions before a participle cue that takes the sentence's subject ("by promising")
+    participle_prepositions: frozenset[str] = field(default_factory=frozenset)
     # "as X reported, ...": the cue's clause is an aside to the content
     parenthetical_openers: frozenset[str] = field(default_factory=frozenset)
     # the source after "according to" runs to the clause boundary ("according to an AP account")
@@ -245,6 +247,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         subordinators=_words(data.get("subordinators")),
         relative_pronouns=_words(data.get("relative_pronouns")),
         participles=_phrases(data.get("participles")),
+        participle_prepositions=_words(data.get("participle_prepositions")),
         parenthetical_openers=_words(data.get("parenthetical_openers")),
         source_to_clause_end=bool(data.get("source_to_clause_end", False)),
         quantifiers=_words(data.get("quantifiers")),
