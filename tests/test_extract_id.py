@@ -207,3 +207,14 @@ def test_parenthetical_cue_keeps_content_that_starts_with_a_name():
     assert second.text.endswith("harus mengacu pada peraturan gubernur")
     (aside,) = extract_claims("Harga beras akan turun, kata Budi Santoso, Jakarta, Senin.", load_lexicon("id")).claims
     assert aside.text == "Harga beras akan turun"
+
+
+def test_postposed_role_then_place_then_name_between_commas():
+    text = "”Kegiatan kami kini adalah penelusuran kontak,” kata Kepala Puskesmas Sukamaju, Jawa Tengah, Bambang."
+    assert simple(text) == [(["Bambang"], "asserts", "Kegiatan kami kini adalah penelusuran kontak")]
+
+
+def test_a_number_inside_the_name_of_a_body_before_the_speaker():
+    text = "”Kereta cadangan dalam posisi lansir,” kata Manajer Humas PT Kereta Daop 4 Hartono Wibowo."
+    [claim] = claims_of(text)
+    assert [(s.name, s.description) for s in claim.speakers] == [("Hartono Wibowo", "Manajer Humas PT Kereta Daop 4")]

@@ -226,7 +226,8 @@ class SentenceAttributor:
                 m += 1
         k = start
         while True:
-            while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)):
+            while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)
+                                     or self._number_in_name(toks, k, start)):
                 if toks[k].lower in self.lex.days and k > start:
                     break
                 if k > start and not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions:
@@ -248,6 +249,12 @@ class SentenceAttributor:
                 break
             k -= 1
         return (start, k) if k > start else None
+
+    @staticmethod
+    def _number_in_name(toks, k: int, start: int) -> bool:
+        """A number inside a body's name, between capitalized words ("Daerah Operasi 8 Surabaya")."""
+        return (k > start and toks[k].text.isdigit() and toks[k - 1].is_capitalized and toks[k - 1].is_word
+                and k + 1 < len(toks) and toks[k + 1].is_capitalized and toks[k + 1].is_word)
 
     def _name_run(self, toks, k: int) -> int:
         """End of the capitalized words from ``k`` on, with joiners, abbreviation
@@ -1220,8 +1227,8 @@ class SentenceAttributor:
             words = tuple(t.lower for t in toks[start:k])
             is_body = toks[start].lower in self.lex.affiliation_words or phrase_at(
                 words, self.lex.institution_words) > 0 or is_acronym(toks[start].text)
-            if not is_body and (words in self.lex.places or words in self.lex.governments
-                                or self._starts_title(toks, start, k)):
+            if not is_body and words not in self.lex.places and (words in self.lex.governments
+                                                                 or self._starts_title(toks, start, k)):
                 return None
             if is_body or words in self.lex.places:
                 # more of the affiliation ("..., Kelurahan X, Kecamatan Y, NAME")
@@ -1229,6 +1236,13 @@ class SentenceAttributor:
                     start = k + 1
                     continue
                 return None
+            if k + 1 < len(toks) and toks[k].text == ",":
+                # "kata ROLE, PLACE, NAME.": the last name before the end is the speaker's
+                m = k + 1
+                while m < len(toks) and toks[m].is_word and toks[m].is_capitalized and toks[m].lower not in self.lex.days:
+                    m += 1
+                if m > k + 1 and all(not t.is_word for t in toks[m:]):
+                    return (k + 1, m)
             return (start, k)
         return None
 
