@@ -488,3 +488,18 @@ def test_a_participle_after_by_takes_the_subject_of_the_sentence(en):
 def test_a_participle_after_a_determined_role_at_the_start(en):
     text = "His spokesman sued the city on Friday, claiming the fee was never due."
     assert claims(text, en) == [("spokesman", "asserts", "the fee was never due")]
+
+
+def test_that_before_a_comma_is_the_object_not_a_complementizer(en):
+    text = "Ruth Ames proposed a debate on Monday, but Carl Penn rejected that, too."
+    assert claims(text, en)[-1] == ("Carl Penn", "denies", "that")
+
+
+def test_a_manner_adverb_and_a_circumstance_are_no_content(en):
+    text = "The subpoena was withdrawn and Ruth Ames testified voluntarily in 1998."
+    assert claims(text, en) == []
+
+
+def test_a_quoted_related_line_is_boilerplate(en):
+    text = '“The count is over,” Jane Roe said.\n\n"Related:"\n\nMore of the story.'
+    assert [c[2] for c in claims(text, en)] == ["The count is over"]

@@ -53,7 +53,7 @@ def boilerplate_spans(text: str, lex: Lexicon) -> list[Span]:
     """Lines of site furniture ("Baca Juga: ...") as spans."""
     out, pos = [], 0
     for line in text.splitlines(keepends=True):
-        if line.strip().startswith(lex.boilerplate_prefixes):
+        if line.strip().lstrip("".join(QUOTE_CHARS)).startswith(lex.boilerplate_prefixes):  # also '"Related:"'
             out.append(Span(pos, pos + len(line)))
         pos += len(line)
     return out

@@ -1057,6 +1057,9 @@ class SentenceAttributor:
             a = self.skip_hearer(toks, a)
         while a < n and toks[a].lower in lex.days:
             a += 1  # "said Wednesday he agrees"
+        if a + 1 < n and lex.adverb_suffixes and toks[a].lower.endswith(lex.adverb_suffixes) \
+                and not toks[a].is_capitalized and toks[a + 1].lower in lex.cue_adjuncts:
+            a += 1  # "testified voluntarily in 1998": the manner, then the circumstance
         if a < n and toks[a].lower in lex.cue_adjuncts and not (
                 # "say this is ...": a demonstrative not followed by a time ("said this week") is content
                 toks[a].lower in lex.demonstratives and lex.time_words and a + 1 < n
@@ -1084,8 +1087,9 @@ class SentenceAttributor:
             return n  # '"...," X said of Y, adding ...': the quote is the content
         while a < n and toks[a].text in ",:":
             a += 1
-        if a < n and toks[a].lower in lex.complementizers:
-            a += 1  # only one: "denied that that was the case"
+        if a < n and toks[a].lower in lex.complementizers and not (
+                a + 1 < n and toks[a + 1].text in ",.;" and lex.demonstratives and toks[a].lower in lex.demonstratives):
+            a += 1  # only one: "denied that that was the case" ("rejected that, too": "that" is the object)
         if content_first and all(t.text in ".!?" or t.text in QUOTE_CHARS for t in toks[a:]):
             return n
         return a
