@@ -503,3 +503,16 @@ def test_a_manner_adverb_and_a_circumstance_are_no_content(en):
 def test_a_quoted_related_line_is_boilerplate(en):
     text = '“The count is over,” Jane Roe said.\n\n"Related:"\n\nMore of the story.'
     assert [c[2] for c in claims(text, en)] == ["The count is over"]
+
+
+def test_a_dateline_is_not_the_subject_of_a_participle(en):
+    text = "OSLO — Rep. Gwen Tate on Friday pummeled the mayor as divisive while praising the governor."
+    assert claims(text, en) == [("Gwen Tate", "praises", "the governor")]
+
+
+def test_nobody_is_no_speaker(en):
+    assert claims("Nobody opposed him at the hearing.", en) == []
+
+
+def test_continues_to_is_not_a_cue(en):
+    assert claims("Jane Roe continues to lead the field with 40 percent.", en) == []

@@ -292,9 +292,21 @@ class SentenceAttributor:
                     refs.append(ref)
         return refs
 
+    @staticmethod
+    def _after_dateline(toks) -> int:
+        """Where a sentence starts after its dateline ("OSLO — ...", "LIMA, May 2 (AP) - ...")."""
+        if not toks or not toks[0].is_word or not is_acronym(toks[0].text):
+            return 0
+        for k in range(1, min(len(toks), 12)):
+            if toks[k].text in "—–-":
+                return k + 1
+            if toks[k].is_word and not (toks[k].is_capitalized or toks[k].text.isdigit()) or toks[k].text in QUOTE_CHARS:
+                return 0
+        return 0
+
     def sentence_subject(self, toks, before: int) -> list[SpeakerRef] | None:
         """The named person who opens the sentence, when one does before token ``before``."""
-        a = 0
+        a = self._after_dateline(toks)
         if toks[0].lower in self.lex.sentence_openers:
             # "In the end, she said, ...": an opening adverbial is no subject
             a = next((k + 1 for k in range(before) if toks[k].text == ","), 0)
@@ -767,6 +779,8 @@ class SentenceAttributor:
                 cue = Cue(cue.words, flipped, cue.kind)
             if i > 0 and toks[i].is_capitalized and toks[i - 1].is_word and toks[i - 1].is_capitalized:
                 continue  # part of a name ("the United States"), not a verb
+            if j < len(toks) and " ".join(cue.words) in self.lex.aspect_cues and toks[j].lower in self.lex.infinitive_markers:
+                continue  # "continues to lead the field"
 
             next_cue = cues[idx + 1][0] if idx + 1 < len(cues) else len(toks)
             made = None
@@ -783,6 +797,8 @@ class SentenceAttributor:
                     made = self.postposed(sent, i, j, cue)
             if made and self._repeats(made, claims, toks, i):
                 continue
+            if made and any(r.name.casefold() in self.lex.negative_pronouns for r in made.speakers):
+                continue  # "Nobody opposed him"
             if made and cue.words in self.lex.participles \
                     and any(r.name.casefold() in self.lex.non_speakers for r in made.speakers):
                 continue  # "issued a statement calling for ...": the statement is not who spoke
@@ -905,7 +921,7 @@ class SentenceAttributor:
                 prev.start, prev.end = self.trim(prev.start, toks[k].start)
         elif participle:
             # "X vetoed the bill, saying ...": the subject of the sentence
-            a = 0
+            a = self._after_dateline(toks)
             if toks[0].lower in self.lex.sentence_openers:
                 # "Last year, X ...", "On Friday she ...": the subject follows the opening adverbial
                 a = next((k for k in range(1, i - 1) if toks[k].lower in self.lex.person_pronouns

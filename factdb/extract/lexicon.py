@@ -179,6 +179,11 @@ class Lexicon:
     non_speakers: frozenset[str] = field(default_factory=frozenset)
     # possessives: "according to their preference" names no source unless a role or body follows
     possessive_determiners: frozenset[str] = field(default_factory=frozenset)
+    # pronouns that name no one ("Nobody opposed him"): never a speaker
+    negative_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # cues that mean going on, not saying, before "to" ("continues to lead")
+    aspect_cues: frozenset[str] = field(default_factory=frozenset)
+    infinitive_markers: frozenset[str] = field(default_factory=frozenset)
     # the ending that makes a noun plural ("critics"): a plural common noun is a group
     plural_suffix: str = ""
 
@@ -278,6 +283,9 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         non_speakers=_words(data.get("non_speakers")),
         possessive_determiners=_words(data.get("possessive_determiners")),
         plural_suffix=str(data.get("plural_suffix") or ""),
+        negative_pronouns=_words(data.get("negative_pronouns")),
+        aspect_cues=_words(data.get("aspect_cues")),
+        infinitive_markers=_words(data.get("infinitive_markers")),
     )
 
 
