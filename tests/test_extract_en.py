@@ -516,3 +516,9 @@ def test_nobody_is_no_speaker(en):
 
 def test_continues_to_is_not_a_cue(en):
     assert claims("Jane Roe continues to lead the field with 40 percent.", en) == []
+
+
+def test_an_article_after_the_cue_opens_the_content(en):
+    text = "After hearing the plan, he recommended a different firm, one known for its index funds."
+    made = claims("Paul Dorn met the clients.\n\n" + text, en)
+    assert made == [("Paul Dorn", "calls_for", "a different firm, one known for its index funds")]

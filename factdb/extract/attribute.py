@@ -1079,7 +1079,10 @@ class SentenceAttributor:
         if a < n and toks[a].lower in lex.cue_adjuncts and not (
                 # "say this is ...": a demonstrative not followed by a time ("said this week") is content
                 toks[a].lower in lex.demonstratives and lex.time_words and a + 1 < n
-                and toks[a + 1].lower not in lex.time_words and toks[a + 1].lower not in lex.days):
+                and toks[a + 1].lower not in lex.time_words and toks[a + 1].lower not in lex.days) and not (
+                # "recommended a different firm": an article opens the content, unless a time follows ("a week later")
+                not quote_first and toks[a].lower in lex.determiners and lex.time_words and a + 1 < n
+                and not any(t.lower in lex.time_words for t in toks[a + 1:a + 3])):
             # "said in an interview that ...": the content follows the complementizer
             if quote_first:
                 return n  # '"...," X said in a film that showed ...': the quote is the content
