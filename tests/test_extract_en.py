@@ -522,3 +522,10 @@ def test_an_article_after_the_cue_opens_the_content(en):
     text = "After hearing the plan, he recommended a different firm, one known for its index funds."
     made = claims("Paul Dorn met the clients.\n\n" + text, en)
     assert made == [("Paul Dorn", "calls_for", "a different firm, one known for its index funds")]
+
+
+def test_a_denial_inside_a_claim_does_not_deny_that_claim(en):
+    text = "Senator Ruth Ames said Wednesday that Republicans rejected her attempts to include language on enforcement."
+    result = extract_claims(text, en)
+    assert [c.stance for c in result.claims] == ["asserts", "denies"]
+    assert result.relations == ()

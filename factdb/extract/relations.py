@@ -82,9 +82,11 @@ def _names(claim) -> set[str]:
 
 
 def _others(claims, i: int):
-    """Earlier claims by other speakers, latest first."""
+    """Earlier claims by other speakers, latest first; not one whose content holds
+    this claim ("Cardin said Republicans rejected ...": the rejection is what he said)."""
     for j in range(i - 1, -1, -1):
-        if not (_names(claims[j]) & _names(claims[i])):
+        if not (_names(claims[j]) & _names(claims[i])) and not (
+                claims[j].start <= claims[i].start and claims[i].end <= claims[j].end):
             yield j
 
 
