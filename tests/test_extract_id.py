@@ -218,3 +218,13 @@ def test_a_number_inside_the_name_of_a_body_before_the_speaker():
     text = "”Kereta cadangan dalam posisi lansir,” kata Manajer Humas PT Kereta Daop 4 Hartono Wibowo."
     [claim] = claims_of(text)
     assert [(s.name, s.description) for s in claim.speakers] == [("Hartono Wibowo", "Manajer Humas PT Kereta Daop 4")]
+
+
+def test_a_body_acronym_with_a_name_after_it_ends_the_affiliation():
+    [claim] = claims_of("Ketua Presidium HIMPI Rudi Hartono mendesak pemerintah mencari solusi.")
+    assert [(s.name, s.description) for s in claim.speakers] == [("Rudi Hartono", "Ketua Presidium HIMPI")]
+
+
+def test_a_person_from_a_body_speaks_for_themself():
+    [claim] = claims_of("Reza dari PT Sukamaju Rotan mengatakan, pesanan furnitur anjlok hingga 20 persen.")
+    assert [(s.name, s.description) for s in claim.speakers] == [("Reza", "dari PT Sukamaju Rotan")]

@@ -436,6 +436,12 @@ class SentenceAttributor:
                 alt = self._subject_before_preposition(toks, rng[0] if rng else k, lo)
                 if alt:
                     return alt, description
+            if rng and rng[0] - 2 >= lo and toks[rng[0] - 1].lower in self.lex.affiliation_prepositions:
+                # "Reza dari PT Sukamaju mengatakan": the person, from the body
+                named = self.np_left(toks, rng[0] - 1, lo)
+                if named and named[1] == rng[0] - 1 and self._clause_initial(toks, named[0], lo) \
+                        and not self._starts_title(toks, *named) and self._has_name(toks, named):
+                    return named, self.text[toks[rng[0] - 1].start:toks[rng[1] - 1].end]
             rel = self._relative_subject(toks, rng[0] if rng else k, lo)
             if rel:
                 return rel, description

@@ -181,6 +181,8 @@ class Lexicon:
     possessive_determiners: frozenset[str] = field(default_factory=frozenset)
     # pronouns that name no one ("Nobody opposed him"): never a speaker
     negative_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # "NAME from BODY said": the preposition between a person and the body they speak for
+    affiliation_prepositions: frozenset[str] = field(default_factory=frozenset)
     # cues that mean going on, not saying, before "to" ("continues to lead")
     aspect_cues: frozenset[str] = field(default_factory=frozenset)
     infinitive_markers: frozenset[str] = field(default_factory=frozenset)
@@ -284,6 +286,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         possessive_determiners=_words(data.get("possessive_determiners")),
         plural_suffix=str(data.get("plural_suffix") or ""),
         negative_pronouns=_words(data.get("negative_pronouns")),
+        affiliation_prepositions=_words(data.get("affiliation_prepositions")),
         aspect_cues=_words(data.get("aspect_cues")),
         infinitive_markers=_words(data.get("infinitive_markers")),
     )

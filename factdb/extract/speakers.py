@@ -262,9 +262,12 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
             cut = i + 1
             seen_name = False
         elif is_acronym(tok.text):
-            # an acronym after a name is part of it ("Rizal MS"), else an affiliation
-            if not seen_name:
+            # an acronym after a name is part of it ("Rizal MS"), else an affiliation;
+            # a body's acronym with a name after it ends the affiliation ("Presidium HIMPI Rudi Hartono")
+            if not seen_name or len(tok.text) >= 3 and i + 1 < len(rest) and all(
+                    t.is_capitalized and t.is_word and not is_acronym(t.text) for t in rest[i + 1:]):
                 cut = i + 1
+                seen_name = False
         else:
             seen_name = True
         i += 1
