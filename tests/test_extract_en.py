@@ -529,3 +529,70 @@ def test_a_denial_inside_a_claim_does_not_deny_that_claim(en):
     result = extract_claims(text, en)
     assert [c.stance for c in result.claims] == ["asserts", "denies"]
     assert result.relations == ()
+def test_a_quote_opened_inside_the_sentence_keeps_the_words_before_it(en):
+    text = 'They hope to "build a port for the fishing fleet," Mara Olsen said.'
+    assert claims(text, en)[-1] == ("Mara Olsen", "asserts", 'They hope to "build a port for the fishing fleet')
+
+
+def test_a_quote_set_off_by_a_colon_does_not_take_the_words_before_it(en):
+    text = 'Her verdict: "The port is too small," Mara Olsen said.'
+    assert claims(text, en)[-1] == ("Mara Olsen", "asserts", "The port is too small")
+
+
+def test_a_trailing_attribution_after_a_quote_is_not_the_content(en):
+    text = 'Mayor Ruth Abney vowed to "keep every branch library open," the Daily Ledger reported.'
+    made = claims(text, en)
+    assert ("Ruth Abney", "pledges", 'to "keep every branch library open') in made
+    text = 'According to a court filing, "the loan was never repaid," Tom Hale said.'
+    assert claims(text, en)[0][2] == '"the loan was never repaid'
+
+
+@pytest.mark.parametrize("cue", ["answers", "mused", "quipped", "retorted", "recounted"])
+def test_more_verbs_that_follow_a_quote(en, cue):
+    text = f'"The port is too small," Mara Olsen {cue}.'
+    assert claims(text, en) == [("Mara Olsen", "asserts", "The port is too small")]
+
+
+def test_a_perfect_of_write_before_a_quote(en):
+    text = 'As the critic Ana Ruiz had written in 2009, "No one reads the small print."'
+    assert claims(text, en) == [("Ana Ruiz", "asserts", '"No one reads the small print."')]
+
+
+def test_a_description_before_the_name_after_a_quote(en):
+    text = '"He never missed a shift," a former colleague, Dana Whitlow told WKRT.'
+    assert claims(text, en) == [("Dana Whitlow", "asserts", "He never missed a shift")]
+
+
+def test_told_a_hearer_then_a_colon_and_the_quote(en):
+    text = 'Mara Olsen told WKRT: "The port is too small."'
+    assert claims(text, en) == [("Mara Olsen", "asserts", '"The port is too small."')]
+
+
+def test_a_quote_running_over_two_paragraphs_makes_one_claim(en):
+    text = "Mara Olsen said: “The port is too small.\n\n“It cannot take the new ships.”"
+    assert claims(text, en) == [("Mara Olsen", "asserts", "“The port is too small.\n\n“It cannot take the new ships.”")]
+
+
+def test_a_quote_after_an_attribution_with_another_clause_is_not_the_same_speakers(en):
+    text = '"The port is too small," Mara Olsen said, and a neighbor waved. "It is fine."'
+    assert claims(text, en) == [("Mara Olsen", "asserts", "The port is too small")]
+    text = '"The port is too small," Mara Olsen said, and added: "It cannot take the new ships."'
+    assert claims(text, en)[0][2] == "The port is too small"
+
+
+def test_a_stray_mark_after_a_quote_within_a_quote_does_not_swallow_the_paragraph(en):
+    text = '"Should the shop close?" Mara Olsen asked. "No. If a clerk says, "we are closed," we leave at once."'
+    assert claims(text, en)[0][:2] == ("Mara Olsen", "calls_for")
+
+
+def test_verbs_that_report_speech_only_after_a_quote(en):
+    text = '"Would you sell the port?" Mara Olsen pressed. "Even at a loss?"'
+    assert claims(text, en) == [("Mara Olsen", "calls_for", 'Would you sell the port?" Mara Olsen pressed. "Even at a loss?')]
+    assert claims('"It is over," Mara Olsen went on.', en) == [("Mara Olsen", "asserts", "It is over")]
+    assert claims("The talks went on for hours. Mara Olsen pressed the mayor for a date.", en) == []
+
+
+def test_content_ending_in_a_colon_takes_the_quote_of_the_next_paragraph(en):
+    text = "Mara Olsen argued that the real loser was the harbor itself:\n\n“No ship can dock there now.”"
+    assert claims(text, en) == [
+        ("Mara Olsen", "asserts", "the real loser was the harbor itself:\n\n“No ship can dock there now.")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .attribute import RawClaim, SentenceAttributor
 from .lexicon import Lexicon, phrase_at, available_languages, load_lexicon
 from .relations import find_relations
-from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences
+from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences, tokenize
 from .speakers import PERSON, Entities, NameTrimmer, SpeakerRef, canonical
 
 __all__ = ["Claim", "Extraction", "SpeakerRef", "extract_claims", "load_lexicon", "available_languages", "Lexicon"]
@@ -117,6 +117,16 @@ def _quoted(claim: RawClaim, quotes: list[Span]) -> bool:
     return any(q.start < claim.end <= q.end for q in quotes)
 
 
+def _another_clause_follows(text: str, claim: RawClaim, lex: Lexicon) -> bool:
+    """Whether the sentence of a quote claim goes on after its attribution with a clause
+    of its own ('"...," X said, and a neighbor waved.'): the next quote is not X's."""
+    toks = tokenize(text[claim.end:claim.sentence_end], claim.end)
+    for k in range(1, len(toks) - 1):
+        if toks[k].lower in lex.act_conjunctions and toks[k - 1].text == "," and (toks[k + 1].lower,) not in lex.cues:
+            return True
+    return False
+
+
 def _bare_place(name: str, lex: Lexicon) -> bool:
     """A place name that the lexicon does not map to a government ("Ohio", not "Washington")."""
     words = tuple(name.casefold().split())
@@ -141,11 +151,20 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
     attributor = SentenceAttributor(text, lex, entities, quotes)
     raw: list[RawClaim] = []
     carry: RawClaim | None = None  # the quote claim that ended the last paragraph
+    colon: RawClaim | None = None  # a claim whose content ended the last paragraph with a colon
     for index, para in enumerate(paras):
         quoting: RawClaim | None = None  # a quote claim that the next sentences may go on
         for n, sent in enumerate(sentences(text, para, index, lex.abbreviations)):
             made = attributor.attribute(sent)
+            led = _whole_quote(para, quotes) if n == 0 and colon and not made else None
+            if led and led.start > colon.end:
+                # 'X argued the real loser was the harbor:' and the quote in the next paragraph
+                colon.end, colon.sentence_end = led.end - 1, max(colon.sentence_end, sent.end)
+                quoting = colon
+                continue
             whole = _whole_quote(para, quotes) if n == 0 and carry and not made else None
+            if whole and carry.end >= whole.end - 1:
+                whole = None  # the quote of the last paragraph runs on here: its claim holds it already
             if whole:
                 # a paragraph that is nothing but a quote, after a paragraph that ended with
                 # a quote of someone: another claim of the same speaker
@@ -171,8 +190,11 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
                 quoting.end = max(quoting.end, more.end - 1)
                 quoting.sentence_end = max(quoting.sentence_end, sent.end)
             else:
-                quoting = made[-1] if made and _quoted(made[-1], quotes) else None
+                quoting = made[-1] if made and _quoted(made[-1], quotes) \
+                    and not _another_clause_follows(text, made[-1], lex) else None
         carry = quoting
+        last = raw[-1] if raw and raw[-1].paragraph == index else None
+        colon = last if last and text[last.end:para.end].strip() == ":" else None
     claims = []
     names = NameTrimmer(text, lex)
     for r in raw:

@@ -788,7 +788,8 @@ class SentenceAttributor:
             if j < len(toks) and " ".join(cue.words) in self.lex.aspect_cues and toks[j].lower in self.lex.infinitive_markers:
                 continue  # "continues to lead the field"
 
-            next_cue = cues[idx + 1][0] if idx + 1 < len(cues) else len(toks)
+            # (a verb that reports speech only after a quote bounds no content: "the talks, which began ...")
+            next_cue = next((c[0] for c in cues[idx + 1:] if c[2].words not in self.lex.after_quote_cues), len(toks))
             made = None
             if cue.kind == "postposed":
                 made = self.postposed(sent, i, j, cue)
@@ -805,6 +806,9 @@ class SentenceAttributor:
                 continue
             if made and any(r.name.casefold() in self.lex.negative_pronouns for r in made.speakers):
                 continue  # "Nobody opposed him"
+            if made and cue.words in self.lex.after_quote_cues and not any(
+                    q.start <= made.start and made.end <= q.end <= toks[i].start for q in self.quotes):
+                continue  # "went on", "pressed" report speech only after a quote: '"...?" X pressed.'
             if made and cue.words in self.lex.participles \
                     and any(r.name.casefold() in self.lex.non_speakers for r in made.speakers):
                 continue  # "issued a statement calling for ...": the statement is not who spoke
@@ -878,6 +882,42 @@ class SentenceAttributor:
         cue_text = self.text[sent.tokens[i].start:sent.tokens[j - 1].end]
         return RawClaim(speakers, cue.stance, cue_text, start, end, sent.start, sent.end,
                         sent.paragraph, sent.tokens[i].start)
+
+    def _quote_clause_start(self, sent, q: Span) -> int:
+        """Where the content of '"...," X said' starts: inside the quote, or at the
+        sentence start when the quote opens after words of the same clause
+        ('They hope to "build ...," X said.'); not when a comma or colon sets the quote
+        off ('His verdict: "...," X said.', 'X said ... but added, "...," X said.')."""
+        lead = [t for t in sent.tokens if t.end <= q.start]
+        if q.start > sent.start + 1 and any(t.is_word for t in lead) and lead[-1].text not in ",:;—–-":
+            return sent.start
+        return q.start + 1
+
+    def cut_quote_attribution(self, toks, a: int, b: int) -> int:
+        """Token index of the closing mark of a quote in the content that a trailing
+        attribution follows ('pledged to "...," the paper reported.'), or ``b``."""
+        for k in range(a + 1, b - 1):
+            if toks[k].text not in QUOTE_CHARS or toks[k - 1].text not in ",?!" or self.in_quote(toks[k].start) \
+                    or not self.quote_ending_at(toks[k].end):
+                continue
+            rest = toks[k + 1:b]
+            found = [c for c in self.find_cues(rest) if c[2].kind in ("postposed", "verb")]
+            if not found:
+                return b
+            i, j, cue = found[0]
+            tail = None
+            if i == 0 and cue.words in self.lex.postposed_verbs:
+                rng = self.np_right(rest, j)  # '..., " said X.'
+                tail = rng[1] if rng else None
+            elif i > 0:
+                i = self._skip_adverbs_left(rest, i)
+                rng = self.np_left(rest, i, 0)  # '..., " X said.'
+                tail = j if rng and all(t.lower in self.lex.determiners for t in rest[:rng[0]]) else None
+            if tail is not None and not any(t.lower in self.lex.complementizers or t.text in QUOTE_CHARS or t.text == ":"
+                                            for t in rest[tail:]):
+                return k
+            return b
+        return b
 
     def _extend_into_quote(self, start: int, end: int) -> int:
         """A quote opened in the content may close in a later sentence."""
@@ -1017,18 +1057,41 @@ class SentenceAttributor:
             return None
         if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
             b = self.cut_trailing_adjunct(toks, a, b)
+            attributed = self.cut_quote_attribution(toks, a, b)
+            cut, b = attributed < b, attributed
             if cue.stance in OBJECT_STANCES:
                 b = self.cut_object(toks, a, b)
             start = toks[a].start if joined is None else joined
             end = toks[b - 1].end if b < len(toks) else sent.end
-            end = self._extend_into_quote(start, end)
+            if not cut:
+                end = self._extend_into_quote(start, end)
             return self._claim(sent, speakers, cue, i, j, start, end)
         # nothing after the cue: the content came first ('"...," Putin menegaskan.')
         q = before
         if q:
-            return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
+            return self._claim(sent, speakers, cue, i, j, self._quote_clause_start(sent, q), q.end - 1)
         if first > 0:
+            q = self._quote_before_apposition(toks, first)
+            if q:
+                return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
+        return None
+
+    def _quote_before_apposition(self, toks, first: int) -> Span | None:
+        """The quote that opens the sentence when only a short description set off by
+        a comma stands between it and the speaker ('"...," a friend, Jo Roe, told CNN.')."""
+        if toks[first - 1].text != ",":
+            return None
+        for k in range(first - 2, max(first - 9, 0), -1):
+            if toks[k].text in QUOTE_CHARS and toks[k - 1].text in ",?!":
+                q = self.quote_ending_at(toks[k].end)
+                between = toks[k + 1:first - 1]
+                if q and q.start <= toks[0].start + 1 and between and all(
+                        t.is_word and not self.lex.cues.get((t.lower,)) for t in between):
+                    return q
+                return None
+            if not toks[k].is_word and toks[k].text != "-":
+                return None
         return None
 
     def _passive_participle(self, toks, i: int, j: int) -> bool:
@@ -1067,6 +1130,8 @@ class SentenceAttributor:
         rng = self.np_right(toks, a)
         if rng and (rng[1] == len(toks) or toks[rng[1]].is_word or toks[rng[1]].text in ".!?"):
             return rng[1]
+        if rng and rng[1] + 1 < len(toks) and toks[rng[1]].text == ":" and toks[rng[1] + 1].text in QUOTE_CHARS:
+            return rng[1] + 1  # 'told CNN: "..."'
         return a
 
     def content_start(self, toks, j: int, cue, content_first: bool, quote_first: bool = False) -> int:
@@ -1095,6 +1160,11 @@ class SentenceAttributor:
             comp = None
             for k in range(a if content_first else a + 1, min(a + 15, n)):
                 # ('"...," X told Y when asked about ...': the content came first)
+                if toks[k].text == "," and k + 1 < n and toks[k + 1].text in QUOTE_CHARS and not content_first \
+                        and k - a <= 6 and not any(t.lower in lex.act_conjunctions for t in toks[a:k]) \
+                        and any(q.start == toks[k + 1].start for q in self.quotes):
+                    comp = k  # 'X said in a statement on Monday, "..."': the quote after the circumstance
+                    break
                 if toks[k].lower in lex.subordinators or toks[k].text in ",;":
                     break  # "told X on Monday when asked whether ...": not its content
                 if (toks[k].lower in lex.complementizers or toks[k].text == ":") and not self.in_quote(toks[k].start):
@@ -1337,8 +1407,11 @@ class SentenceAttributor:
         rest_words = [t for t in toks[a:] if t.is_word and t.lower not in self.lex.adverbs]
         if rest_words:
             b = self.cut_trailing_adjunct(toks, a, len(toks))
-            end = toks[b - 1].end if b < len(toks) else sent.end
-            return self._claim(sent, speakers, cue, i, j, toks[a].start, self._extend_into_quote(toks[a].start, end))
+            attributed = self.cut_quote_attribution(toks, a, b)
+            end = toks[min(b, attributed) - 1].end if min(b, attributed) < len(toks) else sent.end
+            if attributed == b:
+                end = self._extend_into_quote(toks[a].start, end)
+            return self._claim(sent, speakers, cue, i, j, toks[a].start, end)
         if i > 0:
             # content first: '"...," menurutnya.'
             k = i - 1

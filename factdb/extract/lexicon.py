@@ -103,6 +103,8 @@ class Lexicon:
     speech_nouns: frozenset[str] = field(default_factory=frozenset)
     # cues that may also come before their speaker, after the content ('"...," said X')
     postposed_verbs: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # cues that report speech only after the quote they follow ('"...?" X pressed.')
+    after_quote_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # cues whose hearer comes before the content ("told reporters that ...")
     recipient_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # words right after a cue that are circumstance, not content ("said Monday")
@@ -201,9 +203,10 @@ def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
     table: dict[tuple[str, ...], Cue] = {}
-    sections = [(kind, data.get("cues", {}).get(kind, {})) for kind in ("verbs", "postposed", "according_to")]
+    sections = [(kind, data.get("cues", {}).get(kind, {})) for kind in ("verbs", "postposed", "according_to", "after_quote")]
     sections.append(("passive", data.get("passive", {})))
-    kinds = {"verbs": "verb", "postposed": "postposed", "according_to": "according_to", "passive": "passive"}
+    kinds = {"verbs": "verb", "postposed": "postposed", "according_to": "according_to", "passive": "passive",
+             "after_quote": "verb"}
     for section, by_stance in sections:
         for stance, entries in (by_stance or {}).items():
             for entry in entries or []:
@@ -247,6 +250,8 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         speech_nouns=_words(data.get("speech_nouns")),
         postposed_verbs=frozenset(
             _phrase(e) for entries in ((data.get("cues") or {}).get("postposed") or {}).values() for e in entries or []),
+        after_quote_cues=frozenset(
+            _phrase(e) for entries in ((data.get("cues") or {}).get("after_quote") or {}).values() for e in entries or []),
         recipient_cues=_phrases(data.get("recipient_cues")),
         cue_adjuncts=_words(data.get("cue_adjuncts")),
         determiners=_words(data.get("determiners")),

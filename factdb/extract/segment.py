@@ -156,6 +156,12 @@ def quote_spans(text: str, paras: list[Span]) -> list[Span]:
         else:
             if open_at is None:
                 open_at = _paragraph_start(para_starts, pos)
+                if spans and spans[-1].end > open_at:
+                    # a quote closed earlier in this paragraph: the stray mark closes a quote
+                    # within a quote ('"If a clerk says, "we are closed," we leave."'), not one
+                    # opened at the paragraph's start
+                    open_at = None
+                    continue
             if pos + 1 - open_at > 1:
                 spans.append(Span(open_at, pos + 1))
             open_at = None
