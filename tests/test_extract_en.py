@@ -596,3 +596,8 @@ def test_content_ending_in_a_colon_takes_the_quote_of_the_next_paragraph(en):
     text = "Mara Olsen argued that the real loser was the harbor itself:\n\n“No ship can dock there now.”"
     assert claims(text, en) == [
         ("Mara Olsen", "asserts", "the real loser was the harbor itself:\n\n“No ship can dock there now.")]
+
+
+def test_a_cue_in_a_relative_clause_ends_at_its_comma(en):
+    text = "Jane Roe, the party chairwoman, who has called the plan a hoax, will speak today."
+    assert claims(text, en) == [("Jane Roe", "asserts", "the plan a hoax")]

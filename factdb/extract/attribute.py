@@ -1044,6 +1044,12 @@ class SentenceAttributor:
                 b = k
                 if b - 1 > a and toks[b - 1].text == "," and toks[k].lower in self.lex.act_conjunctions:
                     b -= 1
+        r = self._skip_adverbs_left(toks, i)
+        if r >= 2 and toks[r - 1].lower in self.lex.relative_pronouns and toks[r - 2].text == ",":
+            # "X, who has called the plan a hoax, will speak": the relative clause ends at its comma
+            close = next((k for k in range(a + 1, b - 1) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
+            if close is not None:
+                b = close
         # a dash or semicolon and a new clause end the content ("... in May - but the union ...")
         for k in range(a + 1, b - 1):
             if (toks[k].text in ";—–" or toks[k].text == "-" and toks[k].start > toks[k - 1].end) and not self.in_quote(
