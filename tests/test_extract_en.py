@@ -601,3 +601,65 @@ def test_content_ending_in_a_colon_takes_the_quote_of_the_next_paragraph(en):
 def test_a_cue_in_a_relative_clause_ends_at_its_comma(en):
     text = "Jane Roe, the party chairwoman, who has called the plan a hoax, will speak today."
     assert claims(text, en) == [("Jane Roe", "asserts", "the plan a hoax")]
+
+def test_adverb_in_ly_between_speaker_and_cue(en):
+    text = "The senator sharply criticized the toll plan. The family said the road would stay open."
+    assert claims(text, en) == [("senator", "criticizes", "the toll plan"),
+                                ("family", "asserts", "the road would stay open")]
+
+
+def test_group_subject_written_whole(en):
+    text = ("Farmers and even some bankers say the rain came too late. "
+            "Supporters of the levy hope the vote will pass. "
+            "Virtually all economists say that the harbor will reopen. "
+            "People briefed on the talks said that the port deal was close. "
+            "One in four voters in a county poll last year said the mill should stay.")
+    assert [(s, c) for s, _, c in claims(text, en)] == [
+        ("Farmers and even some bankers", "the rain came too late"),
+        ("Supporters of the levy", "the vote will pass"),
+        ("Virtually all economists", "the harbor will reopen"),
+        ("People briefed on the talks", "the port deal was close"),
+        ("One in four voters in a county poll last year", "the mill should stay"),
+    ]
+
+
+def test_group_subject_relative_clause_only_after_a_bare_noun(en):
+    text = ("People who have fought the dam say it will flood the valley. "
+            "Two officials who asked not to be named said the dam was safe.")
+    assert [s for s, _, _ in claims(text, en)] == ["People who have fought the dam", "Two officials"]
+
+
+def test_group_subject_not_a_clause(en):
+    text = ("The move angered voters who said the plan was unfair. "
+            "The plan gives farmers what they say they want.")
+    assert all(s != "The move angered voters" and "plan gives" not in s for s, _, _ in claims(text, en))
+
+
+def test_negation_before_an_adverb_in_ly(en):
+    text = "Senator Jane Roe did not entirely agree with the mayor."
+    assert claims(text, en) == []
+
+
+def test_act_after_a_first_verb_with_a_comma_and_an_opening_participle(en):
+    text = ("Walking to the next house, Jane Roe reminisced about her years with Bob Smith, "
+            "and said the town had changed. "
+            "The mayor visited the mill on Monday and said the roof would be fixed.")
+    assert claims(text, en) == [("Jane Roe", "asserts", "the town had changed"),
+                                ("mayor", "asserts", "the roof would be fixed")]
+
+
+def test_coordinated_act_without_content_is_no_claim(en):
+    text = "Jane Roe began the audit last spring and concluded Monday."
+    assert claims(text, en) == []
+
+
+def test_participle_without_comma_after_a_verb_and_its_object(en):
+    text = "The governor emailed donors saying the race was close."
+    assert claims(text, en) == [("governor", "asserts", "the race was close")]
+
+
+def test_described_source_and_share_of_a_group(en):
+    text = ("A new county poll released Friday found that most farmers favor the levy. "
+            "In the survey, 60 percent of registered farmers said the levy was fair.")
+    assert [s for s, _, _ in claims(text, en)] == ["new county poll released Friday",
+                                                   "60 percent of registered farmers"]

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .lexicon import Cue, Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Sentence, Span, Token, tokenize
-from .speakers import INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
+from .speakers import GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
 
 # letters with periods between them: the last period of "F.B.I." is part of it too
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -120,8 +120,10 @@ class SentenceAttributor:
 
     def negated(self, toks, i: int) -> bool:
         k = i - 1
-        while k >= 0 and toks[k].lower in self.lex.adverbs:
-            k -= 1
+        suffixes = self.lex.adverb_suffixes
+        while k >= 0 and (toks[k].lower in self.lex.adverbs or suffixes and toks[k].is_word and not toks[k].is_capitalized
+                          and len(toks[k].lower) > 4 and toks[k].lower.endswith(suffixes)):
+            k -= 1  # "did not entirely agree"
         return k >= 0 and toks[k].lower in self.lex.negations
 
     def is_np_token(self, tok: Token, allow_lower_roles: bool = True) -> bool:
@@ -285,6 +287,9 @@ class SentenceAttributor:
             lead = self.sentence_subject(toks, rng[0])
             if lead:
                 return lead
+        group = self._group_phrase(toks, rng)
+        if group:
+            return [group]
         refs: list[SpeakerRef] = []
         for mention in split_mentions(list(toks[rng[0]:rng[1]]), self.lex):
             for ref in canonical(mention, self.lex, self.entities):
@@ -303,6 +308,48 @@ class SentenceAttributor:
             if toks[k].is_word and not (toks[k].is_capitalized or toks[k].text.isdigit()) or toks[k].text in QUOTE_CHARS:
                 return 0
         return 0
+
+    def _head_noun(self, toks, rng) -> Token:
+        """The noun before what describes a phrase ("poll" in "a new poll released Friday")."""
+        words = toks[rng[0]:rng[1]]
+        stop = next((m for m, t in enumerate(words) if m > 0 and (
+            t.lower in self.lex.group_prepositions or t.lower in self.lex.relative_pronouns
+            or not t.is_capitalized and self._participle(t))), len(words))
+        return words[stop - 1]
+
+    def _source(self, toks, rng) -> bool:
+        """Whether a described phrase is a body or a document ("a new poll released Friday")."""
+        return (self._head_noun(toks, rng).lower,) in self.lex.institution_words
+
+    def _several(self, toks, rng) -> bool:
+        """Whether a phrase names a group, not one person described at length ("a senior
+        official who ..."): the noun before what describes it is a plural, or a number
+        ("One in four voters")."""
+        noun = self._head_noun(toks, rng)
+        return self._plural_noun(noun) or noun.lower in self.lex.quantifiers or noun.text.isdigit()
+
+    def _group_phrase(self, toks, rng) -> SpeakerRef | None:
+        """A group of people described at length ("supporters of the law", "farmers and
+        even some bankers", "people who fought the plan"): one speaker, named as written."""
+        a, b = rng
+        if not self.lex.group_nouns or b - a < 2 or self._group_subject(toks, b, a) != rng:
+            return None
+        lex = self.lex
+        words = toks[a:b]
+        described = any(t.lower in lex.speaker_conjunctions or t.lower in lex.group_prepositions
+                        or t.lower in lex.relative_pronouns or t.lower in lex.adverbs
+                        or not t.is_capitalized and t.is_word and lex.adverb_suffixes and t.lower.endswith(lex.adverb_suffixes)
+                        or m > 0 and not t.is_capitalized and self._participle(t)
+                        for m, t in enumerate(words))
+        if not described:
+            return None
+        several = self._several(toks, rng)
+        if not several and not self._source(toks, rng):
+            return None
+        while a < b - 1 and toks[a].lower in lex.determiners:
+            a += 1
+        name = " ".join(self.text[toks[a].start:toks[b - 1].end].split())
+        return SpeakerRef(name, name, GROUP if several else INSTITUTION)
 
     def sentence_subject(self, toks, before: int) -> list[SpeakerRef] | None:
         """The named person who opens the sentence, when one does before token ``before``."""
@@ -329,7 +376,7 @@ class SentenceAttributor:
     def subject(self, toks, cue_start: int, lo: int = 0, parenthetical: bool = False):
         """Speaker phrase to the left of a preposed cue, skipping adverbs and
         up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan")."""
-        k = self._skip_time(toks, cue_start, lo)
+        k = self._skip_time(toks, self._skip_suffix_adverbs(toks, self._skip_time(toks, cue_start, lo), lo), lo)
         if k - 1 >= lo and k < cue_start and toks[k].lower in self.lex.days and toks[k - 1].lower in self.lex.cue_adjuncts:
             k -= 1  # "X on Sunday defended ..."
         if k - 2 > lo and toks[k - 1].text in QUOTE_CHARS and toks[k - 2].text == "," and self.lex.relative_pronouns:
@@ -410,6 +457,19 @@ class SentenceAttributor:
             common = self._common_noun_left(toks, k, lo)
             if common and (rng is None or common[0] < rng[0]):
                 rng = common
+            group = self._group_subject(toks, k, lo)
+            if group:
+                # "Supporters of the law hope", "Virtually all economists say": the whole group,
+                # with the time that ends it ("voters in a poll last year said")
+                e = group[1]
+                while e < cue_start and (toks[e].lower in self.lex.days and toks[e].is_capitalized
+                                         or toks[e].lower in self.lex.time_words
+                                         or e + 1 < cue_start and toks[e].lower in self.lex.cue_adjuncts
+                                         and toks[e + 1].lower in self.lex.time_words):
+                    e += 1
+                if (rng is None or group[0] < rng[0] or group[0] == rng[0] and e > rng[1]) and (
+                        self._several(toks, group) or self._source(toks, group)):
+                    return (group[0], e), description
             if rng and self.lex.determiners:
                 rng = self._noun_before_source(toks, rng, lo) or rng
             if rng and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._starts_title(toks, *rng) \
@@ -463,6 +523,144 @@ class SentenceAttributor:
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
         return None
 
+    def _plural_noun(self, tok: Token) -> bool:
+        """A word that may name several of something: "many", or a plural ("voters", "plans")."""
+        low = tok.lower
+        suffix = self.lex.plural_suffix
+        return low in self.lex.group_nouns or bool(suffix) and tok.is_word and low.endswith(suffix) and len(low) > 3 \
+            and low[-2:] not in ("ss", "us", "is") and low not in self.lex.stopwords and low not in self.lex.adverbs
+
+    def _participle(self, tok: Token) -> bool:
+        """A word with a participle's ending ("briefed", "calling")."""
+        endings = self.lex.past_endings + self.lex.present_endings
+        return bool(endings) and tok.is_word and len(tok.lower) > 3 and tok.lower.endswith(endings)
+
+    def _people_noun(self, tok: Token) -> bool:
+        """A word for people who can speak: "people", "many", a role or body ("officials",
+        "analysts", "polls"), a plural with an ending for people ("technologists"), or a
+        capitalized plural ("Republicans")."""
+        low = tok.lower
+        lex = self.lex
+        if low in lex.group_nouns or (low,) in lex.titles or (low,) in lex.institution_words:
+            return True
+        return self._plural_noun(tok) and (tok.is_capitalized and not tok.text[0].isdigit()
+                                           or low.endswith(lex.people_endings) if lex.people_endings else False)
+
+    def _group_subject(self, toks, end: int, lo: int) -> tuple[int, int] | None:
+        """'Supporters of the law hope ...', 'Virtually all economists say ...', 'Farmers
+        and even some bankers say ...', 'people who fought the plan say ...': the whole
+        phrase about a group of people that opens the clause of a cue ending at ``end``.
+        None when the words before the cue hold a clause of their own or a name."""
+        lex = self.lex
+        if not lex.group_nouns or end <= lo:
+            return None
+        s = end
+        while s - 1 >= lo and (toks[s - 1].is_word or self._abbrev_period(toks, s - 1)) \
+                and toks[s - 1].lower not in lex.subordinators and toks[s - 1].lower not in lex.complementizers:
+            s -= 1
+        if s - 1 >= lo and not toks[s - 1].is_word and not (toks[s - 1].text in ",;:(—–" or toks[s - 1].text in QUOTE_CHARS):
+            return None
+        while s < end and toks[s].lower in lex.sentence_openers and toks[s].lower not in lex.determiners \
+                and toks[s].lower not in lex.group_nouns and toks[s].lower not in lex.quantifiers:
+            s += 1  # "But many voters say", "Now analysts say"
+        if s >= end or end - s > 16:
+            return None
+        last = toks[end - 1].lower
+        if (last in lex.group_prepositions or last in lex.determiners or last in lex.possessive_determiners
+                or lex.possessive_suffixes and last.endswith(lex.possessive_suffixes)):
+            return None  # "... relies on user reports", "slaying all comers by talking": not a subject
+        rel = next((m for m in range(s, end) if toks[m].lower in lex.relative_pronouns), None)
+        if rel is not None:
+            after = toks[rel + 1] if rel + 1 < end else None
+            if (rel == s or after is None or toks[rel - 1].lower in lex.group_prepositions
+                    or after.is_capitalized or after.lower in lex.determiners or after.lower in lex.quantifiers
+                    or self._plural_noun(after)):
+                return None  # "who said", "a meeting in which organizers said": the cue is the relative clause's own
+            if toks[rel - 1].lower not in lex.group_nouns:
+                return None  # "Two officials who asked not to be named said": the role names them well enough
+        stop = end if rel is None else rel
+        head = False
+        in_head = True  # before the first preposition, participle or relative clause
+        counted = False  # only a number or quantifier so far: "One in four voters", "Most of the delegates"
+        seen_lower_noun = False
+        conj_start = s
+        for m in range(s, stop):
+            t = toks[m]
+            low = t.lower
+            if not t.is_word:
+                continue  # an abbreviation's period
+            if (low in lex.finite_verbs or low in lex.person_pronouns or low in lex.group_pronouns or low in lex.negations
+                    or (low,) in lex.cues or (low in lex.act_conjunctions and low not in lex.speaker_conjunctions)):
+                return None
+            nxt = toks[m + 1] if m + 1 < stop else None
+            if low in lex.speaker_conjunctions:
+                prev = toks[m - 1] if m > s else None
+                if in_head and not (prev is not None and (self._plural_noun(prev) or (prev.lower,) in lex.titles
+                                                          or prev.lower in lex.affiliation_words)
+                                    and m - conj_start <= 3):
+                    return None  # "The plan failed and critics say": a clause before "and"
+                conj_start = m + 1
+                seen_lower_noun = False
+                continue
+            if low in lex.group_prepositions:
+                counted = in_head and not head and m > s and all(
+                    x.lower in lex.quantifiers or x.lower in lex.determiners or x.text.isdigit() for x in toks[s:m])
+                in_head = False
+                continue
+            if m > s and not t.is_capitalized and self._participle(t):
+                prev = toks[m - 1]
+                if low.endswith(lex.past_endings) and prev.is_word and not prev.lower in lex.determiners \
+                        and prev.lower not in lex.group_prepositions and prev.lower not in lex.quantifiers and not (
+                        lex.possessive_suffixes and prev.lower.endswith(lex.possessive_suffixes)) and nxt is not None and not (
+                        nxt.lower in lex.group_prepositions or nxt.lower in lex.adverbs or nxt.lower in lex.days
+                        or nxt.lower in lex.time_words or nxt.lower in lex.speaker_conjunctions):
+                    return None  # "The move angered voters who ...": a verb and its object
+                if prev.is_word and (self._plural_noun(prev) or self._people_noun(prev)):
+                    in_head = False  # "people briefed on ...", "activists clamoring to ..."
+                    continue
+            if counted and self._people_noun(t):
+                head = True
+                counted = False
+            if in_head:
+                if t.is_capitalized and not t.text[0].isdigit():
+                    opened = m > conj_start and all(x.lower in lex.determiners or x.lower in lex.quantifiers
+                                                    or x.lower in lex.affiliation_words or x.is_capitalized or not x.is_word
+                                                    for x in toks[conj_start:m]) and not toks[conj_start].is_capitalized
+                    if seen_lower_noun or not (m == lo or m == conj_start and m == s or low in lex.affiliation_words
+                                               or self._plural_noun(t) or low in lex.quantifiers or opened):
+                        # a name ("Jane Roe and other leaders"), or "the vote Republicans"
+                        # (but "a new Latino Decisions poll": a name inside the group's description)
+                        return None
+                elif not (low in lex.determiners or low in lex.quantifiers or low in lex.adverbs
+                          or low in lex.affiliation_words
+                          or lex.adverb_suffixes and low.endswith(lex.adverb_suffixes)):
+                    seen_lower_noun = True
+                if self._people_noun(t):
+                    head = True
+                if (self._plural_noun(t) or self._people_noun(t)) and nxt is not None and nxt.is_word and not (
+                        nxt.lower in lex.group_prepositions or nxt.lower in lex.speaker_conjunctions
+                        or nxt.lower in lex.postnominal_modifiers or nxt.lower in lex.adverbs
+                        or nxt.lower in lex.days or nxt.lower in lex.time_words
+                        or not nxt.is_capitalized and self._participle(nxt)
+                        or self._people_noun(nxt)):
+                    return None  # "The plan gives voters ...", "the party chose ...": a verb and its object
+        return (s, end) if head else None
+
+    def _skip_suffix_adverbs(self, toks, k: int, lo: int) -> int:
+        """Move left over adverbs the list does not name ("critics sharply denounced"),
+        when a noun still stands before them ("The family said" keeps its noun)."""
+        suffixes = self.lex.adverb_suffixes
+        while suffixes and k - 2 >= lo:
+            t, before = toks[k - 1], toks[k - 2]
+            if not (t.is_word and not t.is_capitalized and t.lower.endswith(suffixes) and len(t.lower) > 4
+                    and not self._is_role_word(t.lower) and t.lower not in self.lex.title_words
+                    and before.is_word and before.lower not in self.lex.determiners
+                    and before.lower not in self.lex.quantifiers
+                    and not (self.lex.possessive_suffixes and before.lower.endswith(self.lex.possessive_suffixes))):
+                break
+            k -= 1
+        return k
+
     def _skip_adverbs_left(self, toks, i: int) -> int:
         while i > 1 and toks[i - 1].lower in self.lex.adverbs:
             i -= 1
@@ -495,6 +693,9 @@ class SentenceAttributor:
                 return None
         if any(self._function_word(t) for t in toks[start + 1:end]):
             return None
+        if any(t.lower.endswith(self.lex.past_endings) and (p.lower,) in self.lex.titles
+               for p, t in zip(toks[start:end - 1], toks[start + 1:end])) if self.lex.past_endings else False:
+            return None  # "The senator emailed supporters": a verb after the role
         return (start, end)
 
     def _noun_before_source(self, toks, rng, lo: int):
@@ -943,6 +1144,12 @@ class SentenceAttributor:
         subj = None if coordinated or participle else self.subject(toks, i, parenthetical=parenthetical)
         if subj is None and not coordinated and not participle:
             subj = self.subject_before_verb(toks, i) or self.subject_before_adjunct(toks, i)
+        if cue.words in self.lex.participles and not claims and not coordinated and not participle and i > 1 and (
+                subj and subj[0][0] > 0 and not self._clause_initial(toks, subj[0][0], 0)
+                and subj[0][1] == self._skip_adverbs_left(toks, i)
+                or subj is None and toks[i - 1].is_word and not toks[i - 1].is_capitalized):
+            # "The senator emailed supporters saying ...": the object of the first verb does not speak
+            subj, participle = None, True
         speakers: list[SpeakerRef] = []
         anaphor = [] if subj or coordinated or participle else self.anaphoric_subject(toks, i)
         if anaphor:
@@ -968,16 +1175,30 @@ class SentenceAttributor:
         elif participle:
             # "X vetoed the bill, saying ...": the subject of the sentence
             a = self._after_dateline(toks)
-            if toks[0].lower in self.lex.sentence_openers:
+            if toks[a].lower in self.lex.sentence_openers and toks[a].lower not in self.lex.determiners:
                 # "Last year, X ...", "On Friday she ...": the subject follows the opening adverbial
-                a = next((k for k in range(1, i - 1) if toks[k].lower in self.lex.person_pronouns
+                a = next((k for k in range(a + 1, i - 1) if toks[k].lower in self.lex.person_pronouns
                           or toks[k].lower in self.lex.group_pronouns
                           or toks[k].is_capitalized and toks[k].lower not in self.lex.days
                           and toks[k].lower not in self.lex.sentence_openers), i)
+            elif self._participle(toks[0]) and len(toks) > 1 and not toks[1].is_capitalized:
+                # "Walking to the next house, X ...": the subject follows the opening participle's clause
+                a = next((k + 1 for k in range(1, i - 1) if toks[k].text == ","), 0)
             rng = self.np_right(toks, a) if a < i - 1 else None
+            if rng and self.lex.past_endings:
+                # "The governor emailed donors saying ...": the role, not the verb after it
+                m = next((m for m in range(rng[0] + 1, rng[1]) if not toks[m].is_capitalized
+                          and toks[m].lower.endswith(self.lex.past_endings) and (toks[m - 1].lower,) in self.lex.titles), None)
+                if m is not None:
+                    rng = (rng[0], m)
             if rng and rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.quantifiers and toks[rng[1]].is_word:
                 rng = None  # "Many black voters ... and found ...": not the quantifier alone
             # "His campaign sued ..., claiming ...": a short phrase under a determiner that opens the sentence
+            nxt = toks[rng[1]] if rng and rng[1] < len(toks) else None
+            if rng and toks[a].lower in self.lex.determiners and rng == (a + 1, a + 2) and toks[rng[0]].is_capitalized \
+                    and nxt is not None and nxt.is_word and not nxt.is_capitalized and not self._function_word(nxt) \
+                    and (self._people_noun(nxt) or not nxt.lower.endswith(self.lex.past_endings + (self.lex.plural_suffix or "\0",))):
+                rng = None  # "The French photographer ...": an adjective, not a name
             determined = rng and rng[0] > a and toks[a].is_capitalized and all(
                 t.lower in self.lex.determiners for t in toks[a:rng[0]]) and rng[1] - rng[0] <= 2 and (
                 self._starts_title(toks, rng[0], rng[1]))
@@ -1080,8 +1301,9 @@ class SentenceAttributor:
             q = self._quote_before_apposition(toks, first)
             if q:
                 return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
+        if first > 0 and not participle:
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
-        return None
+        return None  # ("X began in May and concluded Monday.": an act with no content)
 
     def _quote_before_apposition(self, toks, first: int) -> Span | None:
         """The quote that opens the sentence when only a short description set off by
@@ -1120,8 +1342,12 @@ class SentenceAttributor:
         if toks[i - 1].lower in self.lex.participle_prepositions and cue.words in self.lex.participles:
             return True  # "X rallied voters by promising ..."
         k = self._skip_adverbs_left(toks, i)
-        return (not claims and k >= 2 and toks[k - 1].lower in self.lex.act_conjunctions
-                and toks[k - 2].is_word and not toks[k - 2].is_capitalized)
+        before = k - 2
+        comma = before >= 1 and toks[before].text == ","
+        if comma:
+            before -= 1  # "X reminisced about her days with Y, and said ..."
+        return (not claims and before >= 0 and toks[k - 1].lower in self.lex.act_conjunctions
+                and toks[before].is_word and (comma or not toks[before].is_capitalized or toks[before].lower in self.lex.days))
 
     def skip_hearer(self, toks, a: int) -> int:
         """After "told": the hearer before the content ("told reporters that ...",

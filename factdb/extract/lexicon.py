@@ -190,6 +190,20 @@ class Lexicon:
     infinitive_markers: frozenset[str] = field(default_factory=frozenset)
     # the ending that makes a noun plural ("critics"): a plural common noun is a group
     plural_suffix: str = ""
+    # a group of people written out as a whole subject ("Supporters of the law hope ...",
+    # "People briefed on the talks said ..."): nouns for people in general, the verbs that
+    # show a clause rather than a noun phrase, the prepositions and the adjectives that
+    # may follow the group's noun
+    group_nouns: frozenset[str] = field(default_factory=frozenset)
+    finite_verbs: frozenset[str] = field(default_factory=frozenset)
+    group_prepositions: frozenset[str] = field(default_factory=frozenset)
+    postnominal_modifiers: frozenset[str] = field(default_factory=frozenset)
+    # endings of plurals for people ("technologists", "forecasters")
+    people_endings: tuple[str, ...] = ()
+    # endings of participles ("people briefed on ...", "activists calling for ..."); the past
+    # ones also end a past-tense verb ("the move angered voters")
+    past_endings: tuple[str, ...] = ()
+    present_endings: tuple[str, ...] = ()
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -294,6 +308,13 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         affiliation_prepositions=_words(data.get("affiliation_prepositions")),
         aspect_cues=_words(data.get("aspect_cues")),
         infinitive_markers=_words(data.get("infinitive_markers")),
+        group_nouns=_words((data.get("group_subjects") or {}).get("nouns")),
+        finite_verbs=_words((data.get("group_subjects") or {}).get("finite_verbs")),
+        group_prepositions=_words((data.get("group_subjects") or {}).get("prepositions")),
+        postnominal_modifiers=_words((data.get("group_subjects") or {}).get("postnominal_modifiers")),
+        people_endings=tuple(str(e).casefold() for e in (data.get("group_subjects") or {}).get("people_endings") or ()),
+        past_endings=tuple(str(e).casefold() for e in (data.get("participle_endings") or {}).get("past") or ()),
+        present_endings=tuple(str(e).casefold() for e in (data.get("participle_endings") or {}).get("present") or ()),
     )
 
 
