@@ -663,3 +663,49 @@ def test_described_source_and_share_of_a_group(en):
             "In the survey, 60 percent of registered farmers said the levy was fair.")
     assert [s for s, _, _ in claims(text, en)] == ["new county poll released Friday",
                                                    "60 percent of registered farmers"]
+
+
+def test_noun_after_determiner_is_no_cue(en):
+    assert claims("His second tweet, an hour later, was a return to the race.", en) == []
+    assert claims("Her latest tweet, sent at dawn, was about the weather.", en) == []
+    assert claims("His new show, a hit last year, drew large crowds.", en) == []
+
+
+def test_cue_vetoed_by_the_next_word(en):
+    assert claims("Few voters showed up for the council race.", en) == []
+    assert claims("Jane Roe found herself defending the budget again.", en) == []
+    assert claims("Jane Roe answered the door and waved.", en) == []
+    assert claims("Buyers will think twice before signing a lease.", en) == []
+    assert claims("Jane Roe reported daily to the board in Dover.", en) == []
+    assert claims("The vote leaves Jane Roe claiming the nomination next month.", en) == []
+
+
+def test_gerund_after_of_is_still_a_cue(en):
+    text = "Jane Roe spoke on Monday. And she made a point of warning that rents would rise."
+    assert claims(text, en) == [("Jane Roe", "warns", "rents would rise")]
+
+
+def test_act_joined_to_a_relative_clause_has_its_antecedent_as_speaker(en):
+    text = '"The gate is open," Jo Roe told Mary Stone, who opened her door on Sunday and said she would vote for Roe.'
+    assert claims(text, en) == [("Jo Roe", "asserts", "The gate is open"),
+                                ("Mary Stone", "asserts", "she would vote for Roe")]
+
+
+def test_act_with_words_of_its_own_after_as_is_no_aside(en):
+    text = "Throughout May, as Mayor Jane Roe sought to calm fears about rents, tenants staged a protest."
+    assert claims(text, en) == [("Jane Roe", "calls_for", "to calm fears about rents")]
+
+
+def test_content_in_a_subordinate_clause_ends_at_its_comma(en):
+    text = "While Jane Roe warned that rents would rise, the council voted for the plan."
+    assert claims(text, en) == [("Jane Roe", "warns", "rents would rise")]
+
+
+def test_cue_in_a_question_or_condition_reports_nothing(en):
+    assert claims("Jane Roe spoke on Monday. She was asked if she would endorse Tom Dale.", en) == []
+    assert claims("If Tom Dale said that, he was wrong.", en) == []
+
+
+def test_words_before_a_cue_without_a_comma_are_content_only_for_a_postposed_verb(en):
+    assert claims("Jane Roe spoke on Monday. She booked the small hall she prefers.", en) == []
+    assert claims("The plan will fail Jane Roe argues.", en) == [("Jane Roe", "asserts", "The plan will fail")]

@@ -91,9 +91,10 @@ class SentenceAttributor:
                     break
             if hit is None:
                 hit = self._clitic_cue(toks, i)
-            if hit and self._inside_name(toks, i):
+            if hit and (self._inside_name(toks, i) or self._vetoed(toks, hit[0], hit[1], hit[2])):
                 # a capitalized cue inside a title or name ("UU tentang Kemerdekaan
-                # Menyampaikan Pendapat") is not a cue
+                # Menyampaikan Pendapat") is not a cue; nor is a noun ("his latest tweet")
+                # or another sense ("showed up") that a word next to it shows
                 i = hit[1]
                 continue
             if hit:
@@ -102,6 +103,14 @@ class SentenceAttributor:
             else:
                 i += 1
         return found
+
+    def _vetoed(self, toks, i: int, j: int, cue) -> bool:
+        """Whether a word next to the cue makes it another word or sense (lexicon ``cue_vetoes``)."""
+        after = self.lex.cue_vetoes_after.get(cue.words)
+        if after and phrase_at([t.lower for t in toks[j:j + 6]], after):
+            return True
+        before = self.lex.cue_vetoes_before.get(cue.words)
+        return bool(before) and any(tuple(t.lower for t in toks[i - n:i]) in before for n in range(1, min(i, 3) + 1))
 
     def _clitic_cue(self, toks, i: int):
         """A verb cue with the object suffix ("menyebutnya" = "menyebut" + "-nya")."""
@@ -1138,10 +1147,14 @@ class SentenceAttributor:
             # a report inside the content of another claim of this sentence
             # ("X mengatakan, semua bermula ketika Y mengumumkan ...") is not a claim of its own
             return None
-        participle = not coordinated and self._takes_sentence_subject(toks, i, cue, claims)
+        relative = self._relative_and(toks, i)
+        if relative:
+            coordinated = False  # "X greeted Jo Roe, who opened the gate and said ...": Jo Roe speaks
+        participle = not coordinated and not relative and self._takes_sentence_subject(toks, i, cue, claims)
         # "Rents, a planner says, will rise ...": a verb that may follow its speaker, set off by commas
         parenthetical = j < len(toks) and toks[j].text == "," and cue.words in self.lex.postposed_verbs
-        subj = None if coordinated or participle else self.subject(toks, i, parenthetical=parenthetical)
+        subj = None if coordinated or participle else (relative, None) if relative else self.subject(
+            toks, i, parenthetical=parenthetical)
         if subj is None and not coordinated and not participle:
             subj = self.subject_before_verb(toks, i) or self.subject_before_adjunct(toks, i)
         if cue.words in self.lex.participles and not claims and not coordinated and not participle and i > 1 and (
@@ -1208,14 +1221,20 @@ class SentenceAttributor:
         if not speakers:
             return None
         first = subj[0][0] if subj else i
+        k = first if subj else self._skip_adverbs_left(toks, i) - (1 if anaphor else 0)
+        if k > 0 and toks[k - 1].lower in self.lex.hypothetical_openers:
+            return None  # "asked if she would back the bill", "if he said so": nothing was said
         before = self.quote_ending_at(toks[first - 1].end if first else sent.start)
         if before and not first and self.text[:before.end - 1].rstrip().endswith(".") and j < len(toks) \
                 and toks[j].is_word and toks[j].lower not in self.lex.cue_adjuncts:
             before = None  # '... "of politics." Sanders said he ...': the quote closed the last sentence
         # content to the right
         content_first = bool(before) or first > 0 and toks[first - 1].text in ",—–"
-        if subj and first > 0 and toks[first - 1].lower in self.lex.parenthetical_openers:
-            # "As X reported, CONTENT" / "CONTENT, as X reported"
+        if subj and first > 0 and toks[first - 1].lower in self.lex.parenthetical_openers and (
+                j == len(toks) or not toks[j].is_word or toks[j].lower in self.lex.cue_adjuncts
+                or toks[j].lower in self.lex.days or cue.words in self.lex.recipient_cues):
+            # "As X reported, CONTENT" / "CONTENT, as X reported" (not "as X sought to end it, ...":
+            # an act with words of its own)
             c = next((k for k in range(j, len(toks)) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
             if c is not None and sum(t.is_word for t in toks[c + 1:]) >= 3:
                 return self._claim(sent, speakers, cue, i, j, toks[c + 1].start, sent.end)
@@ -1266,8 +1285,11 @@ class SentenceAttributor:
                 if b - 1 > a and toks[b - 1].text == "," and toks[k].lower in self.lex.act_conjunctions:
                     b -= 1
         r = self._skip_adverbs_left(toks, i)
-        if r >= 2 and toks[r - 1].lower in self.lex.relative_pronouns and toks[r - 2].text == ",":
-            # "X, who has called the plan a hoax, will speak": the relative clause ends at its comma
+        if r >= 2 and toks[r - 1].lower in self.lex.relative_pronouns and toks[r - 2].text == "," or (
+                subj and first > 0 and toks[first - 1].lower in self.lex.subordinators
+                and (first == 1 or toks[first - 2].text == ",")):
+            # "X, who has called the plan a hoax, will speak", "While X urged a delay, Y ...":
+            # the relative or subordinate clause ends at its comma
             close = next((k for k in range(a + 1, b - 1) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
             if close is not None:
                 b = close
@@ -1301,7 +1323,8 @@ class SentenceAttributor:
             q = self._quote_before_apposition(toks, first)
             if q:
                 return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
-        if first > 0 and not participle:
+        if first > 0 and not participle and (toks[first - 1].text in ",:—–" or cue.words in self.lex.postposed_verbs):
+            # "CONTENT, X said.", "CONTENT X argues." ("the hall she prefers." is no content of hers)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
         return None  # ("X began in May and concluded Monday.": an act with no content)
 
@@ -1348,6 +1371,22 @@ class SentenceAttributor:
             before -= 1  # "X reminisced about her days with Y, and said ..."
         return (not claims and before >= 0 and toks[k - 1].lower in self.lex.act_conjunctions
                 and toks[before].is_word and (comma or not toks[before].is_capitalized or toks[before].lower in self.lex.days))
+
+    def _relative_and(self, toks, i: int) -> tuple[int, int] | None:
+        """The phrase before ", who" when the cue is joined with "and" to a relative
+        clause of its own ("X met Jo Roe, who opened the gate and said ...")."""
+        k = self._skip_adverbs_left(toks, i) - 1
+        if k < 3 or toks[k].lower not in self.lex.act_conjunctions:
+            return None
+        for m in range(k - 1, max(0, k - 30), -1):
+            if toks[m].text in ",;:" or toks[m].text in QUOTE_CHARS:
+                return None
+            if toks[m].lower in self.lex.relative_pronouns:
+                if toks[m - 1].text != ",":
+                    return None
+                rng = self.np_left(toks, m - 1, 0)
+                return rng if rng and rng[1] == m - 1 and self.speakers_of(toks, rng) else None
+        return None
 
     def skip_hearer(self, toks, a: int) -> int:
         """After "told": the hearer before the content ("told reporters that ...",

@@ -204,6 +204,14 @@ class Lexicon:
     # ones also end a past-tense verb ("the move angered voters")
     past_endings: tuple[str, ...] = ()
     present_endings: tuple[str, ...] = ()
+    # words next to a cue that make it another word or sense: a noun after a determiner
+    # ("an hour-long show", "glimmers of hope"), a sense that is not saying ("showed up",
+    # "answered the door"); cue words -> the phrases before / after it that rule it out
+    # words that make the clause they open a question or a condition ("asked if she would
+    # back the bill"): a cue in it reports nothing
+    hypothetical_openers: frozenset[str] = field(default_factory=frozenset)
+    cue_vetoes_before: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    cue_vetoes_after: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -226,6 +234,18 @@ def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
             for entry in entries or []:
                 words = _phrase(entry)
                 table.setdefault(words, Cue(words, stance, kinds[section]))
+    return table
+
+
+def _vetoes(rules, side: str) -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """``cue_vetoes`` rules ({cues: [...], before: [...], after: [...]}) as a table from
+    each cue to the phrases on one side of it that rule it out."""
+    table: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+    for rule in rules or []:
+        phrases = _phrases(rule.get(side))
+        if phrases:
+            for cue in rule.get("cues") or []:
+                table[_phrase(cue)] = table.get(_phrase(cue), frozenset()) | phrases
     return table
 
 
@@ -315,6 +335,9 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         people_endings=tuple(str(e).casefold() for e in (data.get("group_subjects") or {}).get("people_endings") or ()),
         past_endings=tuple(str(e).casefold() for e in (data.get("participle_endings") or {}).get("past") or ()),
         present_endings=tuple(str(e).casefold() for e in (data.get("participle_endings") or {}).get("present") or ()),
+        hypothetical_openers=_words(data.get("hypothetical_openers")),
+        cue_vetoes_before=_vetoes(data.get("cue_vetoes"), "before"),
+        cue_vetoes_after=_vetoes(data.get("cue_vetoes"), "after"),
     )
 
 
