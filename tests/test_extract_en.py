@@ -709,3 +709,54 @@ def test_cue_in_a_question_or_condition_reports_nothing(en):
 def test_words_before_a_cue_without_a_comma_are_content_only_for_a_postposed_verb(en):
     assert claims("Jane Roe spoke on Monday. She booked the small hall she prefers.", en) == []
     assert claims("The plan will fail Jane Roe argues.", en) == [("Jane Roe", "asserts", "The plan will fail")]
+
+def test_statement_calling_on_is_the_subjects_after_an_opening_phrase(en):
+    text = ("Mayor Alice Berrow met the board on Monday. Hours later, she issued a statement "
+            "calling on the council to act.\n\nShe has called for a new park.")
+    assert [c[0] for c in claims(text, en)] == ["Alice Berrow", "Alice Berrow"]
+
+
+def test_the_role_points_back_to_the_person_named_with_it(en):
+    text = ('Sen. Jane Roe met farmers on Monday. Bob Dale, a local grower, said prices fell.\n\n'
+            '"We will fix this," the senator said.')
+    assert [c[0] for c in claims(text, en)] == ["Bob Dale", "Jane Roe"]
+
+
+
+
+
+def test_a_role_set_off_after_a_name_is_that_person(en):
+    text = ("Tom Reyes said the vote was close. Reyes has run twice. Reyes won. Reyes lost.\n\n"
+            "Asked whether he feared that Bob Dale, the presumptive Republican nominee, who has called "
+            "the plan a hoax, would win, Reyes smiled.")
+    assert [c[0] for c in claims(text, en) if c[2] == "the plan a hoax"] == ["Bob Dale"]
+
+
+def test_a_role_after_an_opening_clause_is_not_the_name_before_the_comma(en):
+    text = "Asked about Bob Dale, the senator said the plan was fine."
+    assert [c[0] for c in claims(text, en)] == ["senator"]
+
+
+def test_a_relative_clause_inside_a_complement_clause_does_not_take_the_next_he(en):
+    text = ('Tom Reyes said the vote was close.\n\n'
+            'Asked whether he feared that Bob Dale, who has called the plan a hoax, would win, Reyes smiled.\n\n'
+            '"Voters will decide," he said.')
+    assert [c[0] for c in claims(text, en) if c[2] == "Voters will decide"] == ["Tom Reyes"]
+
+
+def test_a_capitalized_plural_noun_is_a_group_that_they_points_to(en):
+    text = ("A spokeswoman for the Harbor Board said the pier would close. Many local growers object.\n\n"
+            "Growers say the closure would ruin them. What's more, they note, the pier is safe.")
+    assert [c[0] for c in claims(text, en)][-1] == "Growers"
+
+
+def test_a_surname_ending_like_a_plural_stays_a_person(en):
+    text = 'Ann Evans said the pier was safe. "We will fight," she said.'
+    assert [c[0] for c in claims(text, en)] == ["Ann Evans", "Ann Evans"]
+
+
+def test_a_pronoun_in_an_opening_clause_means_the_subject_after_it(en):
+    text = ('Tom Reyes said the vote was close.\n\n'
+            'In what he called a "rant," Governor Bob Dale took a swipe at the plan.\n\n'
+            'But he added, "We will win."')
+    assert [c[0] for c in claims(text, en)] == ["Tom Reyes", "Bob Dale", "Bob Dale"]

@@ -26,7 +26,7 @@ Which words are cues, titles, pronouns and so on comes from the lexicon.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Cue, Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Sentence, Span, Token, tokenize
@@ -1022,8 +1022,10 @@ class SentenceAttributor:
             if made and cue.words in self.lex.participles \
                     and any(r.name.casefold() in self.lex.non_speakers for r in made.speakers):
                 continue  # "issued a statement calling for ...": the statement is not who spoke
+            if made and len(made.speakers) == 1 and made.speakers[0].via in self.lex.person_pronouns:
+                made.speakers = self._cataphor(toks, i, made.speakers)
             if made:
-                nested = any(c.start <= toks[i].start < c.end for c in claims)
+                nested = any(c.start <= toks[i].start < c.end for c in claims) or self._embedded_relative(toks, i)
                 claims.append(made)
                 if nested:
                     # "X said the vote leaves Y claiming ...": Y is inside X's words, and
@@ -1194,6 +1196,9 @@ class SentenceAttributor:
                           or toks[k].lower in self.lex.group_pronouns
                           or toks[k].is_capitalized and toks[k].lower not in self.lex.days
                           and toks[k].lower not in self.lex.sentence_openers), i)
+            elif (c := next((k for k in range(a + 1, min(a + 4, i - 2)) if toks[k].text == ","), None)) \
+                    and (toks[c + 1].lower in self.lex.person_pronouns or toks[c + 1].lower in self.lex.group_pronouns):
+                a = c + 1  # "Hours later, she ...": a pronoun after a short opening phrase is the subject
             elif self._participle(toks[0]) and len(toks) > 1 and not toks[1].is_capitalized:
                 # "Walking to the next house, X ...": the subject follows the opening participle's clause
                 a = next((k + 1 for k in range(1, i - 1) if toks[k].text == ","), 0)
@@ -1344,6 +1349,42 @@ class SentenceAttributor:
             if not toks[k].is_word and toks[k].text != "-":
                 return None
         return None
+
+    def _cataphor(self, toks, i: int, speakers: list[SpeakerRef]) -> list[SpeakerRef]:
+        """"In what he called a rant, Jane Roe ...": a pronoun in an opening adverbial
+        clause means the named person who is the subject after it."""
+        comma = next((k for k, t in enumerate(toks) if t.text == "," and (
+            not self.in_quote(t.start) or k + 1 < len(toks) and toks[k + 1].text in QUOTE_CHARS)), None)
+        if comma is not None and self.in_quote(toks[comma].start):
+            comma += 1  # 'a "rant," X ...': the comma inside the closing quote
+        opener = toks[0].lower
+        if comma is None or comma <= i or comma + 1 >= len(toks) or not toks[comma + 1].is_capitalized \
+                or self.in_quote(toks[comma + 1].start) or not (
+                    opener in self.lex.subordinators or opener in self.lex.np_prepositions
+                    or opener in self.lex.participle_prepositions):
+            return speakers  # ("But he added, ...": the pronoun is the subject)
+        rng = self.np_right(toks, comma + 1)
+        if not rng or rng[1] >= len(toks) or not toks[rng[1]].is_word or toks[rng[1]].is_capitalized:
+            return speakers  # the subject is followed by its verb
+        refs = self.speakers_of(toks, rng)
+        if len(refs) != 1 or refs[0].kind != PERSON or not refs[0].name.split()[-1][:1].isupper() \
+                or refs[0].name == speakers[0].name:
+            return speakers
+        word = speakers[0].via
+        gender = next((g for g, words in self.lex.gendered_pronouns.items() if word in words), None)
+        if gender and self.entities.genders.get(refs[0].name, gender) != gender:
+            return speakers
+        return [replace(refs[0], via=word)]
+
+    def _embedded_relative(self, toks, i: int) -> bool:
+        """A cue in a relative clause on someone inside a complement clause ("asked whether
+        X, who has called it a hoax, could win, Y demurred"): an aside, not the focus."""
+        k = i
+        while k > 0 and (toks[k - 1].lower in self.lex.finite_verbs or toks[k - 1].lower in self.lex.adverbs):
+            k -= 1
+        if k < 2 or toks[k - 1].lower not in self.lex.relative_pronouns or toks[k - 2].text != ",":
+            return False
+        return any(t.lower in self.lex.complementizers for t in toks[:k - 1])
 
     def _passive_participle(self, toks, i: int, j: int) -> bool:
         """A cue in the passive ("was asked", "have been told") without its agent."""

@@ -188,6 +188,10 @@ class Lexicon:
     # cues that mean going on, not saying, before "to" ("continues to lead")
     aspect_cues: frozenset[str] = field(default_factory=frozenset)
     infinitive_markers: frozenset[str] = field(default_factory=frozenset)
+    # "the senator said": a definite article before a role with no name points back to a
+    # person already named; short titles stand for their full form ("sen" -> "senator")
+    definite_articles: frozenset[str] = field(default_factory=frozenset)
+    title_abbreviations: dict[str, str] = field(default_factory=dict)
     # the ending that makes a noun plural ("critics"): a plural common noun is a group
     plural_suffix: str = ""
     # a group of people written out as a whole subject ("Supporters of the law hope ...",
@@ -324,6 +328,9 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         non_speakers=_words(data.get("non_speakers")),
         possessive_determiners=_words(data.get("possessive_determiners")),
         plural_suffix=str(data.get("plural_suffix") or ""),
+        definite_articles=_words(data.get("definite_articles")),
+        title_abbreviations={str(k).casefold(): str(v).casefold()
+                             for k, v in (data.get("title_abbreviations") or {}).items()},
         negative_pronouns=_words(data.get("negative_pronouns")),
         affiliation_prepositions=_words(data.get("affiliation_prepositions")),
         aspect_cues=_words(data.get("aspect_cues")),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, phrase_at
-from .segment import Token
+from .segment import Token, tokenize
 
 PERSON, INSTITUTION, GOVERNMENT, GROUP = "person", "institution", "government", "group"
 
@@ -114,6 +114,28 @@ class Entities:
         role = role.casefold()
         for ref in reversed(self.known):
             if ref.kind == PERSON and ref.description and ref.description.casefold().startswith(role):
+                return ref
+        return None
+
+    def role_antecedent(self, role: str) -> SpeakerRef | None:
+        """The person a role with the definite article and no name points back to ("the
+        senator" after "Sen. Jane Roe"): the one the article named with that role."""
+        lex = self.lex
+        words = [lex.title_abbreviations.get(w, w) for w in role.casefold().replace(".", " ").split()]
+        if not words or lex.plural_suffix and words[-1].endswith(lex.plural_suffix) \
+                and not words[-1].endswith(lex.plural_suffix * 2):
+            return None  # "the senators": a group
+        head = words[-1]
+
+        def named(r: SpeakerRef) -> bool:
+            return r.kind == PERSON and r.name != r.description and r.name[:1].isupper()
+
+        def titles_of(r: SpeakerRef) -> set[str]:
+            desc = (r.description or "").casefold().replace(".", " ").split()
+            return {lex.title_abbreviations.get(w, w) for w in desc}
+
+        for ref in reversed(self.known):
+            if named(ref) and head in titles_of(ref):
                 return ref
         return None
 
@@ -384,7 +406,8 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         name = rest[cut:]
         role = " ".join(t.text for t in tokens[:n_title + cut])
         if not name:
-            ref = entities.by_role(role)
+            ref = entities.by_role(role) or _appositive_of(tokens, lex, entities) or (
+                _definite(tokens, lex, entities) and entities.role_antecedent(role))
             if ref:
                 return [SpeakerRef(ref.name, text, ref.kind, ref.description)]
             return [SpeakerRef(role, text, PERSON, role)]
@@ -434,7 +457,53 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
                                           and words[-1].endswith(lex.plural_suffix)):
         # "many conservatives", "critics": people, but not one "he" or "she" can mean
         return [SpeakerRef(text, text, GROUP)]
+    if len(tokens) == 1 and lex.plural_suffix and words[0].endswith(lex.plural_suffix) and entities.text and re.search(
+            r"\b(?:" + re.escape(words[0]) + "|" + re.escape(tokens[0].text[:-len(lex.plural_suffix)]) + r")\b",
+            entities.text.replace(tokens[0].text, "")):
+        # "Companies say ..." (the article writes "companies"), "Democrats say ..." (and "a
+        # Democrat"): a plural noun, not a surname that ends like one
+        return [SpeakerRef(text, text, GROUP)]
+    if not any(t.text[:1].isupper() and t.lower not in lex.affiliation_words for t in tokens) \
+            and words[-1] in lex.title_words and _definite(tokens, lex, entities):
+        # "the real estate mogul said": a person named before
+        ref = _appositive_of(tokens, lex, entities) or entities.role_antecedent(text)
+        if ref:
+            return [SpeakerRef(ref.name, text, ref.kind, ref.description)]
     return [SpeakerRef(text, text, PERSON)]
+
+
+def _appositive_of(tokens: list[Token], lex: Lexicon, entities: Entities) -> SpeakerRef | None:
+    """The person a role set off by commas right after their name stands for ("Jane Roe,
+    the senator, who ..."); not a role after an opening clause ("Asked about Roe, the
+    senator said")."""
+    text = entities.text
+    if not lex.definite_articles or not tokens or not text[tokens[-1].end:].lstrip().startswith(","):
+        return None
+    article = "|".join(re.escape(w) for w in sorted(lex.definite_articles))
+    if tokens[0].lower in lex.definite_articles:
+        article = ""  # the mention holds its article
+    m = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*),\s+" + (r"(?i:" + article + r")\s+(?:[\w'’-]+,?\s+)*" if article else "") + "$",
+                  text[max(0, tokens[0].start - 100):tokens[0].start])
+    if not m or not m.group(1)[:1].isupper():
+        return None
+    start = max(0, tokens[0].start - 100) + m.start(1)
+    refs = canonical(list(tokenize(m.group(1), start)), lex, Entities(lex, list(entities.known), text=text))
+    if len(refs) == 1 and refs[0].kind == PERSON and refs[0].name.split()[-1][:1].isupper() and refs[0].via is None:
+        return refs[0]
+    return None
+
+
+def _definite(tokens: list[Token], lex: Lexicon, entities: Entities) -> bool:
+    """Whether the definite article stands before a mention ("the senator", "the
+    bespectacled, 71-year-old diplomat")."""
+    if not lex.definite_articles or not tokens:
+        return False
+    if tokens[0].lower in lex.definite_articles:
+        return True
+    before = entities.text[max(0, tokens[0].start - 40):tokens[0].start].split()
+    if before and before[-1].endswith(",") and before[-1][:1].islower():
+        before = before[:-1]  # an adjective set off by a comma
+    return bool(before) and before[-1].casefold() in lex.definite_articles
 
 
 def _title_after_affiliation(tokens: list[Token], lex: Lexicon) -> int:
