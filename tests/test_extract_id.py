@@ -228,3 +228,68 @@ def test_a_body_acronym_with_a_name_after_it_ends_the_affiliation():
 def test_a_person_from_a_body_speaks_for_themself():
     [claim] = claims_of("Reza dari PT Sukamaju Rotan mengatakan, pesanan furnitur anjlok hingga 20 persen.")
     assert [(s.name, s.description) for s in claim.speakers] == [("Reza", "dari PT Sukamaju Rotan")]
+
+
+def test_appositive_name_after_a_place_with_its_compass_part():
+    out = simple("”Stok obat cukup sampai akhir bulan,” kata Kepala Dinas Sosial Sukamaju, Banjarmasin Timur, "
+                 "Budi Hartono saat ditemui pada Kamis (5/6/2025).")
+    assert out[0][0] == ["Budi Hartono"]
+
+
+def test_name_before_an_aside_ending_in_a_place_with_its_compass_part():
+    out = simple("Rudi Santoso, pedagang Pasar Sukamaju, Banjarmasin Timur, mengkritik harga sewa kios yang naik.")
+    assert out[0][0] == ["Rudi Santoso"]
+
+
+def test_titled_subject_after_an_opening_adjunct_is_the_topic_for_nya():
+    text = ("Rina Lestari mengatakan, pasar sepi.\n"
+            "Sementara itu, Ketua Koperasi Pedagang Budi Hartono menemui para penjual.\n"
+            "Kios baru akan dibangun tahun depan.\n"
+            "”Pembeli pasti kembali kalau tempatnya nyaman,” ucapnya.")
+    assert simple(text)[-1][0] == ["Budi Hartono"]
+
+
+def test_name_and_age_before_an_aside_with_a_place_and_an_adverb():
+    out = simple("Rudi (41), pedagang Pasar Sukamaju, Banjarmasin Timur, misalnya, mengkritik harga sewa kios.")
+    assert out[0][0] == ["Rudi"]
+
+
+def test_person_named_inside_a_quote_is_not_the_topic_for_nya():
+    text = ("Ekonom Universitas Sukamaju, Rina Lestari, menilai, harga pangan sulit turun.\n"
+            "”Petani butuh kepastian harga. Tahun lalu, Bupati Sukamaju Budi Hartono membangun gudang "
+            "baru. Gudang itu belum dipakai,” ujarnya.")
+    assert simple(text)[-1][0] == ["Rina Lestari"]
+
+
+def test_dan_inside_a_role_before_a_body_and_name_is_one_speaker():
+    out = simple("Kepala Seksi Benih Padi dan Jagung Tanaman Pangan dan Hortikultura Kementan Warsito "
+                 "mengatakan, stok benih cukup.")
+    assert out[0][0] == ["Warsito"]
+    out = simple("Pejabat Pengelola Data dan Statistik BPS Sukamaju Budi Hartono mengatakan, sensus dimulai Mei.")
+    assert len(out[0][0]) == 1 and out[0][0][0].endswith("Budi Hartono")
+    assert simple("Ketua RT Budi dan Slamet Riyadi mengatakan, jalan rusak.")[0][0] == ["Budi", "Slamet Riyadi"]
+
+
+def test_bracketed_short_form_of_several_words_inside_a_role():
+    out = simple("”Anggota kami terus bertambah,” ujar Manajer Koperasi Simpan Pinjam Sukamaju (KoSP LKM) Budi Hartono.")
+    assert out[0][0] == ["Budi Hartono"]
+
+
+def test_place_of_several_words_named_on_its_own_is_trimmed_from_the_name():
+    text = ("Panen raya berlangsung di Tanjung Sari, Kabupaten Sukamaju.\n"
+            "”Harga gabah bagus,” ujar Ketua Kelompok Tani Tanjung Sari Warsito.")
+    assert simple(text)[0][0] == ["Warsito"]
+
+
+def test_body_inside_the_clause_of_a_pronoun_does_not_take_nya():
+    text = ("Kepala Dinas Perhubungan Kota Sukamaju Rina Lestari mengatakan, terminal baru beroperasi Juli.\n"
+            "Karena itu, ia menargetkan Perum Damri siap menambah armada bus.\n"
+            "”Jadwal keberangkatan akan kami umumkan,” ujarnya.")
+    assert simple(text)[-1][0] == ["Rina Lestari"]
+
+
+def test_bare_name_opening_the_sentence_before_a_role_and_a_place():
+    out = simple("Budi, Kepala Gudang Bulog Sukamaju, Banjarmasin Timur, mengatakan, stok beras aman.")
+    assert out[0][0] == ["Budi"]
+    out = simple("Rudi Hartono, Ketua Fraksi B, usai sidang paripurna menyebutkan, target pajak tercapai.")
+    assert out[0][0] == ["Rudi Hartono"]

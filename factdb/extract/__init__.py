@@ -102,10 +102,17 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None
         for ref in canonical([t for t in toks[i:k] if t.text != ","], lex, entities):
             if ref.kind == PERSON and ref.description and ref.name != ref.description:
                 entities.remember(ref)
-                if i == 0 and subject is None:
+                if subject is None and (i == 0 or _after_opening_adjunct(toks, i, lex)):
                     subject = ref
         i = k
     return subject
+
+
+def _after_opening_adjunct(toks, i: int, lex: Lexicon) -> bool:
+    """Whether token ``i`` opens the main clause after an opening adjunct and its comma
+    ("Sementara itu, Ketua X Nama ...")."""
+    return (i > 1 and toks[i - 1].text == "," and toks[0].lower in lex.sentence_openers
+            and not any(t.text == "," for t in toks[:i - 1]))
 
 
 def _abbreviation_period(toks, k: int, lex: Lexicon) -> bool:
@@ -181,6 +188,8 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
                         or any(k.name == opening[0].name for k in entities.known)):
                     # a name ends in a capital: "Most Southern states" is no person
                     subject = opening[0]
+            if subject and sent.tokens and attributor.in_quote(sent.tokens[0].start):
+                subject = None  # a person named in someone's quote is not the topic
             if subject and not made:
                 # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
                 entities.last_speakers = [subject]

@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 
 from .lexicon import Cue, Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Sentence, Span, Token, tokenize
-from .speakers import GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, split_mentions
+from .speakers import (GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, short_form_at,
+                       short_form_before, split_mentions)
 
 # letters with periods between them: the last period of "F.B.I." is part of it too
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -244,8 +245,8 @@ class SentenceAttributor:
                 if k > start and not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions:
                     break  # "kata Kamil dalam acara ..."
                 k += 1
-                if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and is_acronym(toks[k + 1].text):
-                    k += 3  # "Lembaga Ilmu Pengetahuan Indonesia (LIPI)"
+                if short_form_at(toks, k):
+                    k += short_form_at(toks, k)  # "Lembaga Ilmu Pengetahuan Indonesia (LIPI)"
             # a role listing its fields: "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan X"
             if (k + 1 < len(toks) and toks[k].text == "," and k > start and self._starts_title(toks, start, k)
                     and not self._has_name(toks, (start, k))
@@ -274,8 +275,8 @@ class SentenceAttributor:
             if toks[k].is_capitalized and toks[k].is_word or self._abbrev_period(toks, k) or (
                     toks[k].lower in NP_JOINERS and k + 1 < len(toks) and toks[k + 1].is_capitalized):
                 k += 1
-            elif k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and is_acronym(toks[k + 1].text):
-                k += 3
+            elif short_form_at(toks, k):
+                k += short_form_at(toks, k)
             else:
                 break
         return k
@@ -397,8 +398,7 @@ class SentenceAttributor:
         if rel is not None and rel - 1 >= lo and toks[rel - 1].text == "," and all(
                 t.is_word and not t.is_capitalized for t in toks[rel + 1:k]):
             k = rel - 1  # "X, who said ...", "X, who last year threatened ..."
-        if k - 1 >= lo and toks[k - 1].text == ")" and not (
-                k - 3 >= lo and toks[k - 3].text == "(" and is_acronym(toks[k - 2].text)):
+        if k - 1 >= lo and toks[k - 1].text == ")" and not short_form_before(toks, k - 1, lo):
             # "Sen. X (D-Vt.) said"; a bracketed acronym belongs to the name ("... Watch (ICW)")
             k = self._skip_parenthesis(toks, k - 1, lo)
         if k - 1 >= lo and toks[k - 1].text in "—–":
@@ -434,9 +434,11 @@ class SentenceAttributor:
                 # "Hartono, kuasa hukum Sulaiman, ..." describes the name before it;
                 # "Kandidat doktor X, dokter Adam Prabata, ..." names the role before it
                 role_before = before is not None and self._starts_title(toks, before[0], before[1])
-                appositive_role = (titled and j > lo and toks[j - 1].is_capitalized and toks[j - 1].is_word
+                # (an age may stand after the name: "Rudi (41), warga X, ...")
+                p = self._skip_age(toks, j, lo)
+                appositive_role = (titled and p > lo and toks[p - 1].is_capitalized and toks[p - 1].is_word
                                    and (not named or not role_before))
-                place = tuple(t.lower for t in toks[rng[0]:rng[1]]) in self.lex.places if rng else False
+                place = self._place_words([t.lower for t in toks[rng[0]:rng[1]]]) if rng else False
                 if (rng and rng[0] == seg[0] and (toks[seg[0]].is_capitalized or named)
                         and not self._is_time(toks, rng) and not appositive_role
                         and not (place and j >= lo and toks[j - 1].is_capitalized)):  # "in Aurora, Colorado, ..."
@@ -482,7 +484,9 @@ class SentenceAttributor:
             if rng and self.lex.determiners:
                 rng = self._noun_before_source(toks, rng, lo) or rng
             if rng and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._starts_title(toks, *rng) \
-                    and not parenthetical and not self._has_name(toks, rng):
+                    and not parenthetical and (not self._has_name(toks, rng) or asides and self._bare_name_opens(toks, rng, lo)):
+                # (after an aside, a bare name opening the sentence is the speaker even when the
+                # role looks named: "Budi, Kepala Gudang X Sukamaju, Sukamaju Selatan, mengatakan")
                 named = self.np_left(toks, rng[0] - 1, lo)
                 if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named):
                     # "NAME, ROLE, ... mengatakan": the role describes the name before it
@@ -498,6 +502,10 @@ class SentenceAttributor:
                     if named and named[1] == p and toks[named[0]].is_capitalized and self._clause_initial(toks, named[0], lo) \
                             and not self._starts_title(toks, *named) and self._has_name(toks, named):
                         return named, self.text[toks[r0].start:toks[rng[1] - 1].end]
+            if rng and asides and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._is_place(toks, rng):
+                # "X, warga Y, Sukamaju, misalnya, mengatakan": the place ends the aside before it
+                k = rng[0]
+                continue
             if rng and self._clause_initial(toks, rng[0], lo):
                 return rng, description or self._segment_description(toks, lo, rng[0] - 1)
             if rng is None or rng[1] - rng[0] == 1 or self._is_place(toks, rng):
@@ -740,9 +748,14 @@ class SentenceAttributor:
                 for r in canonical(mention, self.lex, Entities(self.lex))]
         return len(refs) == 1 and refs[0].kind == PERSON and refs[0].name != refs[0].description
 
+    def _place_words(self, words: list[str]) -> bool:
+        """A place, or a place and its part ("Sukamaju Utara")."""
+        n = phrase_at(words, self.lex.places)
+        return n > 0 and all(w in self.lex.compass_words for w in words[n:])
+
     def _is_place(self, toks, rng) -> bool:
         words = tuple(t.lower for t in toks[rng[0]:rng[1]])
-        return words in self.lex.places or words in self.lex.governments
+        return self._place_words(list(words)) or words in self.lex.governments
 
     def _skip_time(self, toks, k: int, lo: int) -> int:
         """Move left over adverbs, negations and times ("Senin (5/10/2020) sore")."""
@@ -1025,7 +1038,8 @@ class SentenceAttributor:
             if made and len(made.speakers) == 1 and made.speakers[0].via in self.lex.person_pronouns:
                 made.speakers = self._cataphor(toks, i, made.speakers)
             if made:
-                nested = any(c.start <= toks[i].start < c.end for c in claims) or self._embedded_relative(toks, i)
+                nested = any(c.start <= toks[i].start < c.end for c in claims) or self._embedded_relative(toks, i) \
+                    or self._under_pronoun(toks, i, made)
                 claims.append(made)
                 if nested:
                     # "X said the vote leaves Y claiming ...": Y is inside X's words, and
@@ -1040,6 +1054,27 @@ class SentenceAttributor:
                 claims.append(made)
                 self.entities.spoke(made.speakers)
         return claims
+
+    def _bare_name_opens(self, toks, rng, lo: int) -> bool:
+        """Whether a bare name (no title, place or time) opens the sentence and a comma
+        stands between it and the role at ``rng``."""
+        named = self.np_left(toks, rng[0] - 1, lo)
+        return bool(named and named[0] == lo and named[1] == rng[0] - 1
+                    and all(t.is_capitalized and t.is_word for t in toks[named[0]:named[1]])
+                    and not self._is_place(toks, named) and not self._is_time(toks, named)
+                    and not self._starts_title(toks, *named) and toks[lo].lower not in self.lex.sentence_openers)
+
+    def _under_pronoun(self, toks, i: int, made: RawClaim) -> bool:
+        """Whether a claim stands in the clause of a pronoun's verb ("Karena itu, ia
+        menjamin Dinas X siap ..."): the body is inside the words of the person the
+        pronoun means, who stays the one a later "-nya" refers to."""
+        if any(r.via for r in made.speakers):
+            return False
+        for p in range(max(0, i - 8), i - 2):
+            if toks[p].lower in self.lex.person_pronouns and not toks[p + 1].is_capitalized and toks[p + 1].is_word \
+                    and (p == 0 or toks[p - 1].text == ",") and not self.in_quote(toks[p].start):
+                return True
+        return False
 
     def _repeats(self, made: RawClaim, claims: list[RawClaim], toks, i: int) -> bool:
         """Whether an earlier claim of the same speakers already holds this content:
@@ -1638,10 +1673,11 @@ class SentenceAttributor:
             words = tuple(t.lower for t in toks[start:k])
             is_body = toks[start].lower in self.lex.affiliation_words or phrase_at(
                 words, self.lex.institution_words) > 0 or is_acronym(toks[start].text)
-            if not is_body and words not in self.lex.places and (words in self.lex.governments
-                                                                 or self._starts_title(toks, start, k)):
+            is_place = self._place_words(list(words))
+            if not is_body and not is_place and (words in self.lex.governments
+                                                 or self._starts_title(toks, start, k)):
                 return None
-            if is_body or words in self.lex.places:
+            if is_body or is_place:
                 # more of the affiliation ("..., Kelurahan X, Kecamatan Y, NAME")
                 if k < len(toks) and toks[k].text == ",":
                     start = k + 1

@@ -170,6 +170,8 @@ class Lexicon:
     place_heads: frozenset[str] = field(default_factory=frozenset)
     # titles followed by the region they head ("Bupati X Nama Orang")
     place_titles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # compass words after a place that name a part of it ("Sukamaju Utara")
+    compass_words: frozenset[str] = field(default_factory=frozenset)
     # whether a report inside another claim's content ("X said Y announced ...") is a claim too
     nested_reports: bool = True
     # whether an unknown place or body before a person's name is trimmed off when the
@@ -322,6 +324,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         addressee_markers=_words(data.get("addressee_markers")),
         place_heads=_words(data.get("place_heads")),
         place_titles=_phrases(data.get("place_titles")),
+        compass_words=_words(data.get("compass_words")),
         nested_reports=bool(data.get("nested_reports", True)),
         trim_name_prefixes=bool(data.get("trim_name_prefixes", False)),
         place_speakers=bool(data.get("place_speakers", True)),

@@ -33,6 +33,30 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _short_form_word(word: str) -> bool:
+    """A word of a body's short form: "ICW", "BUMDes", "LKM"."""
+    return is_acronym(word) or word.isalnum() and word[:1].isupper() and sum(c.isupper() for c in word) >= 2
+
+
+def short_form_at(toks, k: int) -> int:
+    """How many tokens a bracketed short form opening at ``k`` takes ("(ICW)" 3,
+    "(BUMDes LKM)" 4), or 0."""
+    if k >= len(toks) or toks[k].text != "(":
+        return 0
+    for m in range(k + 1, min(k + 5, len(toks))):
+        if toks[m].text == ")":
+            return m - k + 1 if m > k + 1 and all(_short_form_word(t.text) for t in toks[k + 1:m]) else 0
+    return 0
+
+
+def short_form_before(toks, close: int, lo: int = 0) -> int:
+    """How many tokens a bracketed short form closing at ``close`` takes, or 0."""
+    for k in range(close - 2, max(lo, close - 4) - 1, -1):
+        if toks[k].text == "(":
+            return close - k + 1 if short_form_at(toks, k) == close - k + 1 else 0
+    return 0
+
+
 @dataclass
 class Entities:
     """The speakers and named people an article has introduced so far."""
@@ -196,7 +220,8 @@ def split_mentions(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
         if merged and all(t.lower in lex.affiliation_words for t in merged[-1]):
             # "past and present members": one group
             merged[-1] = merged[-1] + ([sep] if sep is not None else []) + part
-        elif merged and (_continues_institution(merged[-1], part, lex) or _continues_role(merged[-1], part, lex)):
+        elif merged and (_continues_institution(merged[-1], part, lex)
+                         or _continues_role(merged[-1], part, lex, _following(parts, seps, part, lex))):
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
@@ -209,7 +234,31 @@ def _is_affiliation(tok: Token, lex: Lexicon) -> bool:
                                 or is_acronym(q) for p, q in zip(pieces, tok.text.split("/")))
 
 
-def _continues_role(left: list[Token], right: list[Token], lex: Lexicon) -> bool:
+def _following(parts: list[list[Token]], seps: list[Token | None], part: list[Token], lex: Lexicon) -> list[Token]:
+    """The part with the parts after it, up to one that opens with a title."""
+    at = next(i for i, p in enumerate(parts) if p is part)
+    out = list(part)
+    for p in parts[at + 1:]:
+        if p and phrase_at([t.lower for t in p], lex.titles):
+            break
+        out += p
+    return out
+
+
+def _ends_with_body_and_name(tokens: list[Token], lex: Lexicon) -> bool:
+    """More words of an affiliation, then a body and a short name ("Tanaman Pangan dan
+    Hortikultura Kementan Nama"): the tail of a role, not a speaker of its own."""
+    words = [t.lower for t in tokens]
+    if not all(t.is_capitalized and t.is_word for t in tokens):
+        return False
+    for i in range(1, len(tokens) - 1):
+        n = phrase_at(words, lex.institution_words, i) or (1 if is_acronym(tokens[i].text) else 0)
+        if n and 1 <= len(tokens) - i - n <= 3:
+            return True
+    return False
+
+
+def _continues_role(left: list[Token], right: list[Token], lex: Lexicon, following: list[Token] = ()) -> bool:
     """A title with only affiliation words ("Menteri Riset", "Menteri Koordinator Politik")
     goes on after "dan" or a comma: "Menteri Riset dan Teknologi ... Bambang ..."."""
     lw = [t.lower for t in left]
@@ -230,7 +279,7 @@ def _continues_role(left: list[Token], right: list[Token], lex: Lexicon) -> bool
     # with the affiliation before its name
     return len(right) >= 3 and any(_is_affiliation(t, lex) or is_acronym(t.text)
                                    or phrase_at(rw, lex.institution_words, i)
-                                   for i, t in enumerate(right[:-2]))
+                                   for i, t in enumerate(right[:-2])) or _ends_with_body_and_name(list(following), lex)
 
 
 def _continues_institution(left: list[Token], right: list[Token], lex: Lexicon) -> bool:
@@ -315,6 +364,10 @@ def _drop_bracketed_acronyms(tokens: list[Token], entities: Entities) -> tuple[l
     spelled = None
     i = 0
     while i < len(tokens):
+        n = short_form_at(tokens, i)
+        if n > 3:
+            i += n  # "(BUMDes LKM)": a short form of several words, left out
+            continue
         if (tokens[i].text == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")"
                 and is_acronym(tokens[i + 1].text)):
             acronym = tokens[i + 1].text
@@ -334,10 +387,32 @@ def _drop_bracketed_acronyms(tokens: list[Token], entities: Entities) -> tuple[l
     return out, spelled
 
 
+def _name_after_short_form(tokens: list[Token], lex: Lexicon) -> SpeakerRef | None:
+    """A role's body ends with its bracketed short form, and the name follows:
+    "epidemiolog Fakultas X (FX) Budi Santoso" -> "Budi Santoso"."""
+    words = [t.lower for t in tokens]
+    if not tokens or not (phrase_at(words, lex.titles) or not tokens[0].is_capitalized):
+        return None
+    close = max((k for k, t in enumerate(tokens) if t.text == ")"), default=-1)
+    n = short_form_before(tokens, close) if close > 0 else 0
+    name = tokens[close + 1:]
+    if not n or close - n + 1 == 0 or not 1 <= len(name) <= 3 or not all(
+            t.is_word and t.is_capitalized and not is_acronym(t.text) for t in name):
+        return None
+    if phrase_at(words, lex.places, close + 1) or any(phrase_at(words, lex.institution_words, i)
+                                                       for i in range(close + 1, len(words))):
+        return None
+    role = [t for t in tokens[:close - n + 1] if t.text not in "\"“”"]
+    return SpeakerRef(" ".join(t.text for t in name), _as_written(tokens), PERSON, _as_written(role))
+
+
 def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
     """The speakers one mention stands for (a pronoun may stand for several)."""
     mention = _as_written([t for t in tokens if t.text not in "\"“”"])
+    named = _name_after_short_form(tokens, lex)
     tokens, spelled = _drop_bracketed_acronyms(tokens, entities)
+    if named:
+        return [named]
     tokens = [t for t in tokens if t.text not in "()\"“”" and not (t.text == "." and lex.abbreviations)]
     if spelled and len(tokens) == len(spelled.split()):
         return [SpeakerRef(spelled, mention, INSTITUTION)]
@@ -570,6 +645,15 @@ class NameTrimmer:
             return True
         return False
 
+    def _place_elsewhere(self, phrase: str) -> bool:
+        """Whether the article writes the phrase on its own after a preposition ("di X Y,")."""
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self.text):
+            before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
+            after = self.text[m.end():m.end() + 60].split()[:1]
+            if before and before[0].casefold() in self.lex.adjunct_prepositions and not (after and after[0][:1].isupper()):
+                return True
+        return False
+
     def name(self, name: str) -> str:
         if name in self.cache:
             return self.cache[name]
@@ -582,7 +666,9 @@ class NameTrimmer:
             if rest in self.lex.places or rest in self.lex.governments:
                 continue
             if self._alone(" ".join(words[pos:]), not_before=words[pos - 1]) and \
-                    self._alone(words[pos - 1], not_after=words[pos], same_place=words[pos - 2] if pos >= 2 else None):
+                    self._alone(words[pos - 1], not_after=words[pos], same_place=words[pos - 2] if pos >= 2 else None) \
+                    or any(self._place_elsewhere(" ".join(words[j:pos])) for j in range(pos - 1)):
+                # (or a place of several words that the article names on its own: "di Tanjung Sari")
                 out = " ".join(words[pos:])
                 break
         self.cache[name] = out
