@@ -111,7 +111,7 @@ def add(db_path, speakers, stance, text, quote, cue, article_id, note, relations
 @click.argument("speaker")
 @click.argument("aliases", nargs=-1, required=True)
 def alias(db_path, speaker, aliases):
-    """Record that each ALIAS names SPEAKER ("Jokowi" for "Joko Widodo").
+    """Record that each ALIAS names SPEAKER ("Mas Bud" for "Budi Hendarto").
 
     Claims that later articles attribute to an alias go to that speaker."""
     db = connect(db_path)

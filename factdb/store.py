@@ -71,7 +71,7 @@ class SpeakerIds:
     """Speaker name -> id, creating speakers on first sight.
 
     A name is one speaker across articles: the canonical name first, then an
-    alias of several words that only one speaker has (so "Presiden Joko Widodo",
+    alias of several words that only one speaker has (so "Presiden Budi Hendarto",
     or an alias a person added to ``speaker_aliases``, finds the speaker). Remembers
     ids only once the transaction that created them has committed."""
 

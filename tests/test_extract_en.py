@@ -332,7 +332,7 @@ def test_named_subject_without_a_claim_is_the_next_pronouns_topic(en):
 
 
 def test_pronoun_after_a_fronted_said_opens_the_content(en):
-    text = "Rowe, who calls the mayor a “liar,” said he doesn’t believe the plan will work."
+    text = "Rowe, who calls the mayor a “liar,” said he has no faith that the plan will hold."
     assert [c for c in claims(text, en) if c[2].startswith("Rowe")] == []
 
 
@@ -395,7 +395,7 @@ def test_bare_place_is_not_a_speaker(en):
 
 
 def test_statement_is_not_the_speaker_of_a_participle(en):
-    text = "Jane Roe spoke at the rally. Later, she issued a statement calling for a new bridge over the river."
+    text = "Jane Roe spoke at the rally. Afterwards, she put out a statement calling for a new bridge over the river."
     assert all(c[0] != "statement" for c in claims(text, en))
     assert claims("The statement said the bridge would open in May.", en) == [
         ("statement", "asserts", "the bridge would open in May")]
@@ -408,7 +408,7 @@ def test_according_to_a_possessive_common_noun_is_no_source(en):
 
 
 def test_sentence_opening_common_plural_is_no_topic(en):
-    text = ('Jane Roe spoke in Ohio. Most Southern states that hold contests in March have large rural '
+    text = ('Jane Roe spoke in Ohio. Most Northern towns that hold votes in March have large rural '
             'populations. "We will win there," she said.')
     assert claims(text, en) == [("Jane Roe", "asserts", "We will win there")]
 
@@ -416,8 +416,8 @@ def test_sentence_opening_common_plural_is_no_topic(en):
 def test_he_is_not_the_person_his_quote_names(en):
     text = ('"We will appeal," Tom Vance said.\n\n'
             'But what if Maria Lind wins the seat?\n\n'
-            '"Maria should do whatever she wants to do," he said.')
-    assert claims(text, en)[-1] == ("Tom Vance", "asserts", "Maria should do whatever she wants to do")
+            '"Maria can run for the seat if she likes," he said.')
+    assert claims(text, en)[-1] == ("Tom Vance", "asserts", "Maria can run for the seat if she likes")
 
 
 def test_a_speaker_inside_another_claim_is_not_the_next_he(en):
@@ -434,7 +434,7 @@ def test_a_quoted_phrase_does_not_hide_the_subject_of_the_sentence(en):
 
 
 def test_a_sentence_ends_after_a_number(en):
-    text = "''We will not sell,'' he said on Nov. 9. Later that month, the fund sold half of its stake."
+    text = "''We will not sell,'' he said on Oct. 4. Weeks after, the fund sold half of its stake."
     assert [c[2] for c in claims("Anne Roe spoke first.\n\n" + text, en)] == ["We will not sell"]
 
 
@@ -456,12 +456,12 @@ def test_a_quote_that_closed_the_last_sentence_is_not_the_next_content(en):
 
 
 def test_said_in_a_statement_then_the_quote(en):
-    text = "Sam Lee, a party spokesman, said in a statement. “There are no ballots to recount. It is over.”"
-    assert claims(text, en) == [("Sam Lee", "asserts", "There are no ballots to recount. It is over.")]
+    text = "Sam Lee, a party spokesman, said in a statement. “The count stands. It is over.”"
+    assert claims(text, en) == [("Sam Lee", "asserts", "The count stands. It is over.")]
 
 
 def test_a_relative_clause_with_commas_of_its_own_between_speaker_and_cue(en):
-    text = ("Sandy Pike, who lost her daughter in the shooting in Aurora, Colorado, in July 2012, "
+    text = ("Sandy Pike, who lost her son in the flood in Moab, Utah, in June 2009, "
             "said that the senator had treated her family badly.")
     assert claims(text, en) == [("Sandy Pike", "asserts", "the senator had treated her family badly")]
 
@@ -474,15 +474,15 @@ def test_an_appositive_role_whose_closing_comma_is_missing(en):
 
 
 def test_a_plural_common_noun_is_a_group_that_he_cannot_mean(en):
-    text = "Many farmers have said they will not vote for the plan.\n\nHe believes they are wrong."
+    text = "Many farmers have told us the plan must be dropped.\n\nHe believes they are wrong."
     made = extract_claims(text, en).claims
     assert [(s.name, s.kind) for s in made[0].speakers] == [("Many farmers", "group")]
     assert all(c.speakers[0].name != "Many farmers" for c in made[1:])
 
 
 def test_a_participle_after_by_takes_the_subject_of_the_sentence(en):
-    text = "Mr. Roe has rallied thousands by promising to impose tariffs on imported goods."
-    assert claims(text, en) == [("Roe", "pledges", "to impose tariffs on imported goods")]
+    text = "Mr. Roe has won over crowds by promising to cut fees on river barges."
+    assert claims(text, en) == [("Roe", "pledges", "to cut fees on river barges")]
 
 
 def test_a_participle_after_a_determined_role_at_the_start(en):
@@ -602,6 +602,7 @@ def test_a_cue_in_a_relative_clause_ends_at_its_comma(en):
     text = "Jane Roe, the party chairwoman, who has called the plan a hoax, will speak today."
     assert claims(text, en) == [("Jane Roe", "asserts", "the plan a hoax")]
 
+
 def test_adverb_in_ly_between_speaker_and_cue(en):
     text = "The senator sharply criticized the toll plan. The family said the road would stay open."
     assert claims(text, en) == [("senator", "criticizes", "the toll plan"),
@@ -613,13 +614,13 @@ def test_group_subject_written_whole(en):
             "Supporters of the levy hope the vote will pass. "
             "Virtually all economists say that the harbor will reopen. "
             "People briefed on the talks said that the port deal was close. "
-            "One in four voters in a county poll last year said the mill should stay.")
+            "Two in five residents in a county survey last spring said the mill should stay.")
     assert [(s, c) for s, _, c in claims(text, en)] == [
         ("Farmers and even some bankers", "the rain came too late"),
         ("Supporters of the levy", "the vote will pass"),
         ("Virtually all economists", "the harbor will reopen"),
         ("People briefed on the talks", "the port deal was close"),
-        ("One in four voters in a county poll last year", "the mill should stay"),
+        ("Two in five residents in a county survey last spring", "the mill should stay"),
     ]
 
 
@@ -710,8 +711,9 @@ def test_words_before_a_cue_without_a_comma_are_content_only_for_a_postposed_ver
     assert claims("Jane Roe spoke on Monday. She booked the small hall she prefers.", en) == []
     assert claims("The plan will fail Jane Roe argues.", en) == [("Jane Roe", "asserts", "The plan will fail")]
 
+
 def test_statement_calling_on_is_the_subjects_after_an_opening_phrase(en):
-    text = ("Mayor Alice Berrow met the board on Monday. Hours later, she issued a statement "
+    text = ("Mayor Alice Berrow met the board on Monday. That evening, she put out a statement "
             "calling on the council to act.\n\nShe has called for a new park.")
     assert [c[0] for c in claims(text, en)] == ["Alice Berrow", "Alice Berrow"]
 
@@ -720,9 +722,6 @@ def test_the_role_points_back_to_the_person_named_with_it(en):
     text = ('Sen. Jane Roe met farmers on Monday. Bob Dale, a local grower, said prices fell.\n\n'
             '"We will fix this," the senator said.')
     assert [c[0] for c in claims(text, en)] == ["Bob Dale", "Jane Roe"]
-
-
-
 
 
 def test_a_role_set_off_after_a_name_is_that_person(en):
@@ -746,7 +745,7 @@ def test_a_relative_clause_inside_a_complement_clause_does_not_take_the_next_he(
 
 def test_a_capitalized_plural_noun_is_a_group_that_they_points_to(en):
     text = ("A spokeswoman for the Harbor Board said the pier would close. Many local growers object.\n\n"
-            "Growers say the closure would ruin them. What's more, they note, the pier is safe.")
+            "Growers say the closure would ruin them. Besides, they note, the pier is safe.")
     assert [c[0] for c in claims(text, en)][-1] == "Growers"
 
 

@@ -17,11 +17,11 @@ def simple(text):
 
 
 def test_postposed_cue_with_pronoun_suffix_refers_to_last_speaker():
-    text = ("Kepala Dinas Pendidikan Kota Sukamaju Budi Hartono mengatakan, sekolah dibuka pekan depan.\n"
+    text = ("Kepala Dinas Pendidikan Kota Sukamaju Budi Hendarto mengatakan, sekolah dibuka pekan depan.\n"
             "”Kami sudah menyiapkan ruang kelas dan masker untuk semua murid,” ujarnya.")
     out = simple(text)
-    assert out[0] == (["Budi Hartono"], "asserts", "sekolah dibuka pekan depan")
-    assert out[1] == (["Budi Hartono"], "asserts", "Kami sudah menyiapkan ruang kelas dan masker untuk semua murid")
+    assert out[0] == (["Budi Hendarto"], "asserts", "sekolah dibuka pekan depan")
+    assert out[1] == (["Budi Hendarto"], "asserts", "Kami sudah menyiapkan ruang kelas dan masker untuk semua murid")
 
 
 def test_kompas_closing_mark_used_to_open_a_multi_sentence_quote():
@@ -62,7 +62,7 @@ def test_appositive_name_after_postposed_role():
 
 
 def test_place_and_time_between_speaker_and_cue():
-    out = simple("Wali Kota Sukamaju Andi Pratama di Surabaya, Rabu (16/9/2020), mengatakan, tes usap digratiskan.")
+    out = simple("Wali Kota Sukamaju Andi Pratama di Kupang, Selasa (8/3/2022), mengatakan, tes usap digratiskan.")
     assert out == [(["Andi Pratama"], "asserts", "tes usap digratiskan")]
 
 
@@ -202,7 +202,7 @@ def test_capitalized_title_with_a_name_keeps_the_name():
 
 def test_parenthetical_cue_keeps_content_that_starts_with_a_name():
     text = ("Rina Lestari mengatakan, aturan itu sudah berlaku. "
-            "Dalam pelaksanaannya, lanjut Rina, Polda Metro Jaya harus mengacu pada peraturan gubernur.")
+            "Dalam pelaksanaannya, lanjut Rina, Polres Sukamaju harus mengacu pada peraturan gubernur.")
     second = extract_claims(text, load_lexicon("id")).claims[1]
     assert second.text.endswith("harus mengacu pada peraturan gubernur")
     (aside,) = extract_claims("Harga beras akan turun, kata Budi Santoso, Jakarta, Senin.", load_lexicon("id")).claims
@@ -215,9 +215,9 @@ def test_postposed_role_then_place_then_name_between_commas():
 
 
 def test_a_number_inside_the_name_of_a_body_before_the_speaker():
-    text = "”Kereta cadangan dalam posisi lansir,” kata Manajer Humas PT Kereta Daop 4 Hartono Wibowo."
+    text = "”Kereta cadangan dalam posisi lansir,” kata Manajer Humas PT Kereta Daop 4 Hendarto Wibowo."
     [claim] = claims_of(text)
-    assert [(s.name, s.description) for s in claim.speakers] == [("Hartono Wibowo", "Manajer Humas PT Kereta Daop 4")]
+    assert [(s.name, s.description) for s in claim.speakers] == [("Hendarto Wibowo", "Manajer Humas PT Kereta Daop 4")]
 
 
 def test_a_body_acronym_with_a_name_after_it_ends_the_affiliation():
@@ -232,8 +232,8 @@ def test_a_person_from_a_body_speaks_for_themself():
 
 def test_appositive_name_after_a_place_with_its_compass_part():
     out = simple("”Stok obat cukup sampai akhir bulan,” kata Kepala Dinas Sosial Sukamaju, Banjarmasin Timur, "
-                 "Budi Hartono saat ditemui pada Kamis (5/6/2025).")
-    assert out[0][0] == ["Budi Hartono"]
+                 "Budi Hendarto saat ditemui pada Kamis (5/6/2025).")
+    assert out[0][0] == ["Budi Hendarto"]
 
 
 def test_name_before_an_aside_ending_in_a_place_with_its_compass_part():
@@ -243,10 +243,10 @@ def test_name_before_an_aside_ending_in_a_place_with_its_compass_part():
 
 def test_titled_subject_after_an_opening_adjunct_is_the_topic_for_nya():
     text = ("Rina Lestari mengatakan, pasar sepi.\n"
-            "Sementara itu, Ketua Koperasi Pedagang Budi Hartono menemui para penjual.\n"
+            "Sementara itu, Ketua Koperasi Pedagang Budi Hendarto menemui para penjual.\n"
             "Kios baru akan dibangun tahun depan.\n"
             "”Pembeli pasti kembali kalau tempatnya nyaman,” ucapnya.")
-    assert simple(text)[-1][0] == ["Budi Hartono"]
+    assert simple(text)[-1][0] == ["Budi Hendarto"]
 
 
 def test_name_and_age_before_an_aside_with_a_place_and_an_adverb():
@@ -256,23 +256,23 @@ def test_name_and_age_before_an_aside_with_a_place_and_an_adverb():
 
 def test_person_named_inside_a_quote_is_not_the_topic_for_nya():
     text = ("Ekonom Universitas Sukamaju, Rina Lestari, menilai, harga pangan sulit turun.\n"
-            "”Petani butuh kepastian harga. Tahun lalu, Bupati Sukamaju Budi Hartono membangun gudang "
+            "”Petani butuh kepastian harga. Tahun lalu, Bupati Sukamaju Budi Hendarto membangun gudang "
             "baru. Gudang itu belum dipakai,” ujarnya.")
     assert simple(text)[-1][0] == ["Rina Lestari"]
 
 
 def test_dan_inside_a_role_before_a_body_and_name_is_one_speaker():
-    out = simple("Kepala Seksi Benih Padi dan Jagung Tanaman Pangan dan Hortikultura Kementan Warsito "
+    out = simple("Kepala Seksi Bibit Ikan dan Udang Perikanan Darat dan Laut Dinas Kelautan Warsito "
                  "mengatakan, stok benih cukup.")
     assert out[0][0] == ["Warsito"]
-    out = simple("Pejabat Pengelola Data dan Statistik BPS Sukamaju Budi Hartono mengatakan, sensus dimulai Mei.")
-    assert len(out[0][0]) == 1 and out[0][0][0].endswith("Budi Hartono")
+    out = simple("Pejabat Pengelola Data dan Statistik BPS Sukamaju Budi Hendarto mengatakan, sensus dimulai Mei.")
+    assert len(out[0][0]) == 1 and out[0][0][0].endswith("Budi Hendarto")
     assert simple("Ketua RT Budi dan Slamet Riyadi mengatakan, jalan rusak.")[0][0] == ["Budi", "Slamet Riyadi"]
 
 
 def test_bracketed_short_form_of_several_words_inside_a_role():
-    out = simple("”Anggota kami terus bertambah,” ujar Manajer Koperasi Simpan Pinjam Sukamaju (KoSP LKM) Budi Hartono.")
-    assert out[0][0] == ["Budi Hartono"]
+    out = simple("”Anggota kami terus bertambah,” ujar Manajer Koperasi Simpan Pinjam Sukamaju (KoSP LKM) Budi Hendarto.")
+    assert out[0][0] == ["Budi Hendarto"]
 
 
 def test_place_of_several_words_named_on_its_own_is_trimmed_from_the_name():

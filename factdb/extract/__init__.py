@@ -88,7 +88,7 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None
                                      or _abbreviation_period(toks, k, lex)) \
                     and toks[k].lower not in lex.speaker_conjunctions:
                 k += 1
-            # a role listing its fields: "Menteri Koordinator Politik, Hukum, dan Keamanan X"
+            # a role listing its fields: "Menteri Koordinator Pangan, Air, dan Energi X"
             if k < len(toks) and (toks[k].text == "," or toks[k].lower in lex.speaker_conjunctions):
                 nxt = k + 1
                 while nxt < len(toks) and (toks[nxt].text == "," or toks[nxt].lower in lex.speaker_conjunctions):
@@ -186,7 +186,7 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
                 if opening and opening[0].name.split()[-1][:1].isupper() and (
                         len(opening[0].name.split()) > 1
                         or any(k.name == opening[0].name for k in entities.known)):
-                    # a name ends in a capital: "Most Southern states" is no person
+                    # a name ends in a capital: "Most Northern towns" is no person
                     subject = opening[0]
             if subject and sent.tokens and attributor.in_quote(sent.tokens[0].start):
                 subject = None  # a person named in someone's quote is not the topic

@@ -6,7 +6,7 @@ The patterns, in the order a reader meets them:
   ("Putin mengatakan, hubungan ...", "Ukraina dan Eropa menuduh Beijing ...");
   an act coordinated with ``dan`` shares the speaker ("... dan berjanji untuk ...");
 * content first ``"CONTENT," CUE SPEAKER`` or ``CONTENT, CUE SPEAKER``
-  ('"...," kata Ketua Komnas HAM X', '"...," ujarnya');
+  ('"...," kata Ketua Dewan Kota X', '"...," ujarnya');
 * parenthetical ``A, CUE SPEAKER, B`` (content A ... B);
 * according to ``menurut SPEAKER, CONTENT`` / ``CONTENT, menurut SPEAKER``;
 * passive ``CONTENT dibantah oleh SPEAKER``;
@@ -93,8 +93,8 @@ class SentenceAttributor:
             if hit is None:
                 hit = self._clitic_cue(toks, i)
             if hit and (self._inside_name(toks, i) or self._vetoed(toks, hit[0], hit[1], hit[2])):
-                # a capitalized cue inside a title or name ("UU tentang Kemerdekaan
-                # Menyampaikan Pendapat") is not a cue; nor is a noun ("his latest tweet")
+                # a capitalized cue inside a title or name ("Lomba Pidato
+                # Menyampaikan Gagasan") is not a cue; nor is a noun ("his latest tweet")
                 # or another sense ("showed up") that a word next to it shows
                 i = hit[1]
                 continue
@@ -167,7 +167,7 @@ class SentenceAttributor:
                 not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions) or (
                 k - 2 >= lo and toks[k].text == ")" and toks[k - 2].text == "(" and is_acronym(toks[k - 1].text)):
             if toks[k].text == ")":
-                k -= 2  # "Ikatan Ahli ... (LAKMI) DKI Jakarta X"
+                k -= 2  # "Ikatan Ahli ... (IAS) Kota Sukamaju X"
             start = k
             k -= 1
         # trim words that cannot start a speaker phrase
@@ -246,8 +246,8 @@ class SentenceAttributor:
                     break  # "kata Kamil dalam acara ..."
                 k += 1
                 if short_form_at(toks, k):
-                    k += short_form_at(toks, k)  # "Lembaga Ilmu Pengetahuan Indonesia (LIPI)"
-            # a role listing its fields: "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan X"
+                    k += short_form_at(toks, k)  # "Lembaga Riset Sukamaju (LRS)"
+            # a role listing its fields: "Menteri Koordinator Bidang Pangan, Air, dan Energi X"
             if (k + 1 < len(toks) and toks[k].text == "," and k > start and self._starts_title(toks, start, k)
                     and not self._has_name(toks, (start, k))
                     and (toks[k + 1].lower in self.lex.affiliation_words or toks[k + 1].lower in self.lex.speaker_conjunctions)):
@@ -432,7 +432,7 @@ class SentenceAttributor:
                 named = titled and self._has_name(toks, seg)
                 before = self.np_left(toks, j, lo) if j > lo else None
                 # "Hartono, kuasa hukum Sulaiman, ..." describes the name before it;
-                # "Kandidat doktor X, dokter Adam Prabata, ..." names the role before it
+                # "Kandidat doktor X, dokter Rina Lestari, ..." names the role before it
                 role_before = before is not None and self._starts_title(toks, before[0], before[1])
                 # (an age may stand after the name: "Rudi (41), warga X, ...")
                 p = self._skip_age(toks, j, lo)
@@ -646,7 +646,7 @@ class SentenceAttributor:
                     if seen_lower_noun or not (m == lo or m == conj_start and m == s or low in lex.affiliation_words
                                                or self._plural_noun(t) or low in lex.quantifiers or opened):
                         # a name ("Jane Roe and other leaders"), or "the vote Republicans"
-                        # (but "a new Latino Decisions poll": a name inside the group's description)
+                        # (but "a new Harbor Research poll": a name inside the group's description)
                         return None
                 elif not (low in lex.determiners or low in lex.quantifiers or low in lex.adverbs
                           or low in lex.affiliation_words
@@ -742,8 +742,8 @@ class SentenceAttributor:
                 or low in self.lex.person_pronouns or low in self.lex.group_pronouns)
 
     def _has_name(self, toks, rng) -> bool:
-        """Whether a titled phrase holds a name ("Komisaris Sujarwo") or is only a role
-        ("Wali Kota Jakarta Selatan")."""
+        """Whether a titled phrase holds a name ("Komisaris Budiman") or is only a role
+        ("Wali Kota Sukamaju Selatan")."""
         refs = [r for mention in split_mentions(list(toks[rng[0]:rng[1]]), self.lex)
                 for r in canonical(mention, self.lex, Entities(self.lex))]
         return len(refs) == 1 and refs[0].kind == PERSON and refs[0].name != refs[0].description
@@ -1366,7 +1366,7 @@ class SentenceAttributor:
         if first > 0 and not participle and (toks[first - 1].text in ",:—–" or cue.words in self.lex.postposed_verbs):
             # "CONTENT, X said.", "CONTENT X argues." ("the hall she prefers." is no content of hers)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
-        return None  # ("X began in May and concluded Monday.": an act with no content)
+        return None  # ("X opened in June and closed Friday.": an act with no content)
 
     def _quote_before_apposition(self, toks, first: int) -> Span | None:
         """The quote that opens the sentence when only a short description set off by
@@ -1594,10 +1594,10 @@ class SentenceAttributor:
                     break
         else:
             start, end = sent.start, toks[k].end if k >= 0 else cue_pos
-            # a parenthetical cue: "Bank Indonesia, kata dia, sepertinya ..."
+            # a parenthetical cue: "Bank sentral, kata dia, sepertinya ..."
             p = after
             while p < len(toks) and toks[p].text == ",":
-                # skip the speaker's place and time: "..., di Surabaya, Sabtu (2/1/2021), ..."
+                # skip the speaker's place and time: "..., di Sukamaju, Selasa (8/3/2022), ..."
                 nxt = next((m for m in range(p + 1, len(toks)) if toks[m].text == ","), len(toks))
                 seg = toks[p + 1:nxt]
                 if nxt < len(toks) and seg and (self._adjunct_start(seg) or seg[0].lower in self.lex.adjunct_prepositions):
@@ -1695,7 +1695,7 @@ class SentenceAttributor:
 
     def _trailing_aside(self, toks) -> bool:
         """What follows a parenthetical cue is a circumstance ("..., kata X, di Jakarta,
-        Senin.") rather than more content ("..., lanjut X, Polda Metro harus ...")."""
+        Senin.") rather than more content ("..., lanjut X, Polres Sukamaju harus ...")."""
         words = [t for t in toks if t.is_word]
         if toks and toks[0].is_capitalized and toks[0].lower not in self.lex.days:
             return len(words) <= 4 and all(t.is_capitalized or t.text.isdigit() for t in words)

@@ -125,7 +125,7 @@ def _repeated(claims, i: int) -> int | None:
 
 
 def _shared_stems(claims, i: int, lex: Lexicon) -> int | None:
-    """A denial with content of its own ("membantah jika hal ini bersifat politis")
+    """A denial with content of its own ("membantah bahwa langkah ini bermuatan politik")
     denies the latest claim of another speaker that shares the most words with it."""
     mine = _stems(claims[i].text, lex)
     best, best_n = None, 0

@@ -134,7 +134,7 @@ class Entities:
         return found[0] if found else None
 
     def by_role(self, role: str) -> SpeakerRef | None:
-        """A person introduced with this role ("Presiden" -> "Presiden Joko Widodo")."""
+        """A person introduced with this role ("Presiden" -> "Presiden Budi Hendarto")."""
         role = role.casefold()
         for ref in reversed(self.known):
             if ref.kind == PERSON and ref.description and ref.description.casefold().startswith(role):
@@ -204,7 +204,7 @@ class Entities:
 
 def split_mentions(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     """Split a speaker phrase at "dan", "serta" and commas, keeping
-    "Kementerian Riset dan Teknologi" whole."""
+    "Kementerian Desa dan Wisata" whole."""
     parts: list[list[Token]] = [[]]
     seps: list[Token | None] = [None]
     for tok in tokens:
@@ -246,8 +246,8 @@ def _following(parts: list[list[Token]], seps: list[Token | None], part: list[To
 
 
 def _ends_with_body_and_name(tokens: list[Token], lex: Lexicon) -> bool:
-    """More words of an affiliation, then a body and a short name ("Tanaman Pangan dan
-    Hortikultura Kementan Nama"): the tail of a role, not a speaker of its own."""
+    """More words of an affiliation, then a body and a short name ("Perikanan Darat dan
+    Laut Dinas Kelautan Nama"): the tail of a role, not a speaker of its own."""
     words = [t.lower for t in tokens]
     if not all(t.is_capitalized and t.is_word for t in tokens):
         return False
@@ -259,8 +259,8 @@ def _ends_with_body_and_name(tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _continues_role(left: list[Token], right: list[Token], lex: Lexicon, following: list[Token] = ()) -> bool:
-    """A title with only affiliation words ("Menteri Riset", "Menteri Koordinator Politik")
-    goes on after "dan" or a comma: "Menteri Riset dan Teknologi ... Bambang ..."."""
+    """A title with only affiliation words ("Menteri Desa", "Menteri Koordinator Politik")
+    goes on after "dan" or a comma: "Menteri Desa dan Wisata ... Bambang ..."."""
     lw = [t.lower for t in left]
     n = phrase_at(lw, lex.titles)
     if not n or n == len(left):
@@ -275,7 +275,7 @@ def _continues_role(left: list[Token], right: list[Token], lex: Lexicon, followi
         return False
     if role_only or _is_affiliation(left[-1], lex):
         return True
-    # "Deputi Bidang Neraca dan Analisis Statistik BPS Sri ...": the right part goes on
+    # "Deputi Bidang Data dan Analisis Harga BPS Rina ...": the right part goes on
     # with the affiliation before its name
     return len(right) >= 3 and any(_is_affiliation(t, lex) or is_acronym(t.text)
                                    or phrase_at(rw, lex.institution_words, i)
@@ -306,7 +306,7 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
     while i < len(rest):
         tok = rest[i]
         if tok.lower in lex.place_heads and i + 1 < len(rest) - 1 and rest[i + 1].is_capitalized:
-            # "Kota Sukamaju", "Desa Tugu": the word after a place head is a place
+            # "Kota Sukamaju", "Desa Sukamulya": the word after a place head is a place
             cut = i + 2
             seen_name = False
             i += 2
@@ -437,7 +437,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     key = tuple(words)
     if len(words) == 1 and (words[0] in lex.person_pronouns or words[0] in lex.group_pronouns):
         return [replace(r, via=words[0]) for r in entities.pronoun(words[0])]
-    if key in lex.aliases:  # a name the lexicon knows under another ("Jokowi" -> "Joko Widodo")
+    if key in lex.aliases:  # a name the lexicon knows under another ("Mas Bud" -> "Budi Hendarto")
         return [SpeakerRef(lex.aliases[key], text, PERSON)]
     if key in lex.governments:
         return [SpeakerRef(lex.governments[key], text, GOVERNMENT)]
@@ -453,7 +453,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if phrase_at(words, lex.institution_words):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
     if not phrase_at(words, lex.titles) and words[0] not in lex.title_modifiers:
-        # a heading run into the sentence: "Penangkapan Rizieq Kepala Bidang Humas Polda X Nama"
+        # a heading run into the sentence: "Penangkapan Budi Kepala Bidang Humas Polres X Nama"
         for p in range(1, len(tokens) - 1):
             n = phrase_at(words, lex.titles, p)
             if n and tokens[p].is_capitalized and p + n < len(tokens) and (
@@ -511,7 +511,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if any(phrase_at(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text) or any(
             is_acronym(t.text) and not tokens[i - 1].is_capitalized for i, t in enumerate(tokens) if i):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
-    # the tail of a role split off by commas: "..., dan Transmigrasi Abdul Halim Iskandar"
+    # the tail of a role split off by commas: "..., dan Transmigrasi Budi Santoso"
     if len(tokens) >= 3 and (_is_affiliation(tokens[0], lex) or words[0] in lex.place_heads
                              or phrase_at(words, lex.places)):
         cut = _role_end(tokens, lex)
@@ -529,8 +529,9 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if known:
         return [SpeakerRef(known.name, text, known.kind, known.description)]
     if not tokens[-1].is_capitalized and (words[0] in lex.quantifiers or lex.plural_suffix
-                                          and words[-1].endswith(lex.plural_suffix)):
-        # "many conservatives", "critics": people, but not one "he" or "she" can mean
+                                          and words[-1].endswith(lex.plural_suffix)) or (
+            len(words) > 1 and words[0] in lex.quantifiers and words[0] in lex.group_nouns):
+        # "many conservatives", "critics", "Most Northern ...": people, but not one "he" or "she" can mean
         return [SpeakerRef(text, text, GROUP)]
     if len(tokens) == 1 and lex.plural_suffix and words[0].endswith(lex.plural_suffix) and entities.text and re.search(
             r"\b(?:" + re.escape(words[0]) + "|" + re.escape(tokens[0].text[:-len(lex.plural_suffix)]) + r")\b",
@@ -570,7 +571,7 @@ def _appositive_of(tokens: list[Token], lex: Lexicon, entities: Entities) -> Spe
 
 def _definite(tokens: list[Token], lex: Lexicon, entities: Entities) -> bool:
     """Whether the definite article stands before a mention ("the senator", "the
-    bespectacled, 71-year-old diplomat")."""
+    soft-spoken, 60-year-old envoy")."""
     if not lex.definite_articles or not tokens:
         return False
     if tokens[0].lower in lex.definite_articles:
@@ -582,8 +583,8 @@ def _definite(tokens: list[Token], lex: Lexicon, entities: Entities) -> bool:
 
 
 def _title_after_affiliation(tokens: list[Token], lex: Lexicon) -> int:
-    """Where a title starts after leading affiliation words, or 0 ("Indiana Gov. Mike
-    Pence" -> 1). Only when a capitalized name follows the title."""
+    """Where a title starts after leading affiliation words, or 0 ("Ohio Gov. Jane
+    Roe" -> 1). Only when a capitalized name follows the title."""
     words = [t.lower for t in tokens]
     if phrase_at(words, lex.titles):
         return 0  # the phrase opens with its title ("Menteri Koordinator X Nama")
@@ -598,7 +599,7 @@ def _title_after_affiliation(tokens: list[Token], lex: Lexicon) -> int:
 
 
 def _institution_name(tokens: list[Token], lex: Lexicon) -> str:
-    """Full name as written; "Komisi Nasional HAM atau Komnas HAM Maluku" keeps
+    """Full name as written; "Komisi Daerah Hutan atau Komda Hutan Sukamaju" keeps
     the long form with what follows the short one."""
     words = [t.text for t in tokens]
     lower = [w.casefold() for w in words]
