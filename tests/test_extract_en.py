@@ -759,3 +759,27 @@ def test_a_pronoun_in_an_opening_clause_means_the_subject_after_it(en):
             'In what he called a "rant," Governor Bob Dale took a swipe at the plan.\n\n'
             'But he added, "We will win."')
     assert [c[0] for c in claims(text, en)] == ["Tom Reyes", "Bob Dale", "Bob Dale"]
+
+
+def test_a_cue_after_went_on_to_or_continue_to_has_the_subject_before_them(en):
+    text = ("Nora Pell went on to say she was confident about the harbor plan. "
+            "Farmers continue to warn that the new dam is a mistake.")
+    assert claims(text, en) == [("Nora Pell", "asserts", "she was confident about the harbor plan"),
+                                ("Farmers", "warns", "the new dam is a mistake")]
+
+
+def test_a_participle_cue_in_an_opening_clause_has_the_subject_after_the_comma(en):
+    text = "Days after praising the new dam, Nora Pell said the river was safe."
+    assert claims(text, en) == [("Nora Pell", "praises", "the new dam"),
+                                ("Nora Pell", "asserts", "the river was safe")]
+
+
+def test_a_participle_cue_after_while_and_an_adverb_takes_the_sentence_subject(en):
+    text = "Nora Pell has promised to build a dam, while also suggesting that the river should be moved."
+    assert claims(text, en) == [("Nora Pell", "pledges", "to build a dam"),
+                                ("Nora Pell", "asserts", "the river should be moved")]
+
+
+def test_an_apposition_after_a_speaker_set_off_after_the_content_is_not_more_content(en):
+    text = "The river is safe, said Nora Pell, the mayor’s niece, on Facebook."
+    assert claims(text, en) == [("Nora Pell", "asserts", "The river is safe")]

@@ -99,11 +99,26 @@ class SentenceAttributor:
                 i = hit[1]
                 continue
             if hit:
+                c0 = self._catenative_start(toks, hit[0])
+                if c0 < hit[0]:
+                    # "went on to say": the cue starts at the verb before "to"
+                    found = [f for f in found if f[1] <= c0]
+                    hit = (c0, hit[1], hit[2])
                 found.append(hit)
                 i = hit[1]
             else:
                 i += 1
         return found
+
+    def _catenative_start(self, toks, i: int) -> int:
+        """Start of a verb phrase like "went on to" ending right before the cue at ``i``
+        (lexicon ``catenatives``), or ``i``."""
+        if i < 2 or toks[i - 1].lower not in self.lex.infinitive_markers:
+            return i
+        for n in range(min(3, i - 1), 0, -1):
+            if tuple(t.lower for t in toks[i - 1 - n:i - 1]) in self.lex.catenatives:
+                return i - 1 - n
+        return i
 
     def _vetoed(self, toks, i: int, j: int, cue) -> bool:
         """Whether a word next to the cue makes it another word or sense (lexicon ``cue_vetoes``)."""
@@ -1188,6 +1203,7 @@ class SentenceAttributor:
         if relative:
             coordinated = False  # "X greeted Jo Roe, who opened the gate and said ...": Jo Roe speaks
         participle = not coordinated and not relative and self._takes_sentence_subject(toks, i, cue, claims)
+        opening = self._opening_clause_end(toks, i, j) if participle else None
         # "Rents, a planner says, will rise ...": a verb that may follow its speaker, set off by commas
         parenthetical = j < len(toks) and toks[j].text == "," and cue.words in self.lex.postposed_verbs
         subj = None if coordinated or participle else (relative, None) if relative else self.subject(
@@ -1222,6 +1238,12 @@ class SentenceAttributor:
                 k -= 1
             if prev.start < toks[k].start <= prev.end:
                 prev.start, prev.end = self.trim(prev.start, toks[k].start)
+        elif opening is not None:
+            # "After praising the plan, X said ...": the subject after the opening clause
+            rng = self.np_right(toks, opening + 1)
+            if rng and (toks[rng[0]].is_capitalized or rng[1] - rng[0] == 1 and (
+                    toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns)):
+                speakers = self.speakers_of(toks, rng)
         elif participle:
             # "X vetoed the bill, saying ...": the subject of the sentence
             a = self._after_dateline(toks)
@@ -1318,6 +1340,7 @@ class SentenceAttributor:
         if next_cue < len(toks):
             k = next_cue - 1
             while k > a and (toks[k].lower in self.lex.adverbs or toks[k].lower in self.lex.relative_pronouns
+                             or toks[k].lower in self.lex.participle_prepositions  # ", while urging ..."
                              or toks[k].text in QUOTE_CHARS and toks[k - 1].text == ","):  # '...,” adding'
                 k -= 1
             if toks[k].lower in self.lex.act_conjunctions or toks[k].text == ",":
@@ -1344,6 +1367,8 @@ class SentenceAttributor:
             # 'The senator continued:' / 'X told reporters:' and the quote in the next paragraph
             self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
             return None
+        if opening is not None:
+            b = min(b, opening)  # the opening clause ends at its comma
         if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
             b = self.cut_trailing_adjunct(toks, a, b)
             attributed = self.cut_quote_attribution(toks, a, b)
@@ -1433,13 +1458,16 @@ class SentenceAttributor:
         """Whether the cue has no subject of its own and takes the sentence's:
         a participle after a comma ("X vetoed the bill, saying ...") or an act joined
         with "and" to a clause that made no claim ("X walked on and said ...")."""
-        if i < 2 or not self.lex.participles:
+        if i < 1 or not self.lex.participles:
+            return False
+        if toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.participle_prepositions \
+                and cue.words in self.lex.participles:
+            return True  # "X rallied voters by promising ...", "..., while also urging ..."
+        if i < 2:
             return False
         comma = toks[i - 1].text == "," or toks[i - 1].text in QUOTE_CHARS and toks[i - 2].text == ","
         if comma and cue.words in self.lex.participles:  # "X vetoed it, saying", '"...," adding
             return True
-        if toks[i - 1].lower in self.lex.participle_prepositions and cue.words in self.lex.participles:
-            return True  # "X rallied voters by promising ..."
         k = self._skip_adverbs_left(toks, i)
         before = k - 2
         comma = before >= 1 and toks[before].text == ","
@@ -1447,6 +1475,19 @@ class SentenceAttributor:
             before -= 1  # "X reminisced about her days with Y, and said ..."
         return (not claims and before >= 0 and toks[k - 1].lower in self.lex.act_conjunctions
                 and toks[before].is_word and (comma or not toks[before].is_capitalized or toks[before].lower in self.lex.days))
+
+    def _opening_clause_end(self, toks, i: int, j: int) -> int | None:
+        """The comma that closes an opening clause of a preposition and the participle
+        cue at ``i`` ("After praising the plan, X ...", "Days before urging ..., X ..."),
+        or None."""
+        p = self._skip_adverbs_left(toks, i) - 1
+        if p < 0 or p > 3 or toks[p].lower not in self.lex.participle_prepositions \
+                or not all(t.is_word for t in toks[:p]):
+            return None
+        comma = next((k for k in range(j, len(toks)) if toks[k].text in ",;:" and not self.in_quote(toks[k].start)), None)
+        if comma is None or toks[comma].text != "," or comma + 2 >= len(toks):
+            return None
+        return comma
 
     def _relative_and(self, toks, i: int) -> tuple[int, int] | None:
         """The phrase before ", who" when the cue is joined with "and" to a relative
@@ -1601,6 +1642,12 @@ class SentenceAttributor:
                 nxt = next((m for m in range(p + 1, len(toks)) if toks[m].text == ","), len(toks))
                 seg = toks[p + 1:nxt]
                 if nxt < len(toks) and seg and (self._adjunct_start(seg) or seg[0].lower in self.lex.adjunct_prepositions):
+                    p = nxt
+                    continue
+                if seg and (seg[0].lower in self.lex.determiners or seg[0].lower.endswith(self.lex.possessive_suffixes or ("\0",))) \
+                        and p == after and not any(
+                        t.lower in self.lex.finite_verbs for t in seg):
+                    # '..., said Jo Roe, the town's engineer, on Monday.': an apposition to the speaker
                     p = nxt
                     continue
                 break

@@ -190,6 +190,9 @@ class Lexicon:
     # cues that mean going on, not saying, before "to" ("continues to lead")
     aspect_cues: frozenset[str] = field(default_factory=frozenset)
     infinitive_markers: frozenset[str] = field(default_factory=frozenset)
+    # verbs of going on, starting or trying before "to" and a cue: "went on to say" is
+    # one act of saying, and its subject stands before the whole phrase
+    catenatives: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # "the senator said": a definite article before a role with no name points back to a
     # person already named; short titles stand for their full form ("sen" -> "senator")
     definite_articles: frozenset[str] = field(default_factory=frozenset)
@@ -338,6 +341,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         affiliation_prepositions=_words(data.get("affiliation_prepositions")),
         aspect_cues=_words(data.get("aspect_cues")),
         infinitive_markers=_words(data.get("infinitive_markers")),
+        catenatives=_phrases(data.get("catenatives")),
         group_nouns=_words((data.get("group_subjects") or {}).get("nouns")),
         finite_verbs=_words((data.get("group_subjects") or {}).get("finite_verbs")),
         group_prepositions=_words((data.get("group_subjects") or {}).get("prepositions")),
