@@ -783,3 +783,14 @@ def test_a_participle_cue_after_while_and_an_adverb_takes_the_sentence_subject(e
 def test_an_apposition_after_a_speaker_set_off_after_the_content_is_not_more_content(en):
     text = "The river is safe, said Nora Pell, the mayor’s niece, on Facebook."
     assert claims(text, en) == [("Nora Pell", "asserts", "The river is safe")]
+
+
+def test_a_country_or_a_seat_of_government_speaks_a_region_does_not(en):
+    assert claims("China denied the report on Monday.", en) == [("China", "denies", "the report")]
+    assert claims("The White House urged lawmakers to act.", en) == [
+        ("United States", "calls_for", "lawmakers to act")]
+    assert claims("Ohio said the roads would reopen.", en) == []
+
+
+def test_think_tank_is_no_cue(en):
+    assert claims("Harbor think tanks and party leaders misjudged the voters.", en) == []

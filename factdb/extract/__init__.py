@@ -135,9 +135,10 @@ def _another_clause_follows(text: str, claim: RawClaim, lex: Lexicon) -> bool:
 
 
 def _bare_place(name: str, lex: Lexicon) -> bool:
-    """A place name that the lexicon does not map to a government ("Ohio", not "Washington")."""
+    """A place name that is neither a country nor mapped to a government ("Ohio", not
+    "China" or "Washington")."""
     words = tuple(name.casefold().split())
-    return words in lex.places and words not in lex.governments
+    return words in lex.places and words not in lex.governments and words not in lex.countries
 
 
 def _whole_quote(sent, quotes: list[Span]) -> Span | None:

@@ -197,6 +197,8 @@ class Lexicon:
     # person already named; short titles stand for their full form ("sen" -> "senator")
     definite_articles: frozenset[str] = field(default_factory=frozenset)
     title_abbreviations: dict[str, str] = field(default_factory=dict)
+    # countries and blocs, which speak for themselves even where bare places do not
+    countries: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the ending that makes a noun plural ("critics"): a plural common noun is a group
     plural_suffix: str = ""
     # a group of people written out as a whole subject ("Supporters of the law hope ...",
@@ -279,7 +281,8 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         institution_words=_phrases(data.get("institution_words")),
         governments={_phrase(k): v for k, v in (data.get("governments") or {}).items()},
         aliases={_phrase(k): v for k, v in (data.get("aliases") or {}).items()},
-        places=_phrases(data.get("places")),
+        places=_phrases(data.get("places")) | _phrases(data.get("countries")) | _phrases(data.get("regions")),
+        countries=_phrases(data.get("countries")),
         boilerplate_prefixes=tuple(data.get("boilerplate_prefixes") or ()),
         days=_words(data.get("days")),
         abbreviations=_words(data.get("abbreviations")),
