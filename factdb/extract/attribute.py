@@ -491,7 +491,10 @@ class SentenceAttributor:
                 while e < cue_start and (toks[e].lower in self.lex.days and toks[e].is_capitalized
                                          or toks[e].lower in self.lex.time_words
                                          or e + 1 < cue_start and toks[e].lower in self.lex.cue_adjuncts
-                                         and toks[e + 1].lower in self.lex.time_words):
+                                         and (toks[e + 1].lower in self.lex.time_words
+                                              # "a poll released on Monday"
+                                              or toks[e + 1].lower in self.lex.days and toks[e + 1].is_capitalized
+                                              and self._participle(toks[e - 1]))):
                     e += 1
                 if (rng is None or group[0] < rng[0] or group[0] == rng[0] and e > rng[1]) and (
                         self._several(toks, group) or self._source(toks, group)):
@@ -657,7 +660,8 @@ class SentenceAttributor:
                 if t.is_capitalized and not t.text[0].isdigit():
                     opened = m > conj_start and all(x.lower in lex.determiners or x.lower in lex.quantifiers
                                                     or x.lower in lex.affiliation_words or x.is_capitalized or not x.is_word
-                                                    for x in toks[conj_start:m]) and not toks[conj_start].is_capitalized
+                                                    for x in toks[conj_start:m]) and (
+                        not toks[conj_start].is_capitalized or toks[conj_start].lower in lex.determiners)
                     if seen_lower_noun or not (m == lo or m == conj_start and m == s or low in lex.affiliation_words
                                                or self._plural_noun(t) or low in lex.quantifiers or opened):
                         # a name ("Jane Roe and other leaders"), or "the vote Republicans"
@@ -1063,6 +1067,19 @@ class SentenceAttributor:
                         self.entities.remember(r)
                 else:
                     self.entities.spoke(made.speakers)
+        if self.lex.document_prepositions:
+            made = self.document_frame(sent)
+            # (but "In a report, the agency said ...": the agency speaks; voters polled do not)
+            if made and not any(c.start <= made.cue_start < c.end or c.cue_start > made.start
+                                and any(r.kind != GROUP for r in c.speakers) for c in claims):
+                claims.insert(0, made)
+        for outer in claims:
+            if outer.end <= outer.cue_start:
+                # "He agreed to sell it in 2010, records show.": the inner act ends where the
+                # outer content does, before its speaker and cue
+                for inner in claims:
+                    if inner is not outer and inner.start < outer.end < inner.end and outer.start <= inner.cue_start < outer.end:
+                        inner.start, inner.end = self.trim(inner.start, outer.end)
         if self.lex.speaker_colon and not claims:
             made = self.speaker_colon(sent)
             if made:
@@ -1292,16 +1309,23 @@ class SentenceAttributor:
             before = None  # '... "of politics." Sanders said he ...': the quote closed the last sentence
         # content to the right
         content_first = bool(before) or first > 0 and toks[first - 1].text in ",—–"
-        if subj and first > 0 and toks[first - 1].lower in self.lex.parenthetical_openers and (
+        f = first
+        if subj and f > 1 and toks[f - 1].lower in self.lex.determiners and toks[f - 1].is_capitalized \
+                and toks[f - 2].lower in self.lex.parenthetical_openers:
+            f -= 1  # ", as The Ledger reported": the article left out of the speaker
+        if subj and f > 0 and toks[f - 1].lower in self.lex.parenthetical_openers and (
                 j == len(toks) or not toks[j].is_word or toks[j].lower in self.lex.cue_adjuncts
                 or toks[j].lower in self.lex.days or cue.words in self.lex.recipient_cues):
             # "As X reported, CONTENT" / "CONTENT, as X reported" (not "as X sought to end it, ...":
             # an act with words of its own)
             c = next((k for k in range(j, len(toks)) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
-            if c is not None and sum(t.is_word for t in toks[c + 1:]) >= 3:
+            after_and = c is not None and c + 1 < len(toks) and toks[c + 1].lower in self.lex.act_conjunctions
+            if c is not None and sum(t.is_word for t in toks[c + 1:]) >= 3 and not (
+                    after_and and f > 1 and toks[f - 2].text == ","):
+                # ("CONTENT, as X reported, and ...": the content came first)
                 return self._claim(sent, speakers, cue, i, j, toks[c + 1].start, sent.end)
-            if first > 1 and toks[first - 2].text == ",":
-                return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 2].start)
+            if f > 1 and toks[f - 2].text == ",":
+                return self._claim(sent, speakers, cue, i, j, sent.start, toks[f - 2].start)
         if (content_first and not before and first > 1 and toks[first - 1].text == "," and j + 1 < len(toks)
                 and toks[j].text == "," and any(t.is_word for t in toks[j + 1:])
                 and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.adverbs or t.lower in self.lex.stopwords
@@ -1570,6 +1594,8 @@ class SentenceAttributor:
             return n  # '"...," X said of Y, adding ...': the quote is the content
         while a < n and toks[a].text in ",:":
             a += 1
+        if content_first and a > j and toks[j].text == "," and a < n and toks[a].lower in lex.act_conjunctions:
+            return n  # "The barn burned in May, records show, and ...": the content came first
         if a < n and toks[a].lower in lex.complementizers and not (
                 a + 1 < n and toks[a + 1].text in ",.;" and lex.demonstratives and toks[a].lower in lex.demonstratives):
             a += 1  # only one: "denied that that was the case" ("rejected that, too": "that" is the object)
@@ -1757,7 +1783,7 @@ class SentenceAttributor:
         """A possessive and common nouns only, none a role or a body ("their instinct")."""
         words = words[1:] if words and words[0].lower not in self.lex.possessive_determiners else words
         return (bool(words) and words[0].lower in self.lex.possessive_determiners
-                and not any(t.is_capitalized or t.lower in self.lex.title_words
+                and not any(t.is_capitalized or t.lower in self.lex.title_words or t.lower in self.lex.document_nouns
                             or t.lower in self.lex.institution_tails for t in words[1:]))
 
     def according_to(self, sent, i, j, cue, next_cue) -> RawClaim | None:
@@ -1777,8 +1803,9 @@ class SentenceAttributor:
             rng = self.np_right(toks, j)
             whole = self.source_phrase(toks, i, j) if self.lex.source_to_clause_end else None
             if whole and (not rng or whole[1] > rng[1]) and not (
-                    rng and rng[1] - rng[0] == 1 and (toks[rng[0]].lower in self.lex.person_pronouns
-                                                      or toks[rng[0]].lower in self.lex.group_pronouns)):
+                    rng and rng[1] - rng[0] == 1 and whole[0] != rng[1]
+                    and (toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns)):
+                # ("according to her memoir": "her" is the memoir's, not the source)
                 rng = whole  # "according to a police report", "... to two people familiar with the plan"
             if not rng:
                 return None
@@ -1795,7 +1822,7 @@ class SentenceAttributor:
         if not speakers:
             return None
         a = after
-        if i > 0 and self._aside_follows(toks, a):
+        if i > 0 and (self._aside_follows(toks, a) or self._apposition_ends(toks, a)):
             a = len(toks)  # "CONTENT, according to X, who ...": the content came first
         while a < len(toks) and toks[a].text in ",:" or (a < len(toks) and toks[a].lower in self.lex.complementizers):
             a += 1
@@ -1817,6 +1844,66 @@ class SentenceAttributor:
                 return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
         return None
+
+    def document_frame(self, sent) -> RawClaim | None:
+        """"In a new county poll, most farmers backed the levy.": the poll's claim, the
+        words after the comma its content."""
+        toks = sent.tokens
+        lex = self.lex
+        a = self._after_dateline(toks)
+        if a >= len(toks) or toks[a].lower not in lex.document_prepositions or self.in_quote(toks[a].start):
+            return self.closing_document(sent)
+        comma = next((k for k in range(a + 1, min(len(toks), a + 16)) if not toks[k].is_word
+                      and not self._abbrev_period(toks, k)), None)
+        if comma is None or toks[comma].text != "," or not any(t.is_word for t in toks[comma + 1:]):
+            return None
+        start = a + 1
+        while start < comma and toks[start].lower in lex.determiners:
+            if toks[start].lower in lex.possessive_determiners:
+                return None  # "In her report, the auditor ...": the report of the one who speaks
+            start += 1
+        if start >= comma or self._head_noun(toks, (start, comma)).lower not in lex.document_nouns:
+            return None
+        if any((t.lower,) in lex.cues for t in toks[start:comma]):
+            return None
+        name = " ".join(self.text[toks[start].start:toks[comma - 1].end].split())
+        cue = Cue((toks[a].lower,), "asserts", "document")
+        b = self.cut_trailing_adjunct(toks, comma + 1, len(toks))
+        end = toks[b - 1].end if b < len(toks) else sent.end
+        return self._claim(sent, [SpeakerRef(name, name, INSTITUTION)], cue, a, a + 1, toks[comma + 1].start, end)
+
+    def closing_document(self, sent) -> RawClaim | None:
+        """"Most farmers backed the levy in a new county poll.": the poll's claim, the words
+        before it its content."""
+        toks = sent.tokens
+        lex = self.lex
+        end = len(toks)
+        while end > 0 and (toks[end - 1].text in ".!?" and not self._abbrev_period(toks, end - 1)):
+            end -= 1
+        p = next((k for k in range(end - 2, max(0, end - 14), -1) if toks[k].lower in lex.document_prepositions
+                  and toks[k + 1].lower in lex.determiners and toks[k + 1].lower not in lex.possessive_determiners), None)
+        if p is None or p < 3 or self.in_quote(toks[p].start) or any(
+                not t.is_word and not self._abbrev_period(toks, m) and t.text not in "-/"
+                for m, t in enumerate(toks[p + 2:end], p + 2)):
+            return None
+        if self._head_noun(toks, (p + 2, end)).lower not in lex.closing_document_nouns or toks[end - 1].text[0].isdigit() \
+                or self._participle(toks[end - 1]):
+            return None  # ("voters in the survey approved": the verb of the sentence)
+        if any((t.lower,) in lex.cues for t in toks[:end]):
+            return None  # "X said Y in a poll": the one who said it speaks
+        name = " ".join(self.text[toks[p + 2].start:toks[end - 1].end].split())
+        cue = Cue((toks[p].lower,), "asserts", "document")
+        return self._claim(sent, [SpeakerRef(name, name, INSTITUTION)], cue, p, p + 1, sent.start, toks[p - 1].end)
+
+    def _apposition_ends(self, toks, k: int) -> bool:
+        """Whether ", the ... " at ``k`` is a phrase about the source that ends the sentence
+        ("..., according to the Harlow Commission, the planning arm of the courts.")."""
+        lex = self.lex
+        if not (k + 2 < len(toks) and toks[k].text == "," and toks[k + 1].lower in lex.determiners
+                and toks[k + 1].lower not in lex.possessive_determiners):
+            return False
+        return not any(t.text in ",;:" or t.lower in lex.finite_verbs or (t.lower,) in lex.cues
+                       or t.text in QUOTE_CHARS for t in toks[k + 2:])
 
     def _aside_follows(self, toks, k: int) -> bool:
         """Whether ", who ..." or ", where ..." follows at ``k``: a clause about the source."""

@@ -223,6 +223,13 @@ class Lexicon:
     hypothetical_openers: frozenset[str] = field(default_factory=frozenset)
     cue_vetoes_before: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = field(default_factory=dict)
     cue_vetoes_after: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    # "In a new poll, most voters backed the levy.": a sentence opened by one of the
+    # prepositions and a phrase about a document, then a comma, is that document's claim
+    document_prepositions: frozenset[str] = field(default_factory=frozenset)
+    document_nouns: frozenset[str] = field(default_factory=frozenset)
+    # ... and the nouns of documents that may also close the sentence: "Most farmers
+    # backed the levy in a new county poll."
+    closing_document_nouns: frozenset[str] = field(default_factory=frozenset)
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -355,6 +362,9 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         hypothetical_openers=_words(data.get("hypothetical_openers")),
         cue_vetoes_before=_vetoes(data.get("cue_vetoes"), "before"),
         cue_vetoes_after=_vetoes(data.get("cue_vetoes"), "after"),
+        document_prepositions=_words((data.get("document_frames") or {}).get("prepositions")),
+        document_nouns=_words((data.get("document_frames") or {}).get("nouns")),
+        closing_document_nouns=_words((data.get("document_frames") or {}).get("closing_nouns")),
     )
 
 

@@ -185,8 +185,10 @@ class Entities:
             def fits(r: SpeakerRef) -> bool:
                 return r.name not in exclude and (gender is None or self.genders.get(r.name, gender) == gender)
 
+            # (nor a document: "according to county records" is no "he")
             people = [r for r in self.last_speakers if r.kind == PERSON and fits(r)] or [
-                r for r in self.last_speakers if r.kind not in (GOVERNMENT, PERSON, GROUP)]
+                r for r in self.last_speakers if r.kind not in (GOVERNMENT, PERSON, GROUP)
+                and not any(w.casefold() in self.lex.document_nouns for w in r.name.split())]
             ref = people[-1] if people else next((k for k in reversed(self.known) if k.kind == PERSON and fits(k)), None)
             if ref is None:
                 return []
