@@ -867,9 +867,9 @@ def test_sentence_closed_by_in_a_poll_is_the_polls_claim(en):
 
 def test_he_is_no_document_and_an_act_ends_before_a_trailing_source(en):
     text = ("Mr. Dorn bought the ferry in 1998. It was rebuilt in 2004, according to county records. "
-            "He agreed to sell it to Ms. Vale in 2012, records show.")
-    assert claims(text, en)[1:] == [("Dorn", "asserts", "to sell it to Ms. Vale in 2012"),
-                                    ("records", "asserts", "He agreed to sell it to Ms. Vale in 2012")]
+            "He agreed to hand it over to Ms. Vale in 2012, records show.")
+    assert claims(text, en)[1:] == [("Dorn", "asserts", "to hand it over to Ms. Vale in 2012"),
+                                    ("records", "asserts", "He agreed to hand it over to Ms. Vale in 2012")]
 
 
 def test_he_is_not_a_described_document(en):
