@@ -160,7 +160,7 @@ class Lexicon:
     title_modifiers: frozenset[str] = field(default_factory=frozenset)
     # words that open a relative clause after a speaker ("X yang juga hadir ... berharap")
     relativizers: frozenset[str] = field(default_factory=frozenset)
-    # words that open a circumstance between a speaker and a cue ("X di Surabaya, Rabu, mengatakan")
+    # words that open a circumstance between a speaker and a cue ("X di Sukamaju, Rabu, mengatakan")
     adjunct_prepositions: frozenset[str] = field(default_factory=frozenset)
     # times of day and the like that may stand before a cue ("Senin sore mengatakan")
     time_words: frozenset[str] = field(default_factory=frozenset)
