@@ -108,7 +108,10 @@ class SentenceAttributor(SpeakerPhrases):
     def _vetoed(self, toks, i: int, j: int, cue) -> bool:
         """Whether a word next to the cue makes it another word or sense (lexicon ``cue_vetoes``)."""
         after = self.lex.cue_vetoes_after.get(cue.words)
-        if after and phrase_at([t.lower for t in toks[j:j + 6]], after):
+        k = j
+        while k < len(toks) and self.lex.adverb_suffixes and toks[k].lower.endswith(self.lex.adverb_suffixes):
+            k += 1  # "reported daily to the board": a manner adverb between the cue and the word
+        if after and phrase_at([t.lower for t in toks[k:k + 6]], after):
             return True
         before = self.lex.cue_vetoes_before.get(cue.words)
         return bool(before) and any(tuple(t.lower for t in toks[i - n:i]) in before for n in range(1, min(i, 3) + 1))
