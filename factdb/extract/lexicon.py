@@ -201,6 +201,8 @@ class Lexicon:
     countries: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the ending that makes a noun plural ("critics"): a plural common noun is a group
     plural_suffix: str = ""
+    # endings of singular words that end like plurals ("press", "bonus", "analysis")
+    singular_endings: tuple[str, ...] = ()
     # a group of people written out as a whole subject ("Supporters of the law hope ...",
     # "People briefed on the talks said ..."): nouns for people in general, the verbs that
     # show a clause rather than a noun phrase, the prepositions and the adjectives that
@@ -344,6 +346,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         non_speakers=_words(data.get("non_speakers")),
         possessive_determiners=_words(data.get("possessive_determiners")),
         plural_suffix=str(data.get("plural_suffix") or ""),
+        singular_endings=tuple(str(e).casefold() for e in data.get("singular_endings") or ()),
         definite_articles=_words(data.get("definite_articles")),
         title_abbreviations={str(k).casefold(): str(v).casefold()
                              for k, v in (data.get("title_abbreviations") or {}).items()},

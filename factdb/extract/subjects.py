@@ -455,7 +455,7 @@ class SpeakerPhrases:
         low = tok.lower
         suffix = self.lex.plural_suffix
         return low in self.lex.group_nouns or bool(suffix) and tok.is_word and low.endswith(suffix) and len(low) > 3 \
-            and low[-2:] not in ("ss", "us", "is") and low not in self.lex.stopwords and low not in self.lex.adverbs
+            and not low.endswith(self.lex.singular_endings) and low not in self.lex.stopwords and low not in self.lex.adverbs
 
     def _participle(self, tok: Token) -> bool:
         """A word with a participle's ending ("briefed", "calling")."""
