@@ -201,6 +201,11 @@ class Lexicon:
     countries: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the ending that makes a noun plural ("critics"): a plural common noun is a group
     plural_suffix: str = ""
+    # words that join the words of one speaker phrase ("Kementerian Riset dan Teknologi",
+    # "Luis de Vega", "Institute of Technology")
+    np_joiners: frozenset[str] = field(default_factory=frozenset)
+    # words that open a speaker phrase and are not part of the name ("para pejabat", "the board")
+    leading_articles: frozenset[str] = field(default_factory=frozenset)
     # endings of singular words that end like plurals ("press", "bonus", "analysis")
     singular_endings: tuple[str, ...] = ()
     # a group of people written out as a whole subject ("Supporters of the law hope ...",
@@ -347,6 +352,8 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         possessive_determiners=_words(data.get("possessive_determiners")),
         plural_suffix=str(data.get("plural_suffix") or ""),
         singular_endings=tuple(str(e).casefold() for e in data.get("singular_endings") or ()),
+        np_joiners=_words(data.get("np_joiners")),
+        leading_articles=_words(data.get("leading_articles")),
         definite_articles=_words(data.get("definite_articles")),
         title_abbreviations={str(k).casefold(): str(v).casefold()
                              for k, v in (data.get("title_abbreviations") or {}).items()},

@@ -421,7 +421,7 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
     if len(tokens) == 1 and tokens[0].lower in entities.acronyms:
         return [SpeakerRef(entities.acronyms[tokens[0].lower], tokens[0].text, INSTITUTION)]
     while tokens and (tokens[0].lower in lex.sentence_openers and not tokens[0].is_capitalized
-                      or tokens[0].lower in ("para", "pihak", "sang", "the") or tokens[0].lower in lex.determiners):
+                      or tokens[0].lower in lex.leading_articles or tokens[0].lower in lex.determiners):
         tokens = tokens[1:]
     # "the Center's director Jane Roe": the possessor is an affiliation, not the speaker
     owner = max((i for i, t in enumerate(tokens[:-1]) if lex.possessive_suffixes and t.lower.endswith(lex.possessive_suffixes)),

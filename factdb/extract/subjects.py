@@ -19,7 +19,6 @@ from .speakers import (GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, canonic
 
 # letters with periods between them: the last period of "F.B.I." is part of it too
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
-NP_JOINERS = {"dan", "serta", "atau", "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "&", "'s", "of", "and"}
 
 
 class SpeakerPhrases:
@@ -47,7 +46,7 @@ class SpeakerPhrases:
         low = tok.lower
         if tok.text in QUOTE_CHARS or tok.text in ",.;:!?":
             return False
-        if low in NP_JOINERS:
+        if low in self.lex.np_joiners:
             return True
         if tok.is_capitalized:
             return True
@@ -78,7 +77,7 @@ class SpeakerPhrases:
             start = k
             k -= 1
         # trim words that cannot start a speaker phrase
-        while start < end and (toks[start].lower in NP_JOINERS or not toks[start].is_capitalized
+        while start < end and (toks[start].lower in self.lex.np_joiners or not toks[start].is_capitalized
                                and not self._starts_title(toks, start, end) and not self._modifies_role(toks, start, end)
                                or toks[start].lower in self.lex.sentence_openers):
             start += 1
@@ -162,7 +161,7 @@ class SpeakerPhrases:
                 continue
             break
         # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
-        while k > start and (toks[k - 1].lower in NP_JOINERS or not toks[k - 1].is_capitalized
+        while k > start and (toks[k - 1].lower in self.lex.np_joiners or not toks[k - 1].is_capitalized
                              and not self._is_role_word(toks[k - 1].lower)):
             if toks[k - 1].text == ")" and k - 3 >= start and toks[k - 3].text == "(":
                 break
@@ -180,7 +179,7 @@ class SpeakerPhrases:
         periods and a bracketed acronym ("Institute of X (IX)")."""
         while k < len(toks):
             if toks[k].is_capitalized and toks[k].is_word or self._abbrev_period(toks, k) or (
-                    toks[k].lower in NP_JOINERS and k + 1 < len(toks) and toks[k + 1].is_capitalized):
+                    toks[k].lower in self.lex.np_joiners and k + 1 < len(toks) and toks[k + 1].is_capitalized):
                 k += 1
             elif short_form_at(toks, k):
                 k += short_form_at(toks, k)
@@ -647,7 +646,7 @@ class SpeakerPhrases:
 
     def _function_word(self, tok: Token) -> bool:
         low = tok.lower
-        return (low in self.lex.stopwords and low not in NP_JOINERS or low in self.lex.adverbs
+        return (low in self.lex.stopwords and low not in self.lex.np_joiners or low in self.lex.adverbs
                 or low in self.lex.cue_adjuncts or low in self.lex.subordinators or low in self.lex.relative_pronouns
                 or low in self.lex.complementizers or (low,) in self.lex.cues
                 or low in self.lex.person_pronouns or low in self.lex.group_pronouns)
