@@ -201,7 +201,7 @@ class Lexicon:
     countries: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the ending that makes a noun plural ("critics"): a plural common noun is a group
     plural_suffix: str = ""
-    # words that join the words of one speaker phrase ("Kementerian Riset dan Teknologi",
+    # words that join the words of one speaker phrase ("Kementerian Desa dan Wisata",
     # "Luis de Vega", "Institute of Technology")
     np_joiners: frozenset[str] = field(default_factory=frozenset)
     # words that open a speaker phrase and are not part of the name ("para pejabat", "the board")
