@@ -209,7 +209,7 @@ class SentenceAttributor(SpeakerPhrases):
                 cue = Cue(cue.words, flipped, cue.kind)
             if i > 0 and toks[i].is_capitalized and toks[i - 1].is_word and toks[i - 1].is_capitalized:
                 continue  # part of a name ("the United States"), not a verb
-            if j < len(toks) and " ".join(cue.words) in self.lex.aspect_cues and toks[j].lower in self.lex.infinitive_markers:
+            if j < len(toks) and cue.words in self.lex.catenatives and toks[j].lower in self.lex.infinitive_markers:
                 continue  # "continues to lead the field"
 
             # (a verb that reports speech only after a quote bounds no content: "the talks, which began ...")

@@ -100,7 +100,6 @@ class Lexicon:
     @cached_property
     def institution_tails(self) -> frozenset[str]:
         return frozenset(t[-1] for t in self.institution_words)
-    speech_nouns: frozenset[str] = field(default_factory=frozenset)
     # cues that may also come before their speaker, after the content ('"...," said X')
     postposed_verbs: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # cues that report speech only after the quote they follow ('"...?" X pressed.')
@@ -187,11 +186,11 @@ class Lexicon:
     negative_pronouns: frozenset[str] = field(default_factory=frozenset)
     # "NAME from BODY said": the preposition between a person and the body they speak for
     affiliation_prepositions: frozenset[str] = field(default_factory=frozenset)
-    # cues that mean going on, not saying, before "to" ("continues to lead")
-    aspect_cues: frozenset[str] = field(default_factory=frozenset)
+    # the word between a catenative and its verb ("to")
     infinitive_markers: frozenset[str] = field(default_factory=frozenset)
     # verbs of going on, starting or trying before "to" and a cue: "went on to say" is
-    # one act of saying, and its subject stands before the whole phrase
+    # one act of saying, and its subject stands before the whole phrase; before "to"
+    # and anything else they report nothing ("continues to lead")
     catenatives: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # "the senator said": a definite article before a role with no name points back to a
     # person already named; short titles stand for their full form ("sen" -> "senator")
@@ -307,7 +306,6 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         passive_agents=_words(data.get("passive_agent")),
         name_particles=_words(data.get("name_particles")),
         name_joiners=_words(data.get("name_joiners")),
-        speech_nouns=_words(data.get("speech_nouns")),
         postposed_verbs=frozenset(
             _phrase(e) for entries in ((data.get("cues") or {}).get("postposed") or {}).values() for e in entries or []),
         after_quote_cues=frozenset(
@@ -359,7 +357,6 @@ def lexicon_from_dict(data: dict) -> Lexicon:
                              for k, v in (data.get("title_abbreviations") or {}).items()},
         negative_pronouns=_words(data.get("negative_pronouns")),
         affiliation_prepositions=_words(data.get("affiliation_prepositions")),
-        aspect_cues=_words(data.get("aspect_cues")),
         infinitive_markers=_words(data.get("infinitive_markers")),
         catenatives=_phrases(data.get("catenatives")),
         group_nouns=_words((data.get("group_subjects") or {}).get("nouns")),
