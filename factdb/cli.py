@@ -13,7 +13,8 @@ from .db import DatabaseError, open_db
 from .export import export_json
 from .ingest import ingest_paths
 from .models import RELATION_TYPES, STANCE_IDS
-from .store import ClaimValue, SpeakerValue, add_alias, add_manual_claim
+from . import speaker_edits
+from .store import ClaimValue, SpeakerValue, add_manual_claim
 
 DEFAULT_DB = "factdb.db"
 
@@ -33,6 +34,27 @@ def connect(db_path: str):
         return open_db(db_path)
     except DatabaseError as e:
         fail(str(e))
+
+
+def existing_db(db_path: str):
+    """A database that must already exist (commands that change one, not create it)."""
+    if not Path(db_path).exists():
+        fail(f"{db_path}: no such database (run 'factdb ingest' first)")
+    return connect(db_path)
+
+
+def edit(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except ValueError as e:
+        fail(str(e))
+
+
+def names_line(db, speaker_id: int) -> str:
+    name = db.execute("select name from speakers where id = ?", [speaker_id]).fetchone()[0]
+    names = [r[0] for r in db.execute(
+        "select alias from speaker_aliases where speaker_id = ? and alias != ? order by alias", [speaker_id, name])]
+    return f"{name}: {', '.join(names) or '(no other names)'}"
 
 
 @click.group()
@@ -90,7 +112,7 @@ def export(db_path, fmt):
               help=f"Link to another claim; TYPE is one of {', '.join(RELATION_TYPES)}")
 def add(db_path, speakers, stance, text, quote, cue, article_id, note, relations):
     """Add a claim by hand. It is kept when articles are ingested again."""
-    db = connect(db_path)
+    db = existing_db(db_path)
     pairs = []
     for r in relations:
         rtype, _, other = r.partition(":")
@@ -110,19 +132,83 @@ def add(db_path, speakers, stance, text, quote, cue, article_id, note, relations
 @db_option
 @click.argument("speaker")
 @click.argument("aliases", nargs=-1, required=True)
-def alias(db_path, speaker, aliases):
+@click.option("--move", is_flag=True, help="Take a name another speaker has, with its claims")
+def alias(db_path, speaker, aliases, move):
     """Record that each ALIAS names SPEAKER ("Mas Bud" for "Budi Hendarto").
 
-    Claims that later articles attribute to an alias go to that speaker."""
-    db = connect(db_path)
-    try:
-        for a in aliases:
-            speaker_id = add_alias(db, speaker, a)
-    except ValueError as e:
-        fail(str(e))
-    names = [r[0] for r in db.execute(
-        "select alias from speaker_aliases where speaker_id = ? order by alias", [speaker_id])]
-    click.echo(f"{speaker}: {', '.join(names)}")
+    Claims that articles attribute to an alias go to that speaker, now and in
+    later ingests. A name that already stands for another speaker is refused
+    unless --move."""
+    db = existing_db(db_path)
+    for a in aliases:
+        speaker_id = edit(speaker_edits.add_alias, db, speaker, a, move=move)
+    click.echo(names_line(db, speaker_id))
+
+
+@cli.group()
+def speakers():
+    """List speakers and fix who is who: merge, split, unmerge, rename."""
+
+
+@speakers.command(name="list")
+@db_option
+@click.option("--ambiguous", is_flag=True, help="Only names that several people could be, for you to decide")
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many (0: all)")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON")
+def speakers_list(db_path, ambiguous, limit, as_json):
+    """Speakers with their number of claims and their names, busiest first."""
+    rows = speaker_edits.list_speakers(existing_db(db_path), ambiguous=ambiguous, limit=limit or None)
+    if as_json:
+        click.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        others = [n for n in r.names if n != r.name]
+        line = f"{r.id:>6}  {r.name}  ({r.kind or 'unknown'}, {r.claims} claim{'s' * (r.claims != 1)})"
+        if others:
+            line += f"  also: {', '.join(others)}"
+        if r.ambiguous:
+            line += f"  could be: {' | '.join(r.candidates)}"
+        click.echo(line)
+
+
+@speakers.command(name="merge")
+@db_option
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+def speakers_merge(db_path, keep, others):
+    """Make OTHERS one speaker with KEEP: names, claims and relations follow,
+    and later ingests give OTHERS' names to KEEP."""
+    db = existing_db(db_path)
+    click.echo(names_line(db, edit(speaker_edits.merge, db, keep, list(others))))
+
+
+@speakers.command(name="unmerge")
+@db_option
+@click.argument("name")
+def speakers_unmerge(db_path, name):
+    """Undo a merge: the speaker once called NAME is a speaker of its own again."""
+    db = existing_db(db_path)
+    click.echo(names_line(db, edit(speaker_edits.unmerge, db, name)))
+
+
+@speakers.command(name="split")
+@db_option
+@click.argument("speaker")
+@click.argument("names", nargs=-1, required=True)
+def speakers_split(db_path, speaker, names):
+    """Take NAMES off SPEAKER into a new speaker called by the first of them."""
+    db = existing_db(db_path)
+    click.echo(names_line(db, edit(speaker_edits.split, db, speaker, list(names))))
+
+
+@speakers.command(name="rename")
+@db_option
+@click.argument("speaker")
+@click.argument("new_name")
+def speakers_rename(db_path, speaker, new_name):
+    """Show SPEAKER under NEW_NAME; the old name stays one of its names."""
+    db = existing_db(db_path)
+    click.echo(names_line(db, edit(speaker_edits.rename, db, speaker, new_name)))
 
 
 @cli.command(name="eval")

@@ -109,6 +109,53 @@ def m002_alias_origin(db: sqlite_utils.Database) -> None:
     db["speaker_aliases"].add_column("origin", str, not_null_default="extracted")
 
 
+@migrations()
+def m003_speaker_identity(db: sqlite_utils.Database) -> None:
+    """One speaker per person: each claim keeps the name it gives (``claim_speakers.name``)
+    and the role it gives (``role``); ``speaker_aliases`` maps each name to one speaker
+    with the link's origin; speakers carry what resolution looks them up by."""
+    from .identity import Resolver, name_key, short_form
+
+    speakers = db["speakers"]
+    for column, kind in [("key", str), ("first_word", str), ("last_word", str)]:
+        speakers.add_column(column, kind)
+    speakers.add_column("ambiguous", int, not_null_default=0)
+    speakers.add_column("name_origin", str, not_null_default="extracted")
+    db["speaker_aliases"].add_column("key", str)
+    db["speaker_aliases"].add_column("merged_from", str)
+    db["claim_speakers"].add_column("name", str)
+    db["claim_speakers"].add_column("role", str)
+    db["claim_speakers"].add_column("short", str)
+    db.execute("update claim_speakers set name = (select name from speakers where id = speaker_id), "
+               "role = (select description from speakers where id = speaker_id)")
+    for rowid, mention, name in list(db.execute("select rowid, mention, name from claim_speakers")):
+        db.execute("update claim_speakers set short = ? where rowid = ?", [short_form(mention, name), rowid])
+    # names only: mentions with titles, and titles alone, were stored as aliases before
+    db.execute("delete from speaker_aliases where origin != 'manual'")
+    db.execute("delete from speaker_aliases where id not in (select min(id) from speaker_aliases group by alias)")
+    for sid, name, kind in list(db.execute("select id, name, kind from speakers")):
+        words = name_key(name).split()
+        person = kind == "person" and len(words) >= 2
+        db.execute("update speakers set key = ?, first_word = ?, last_word = ? where id = ?",
+                   [name_key(name), words[0] if person else None, words[-1] if person else None, sid])
+    for aid, alias in list(db.execute("select id, alias from speaker_aliases")):
+        db.execute("update speaker_aliases set key = ? where id = ?", [name_key(alias), aid])
+    for table, columns, unique in [
+        ("speakers", ["key"], False),
+        ("speakers", ["first_word"], False),
+        ("speakers", ["last_word"], False),
+        ("speakers", ["ambiguous"], False),
+        ("speaker_aliases", ["alias"], True),
+        ("speaker_aliases", ["key"], False),
+        ("claim_speakers", ["name"], False),
+        ("claim_speakers", ["short"], False),
+        ("claim_speakers", ["mention"], False),
+    ]:
+        db[table].create_index(columns, unique=unique,
+                               index_name=f"idx_{table}_{'_'.join(columns)}{'_unique' if unique else ''}")
+    Resolver(db).rebuild()
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open a factdb database, creating it and applying pending migrations."""
     path = Path(path)

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from .articles import Article, ArticleError, read_article
 from .extract import Extraction, available_languages, extract_claims, load_lexicon
-from .store import ClaimValue, SpeakerIds, SpeakerValue, StoreResult, store_article, stored_article_id
+from .store import ClaimValue, SpeakerValue, StoreResult, store_article, stored_article_id
 
 
 @dataclass
@@ -69,7 +69,7 @@ def to_values(extraction: Extraction) -> tuple[list[ClaimValue], list[tuple[int,
     return claims, [(r.source, r.target, r.type) for r in extraction.relations]
 
 
-def ingest_article(db: sqlite_utils.Database, ids: SpeakerIds, article: Article,
+def ingest_article(db: sqlite_utils.Database, article: Article,
                    replace: bool = False) -> tuple[StoreResult, bool]:
     if not replace:
         stored = stored_article_id(db, article.content_hash)
@@ -80,18 +80,17 @@ def ingest_article(db: sqlite_utils.Database, ids: SpeakerIds, article: Article,
     row = {"source_file": article.source_file, "title": article.title, "body": article.body,
            "language": article.language, "outlet": article.outlet, "published": article.published,
            "url": article.url, "dateline": article.dateline}
-    return store_article(db, ids, row, article.content_hash, claims, relations, replace), extraction is not None
+    return store_article(db, row, article.content_hash, claims, relations, replace), extraction is not None
 
 
 def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], replace: bool = False,
                  on_error: Callable[[Path, str], None] | None = None) -> Summary:
     summary = Summary()
-    ids = SpeakerIds(db)
     for path, error in iter_files(paths):
         if error is None:
             try:
                 article = read_article(path)
-                result, extracted = ingest_article(db, ids, article, replace)
+                result, extracted = ingest_article(db, article, replace)
             except ArticleError as e:
                 error = str(e)
             except sqlite3.DatabaseError as e:

@@ -29,14 +29,21 @@ class Speaker(SQLModel, table=True):
     name: str = Field(unique=True)
     kind: str | None = Field(default=None, index=True)
     description: str | None = None
+    key: str | None = Field(default=None, index=True)
+    first_word: str | None = Field(default=None, index=True)
+    last_word: str | None = Field(default=None, index=True)
+    ambiguous: int = Field(default=0, index=True)
+    name_origin: str = "extracted"
 
 
 class SpeakerAlias(SQLModel, table=True):
     __tablename__ = "speaker_aliases"
     id: int | None = Field(default=None, primary_key=True)
     speaker_id: int = Field(foreign_key="speakers.id", index=True)
-    alias: str = Field(index=True)
+    alias: str = Field(unique=True)
     origin: str = "extracted"
+    key: str | None = Field(default=None, index=True)
+    merged_from: str | None = None
 
 
 class Stance(SQLModel, table=True):
@@ -68,8 +75,11 @@ class ClaimSpeaker(SQLModel, table=True):
     __tablename__ = "claim_speakers"
     claim_id: str = Field(foreign_key="claims.id", primary_key=True)
     speaker_id: int = Field(foreign_key="speakers.id", primary_key=True, index=True)
-    mention: str | None = None
+    mention: str | None = Field(default=None, index=True)
     position: int
+    name: str | None = Field(default=None, index=True)
+    role: str | None = None
+    short: str | None = Field(default=None, index=True)
 
 
 class ClaimRelation(SQLModel, table=True):

@@ -18,6 +18,7 @@ from .models import STANCE_IDS
 
 FACTDB_TABLES = {"claims", "articles", "speakers"}
 RELATED_SHOWN = 100  # accusations and denials listed on a speaker page, per list
+NAMES_SHOWN = 30  # mentions and roles listed on a speaker page
 
 # How a relation reads from each end: (from the relating claim, from the related one).
 RELATION_LABELS = {
@@ -191,14 +192,26 @@ class Pages:
         return {"kind": "article", "article": article, "body": body, "claims": claims, "legend": legend}
 
     async def speaker_page(self, speaker_id, limit: int = 500) -> dict | None:
-        speakers = await self.rows("select id, name, kind, description from speakers where id = ?", [speaker_id])
+        speakers = await self.rows(
+            "select id, name, kind, description, ambiguous from speakers where id = ?", [speaker_id])
         if not speakers:
             return None
         speaker = speakers[0]
         sid = speaker["id"]
-        aliases = [r["alias"] for r in await self.rows(
-            "select alias from speaker_aliases where speaker_id = ? and alias != ? order by alias collate nocase",
-            [sid, speaker["name"]])]
+        aliases = await self.rows(
+            "select alias, origin, merged_from from speaker_aliases where speaker_id = ? and alias != ? "
+            "order by alias collate nocase", [sid, speaker["name"]])
+        appears = await self.rows(
+            f"select mention, count(*) as n from claim_speakers where speaker_id = ? and mention is not null "
+            f"and mention != ? group by mention order by n desc, mention limit {NAMES_SHOWN}", [sid, speaker["name"]])
+        roles = await self.rows(
+            f"select role, count(*) as n from claim_speakers where speaker_id = ? and role is not null "
+            f"group by role order by n desc, role limit {NAMES_SHOWN}", [sid])
+        could_be = await self.rows(
+            "select id, name from speakers where kind = 'person' and ? in (first_word, last_word) order by name",
+            [speaker["name"].casefold()]) if speaker["ambiguous"] else []
+        for person in could_be:
+            person["url"] = self.url("speakers", person["id"])
         stances = await self.stances()
         counts = Counter({r["stance"]: r["n"] for r in await self.rows(
             "select claims.stance as stance, count(*) as n from claim_speakers "
@@ -240,7 +253,8 @@ class Pages:
         total = sum(counts.values())
         shown = {name: items[:RELATED_SHOWN] for name, items in
                  (("accusations", accusations), ("denied_by", denied_by), ("denials", denials))}
-        return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "claims": claims,
+        return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "appears": appears, "roles": roles,
+                "could_be": could_be, "claims": claims,
                 "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(speaker["name"])),
                 **shown, "related_totals": {"accusations": len(accusations), "denied_by": len(denied_by),
                                             "denials": len(denials)},

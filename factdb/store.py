@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
+from .identity import EXTRACTED, MANUAL, Resolver, short_form
 from .models import RELATION_TYPES, STANCE_IDS
-
-EXTRACTED, MANUAL = "extracted", "manual"
 
 
 @dataclass(frozen=True)
@@ -57,65 +56,37 @@ def claim_id(prefix: str, *parts) -> str:
     return f"{prefix}{digest[:12]}"
 
 
-def speaker_by_alias(db: sqlite_utils.Database, name: str):
-    """The one speaker known under this alias, if exactly one is. Extracted
-    aliases count only with several words (a lone "Budi" in two articles may
-    be two people); an alias a person added counts whatever its length."""
-    rows = db.execute(
-        "select distinct speaker_id from speaker_aliases where alias = ? and (origin = 'manual' or ?) limit 2",
-        [name, len(name.split()) >= 2]).fetchall()
-    return rows[0] if len(rows) == 1 else None
+def _by_mention(resolver: Resolver, s: SpeakerValue) -> SpeakerValue:
+    """A mention that people linked to a speaker by hand ("Pemimpin Tertinggi X")
+    names that speaker, whatever the extractor made of it."""
+    if s.mention and s.mention != s.name and resolver.speaker_of(s.name) is None and resolver.one(
+            "select 1 from speaker_aliases where alias = ? and origin = 'manual'", [s.mention]):
+        return replace(s, name=s.mention)
+    return s
 
 
-class SpeakerIds:
-    """Speaker name -> id, creating speakers on first sight.
-
-    A name is one speaker across articles: the canonical name first, then an
-    alias of several words that only one speaker has (so "Presiden Budi Hendarto",
-    or an alias a person added to ``speaker_aliases``, finds the speaker). Remembers
-    ids only once the transaction that created them has committed."""
-
-    def __init__(self, db: sqlite_utils.Database):
-        self.db = db
-        self.committed: dict[str, int] = {}
-        self.pending: dict[str, int] = {}
-
-    def get(self, s: SpeakerValue) -> tuple[int, bool]:
-        if s.name in self.committed:
-            return self.committed[s.name], False
-        if s.name in self.pending:
-            return self.pending[s.name], False
-        row = (self.db.execute("select id from speakers where name = ?", [s.name]).fetchone()
-               or speaker_by_alias(self.db, s.name) or (s.mention and speaker_by_alias(self.db, s.mention)))
-        if row:
-            self.pending[s.name] = row[0]
-            return row[0], False
-        pk = self.db["speakers"].insert(
-            {"name": s.name, "kind": s.kind, "description": s.description}).last_pk
-        self.pending[s.name] = pk
-        return pk, True
-
-    def commit(self) -> None:
-        self.committed.update(self.pending)
-        self.pending.clear()
-
-    def rollback(self) -> None:
-        self.pending.clear()
-
-
-def _speaker_rows(db, ids: SpeakerIds, cid: str, speakers, aliases: set, links: list) -> int:
-    created = 0
-    seen = set()
-    for position, s in enumerate(speakers):
-        sid, new = ids.get(s)
-        created += new
-        if sid in seen:
-            continue
-        seen.add(sid)
-        links.append({"claim_id": cid, "speaker_id": sid, "mention": s.mention, "position": position})
-        for alias in {s.name, s.mention} - {None, ""}:
-            aliases.add((sid, alias))
-    return created
+def _link_speakers(db, claims: list[tuple[str, tuple[SpeakerValue, ...]]], replace: bool = False) -> int:
+    """Resolve every speaker of the claims and link each claim to the speakers its
+    names map to (one link per speaker and claim); then look again at the short
+    names these claims bear on. Returns how many speakers were created."""
+    resolver = Resolver(db)
+    claims = [(cid, tuple(_by_mention(resolver, s) for s in speakers)) for cid, speakers in claims]
+    for _, speakers in claims:
+        for s in speakers:
+            resolver.resolve(s.name, s.kind, s.description)
+    links = []
+    for cid, speakers in claims:
+        seen = set()
+        for position, s in enumerate(speakers):
+            sid = resolver.speaker_of(s.name)
+            if sid not in seen:
+                seen.add(sid)
+                links.append({"claim_id": cid, "speaker_id": sid, "name": s.name, "mention": s.mention,
+                              "role": s.description, "short": short_form(s.mention, s.name), "position": position})
+    db["claim_speakers"].insert_all(links, replace=replace, ignore=not replace, batch_size=500)
+    resolver.recheck(link["short"] for link in links)
+    resolver.settle()
+    return resolver.created
 
 
 def stored_article_id(db: sqlite_utils.Database, content_hash: str) -> int | None:
@@ -124,7 +95,7 @@ def stored_article_id(db: sqlite_utils.Database, content_hash: str) -> int | Non
     return row[0] if row else None
 
 
-def store_article(db: sqlite_utils.Database, ids: SpeakerIds, article: dict, content_hash: str,
+def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
                   claims: list[ClaimValue], relations: list[tuple[int, int, str]],
                   replace: bool = False) -> StoreResult:
     """Write one article and its claims in one transaction.
@@ -133,45 +104,32 @@ def store_article(db: sqlite_utils.Database, ids: SpeakerIds, article: dict, con
     ``replace``: then its extracted claims are written again, and what people
     added by hand (manual claims and relations) is kept.
     """
-    try:
-        with db.atomic():
-            article_id = stored_article_id(db, content_hash)
-            if article_id is not None and not replace:
-                return StoreResult(article_id, False, 0, 0)
-            if article_id is not None:
-                _delete_extracted(db, article_id)
-            else:
-                article_id = db["articles"].insert(
-                    {**article, "content_hash": content_hash, "ingested_at": now()}).last_pk
-            claim_rows, links, aliases, created = [], [], set(), 0
-            cids = []
-            stamp = now()
-            for c in claims:
-                cid = claim_id("c", content_hash, c.start, c.end, c.stance)
-                cids.append(cid)
-                claim_rows.append({
-                    "id": cid, "article_id": article_id, "stance": c.stance, "text": c.text,
-                    "quote": c.quote, "cue": c.cue, "sentence": c.sentence, "start": c.start,
-                    "end": c.end, "paragraph": c.paragraph, "origin": EXTRACTED, "note": None,
-                    "created_at": stamp,
-                })
-                created += _speaker_rows(db, ids, cid, c.speakers, aliases, links)
-            db["claims"].insert_all(claim_rows, ignore=True, batch_size=500)
-            db["claim_speakers"].insert_all(links, ignore=True, batch_size=500)
-            _insert_aliases(db, aliases)
-            db["claim_relations"].insert_all(
-                [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t, "origin": EXTRACTED}
-                 for a, b, t in relations], ignore=True)
-    except BaseException:
-        ids.rollback()
-        raise
-    ids.commit()
+    with db.atomic():
+        article_id = stored_article_id(db, content_hash)
+        if article_id is not None and not replace:
+            return StoreResult(article_id, False, 0, 0)
+        if article_id is not None:
+            _delete_extracted(db, article_id)
+        else:
+            article_id = db["articles"].insert(
+                {**article, "content_hash": content_hash, "ingested_at": now()}).last_pk
+        claim_rows, cids = [], []
+        stamp = now()
+        for c in claims:
+            cid = claim_id("c", content_hash, c.start, c.end, c.stance)
+            cids.append(cid)
+            claim_rows.append({
+                "id": cid, "article_id": article_id, "stance": c.stance, "text": c.text,
+                "quote": c.quote, "cue": c.cue, "sentence": c.sentence, "start": c.start,
+                "end": c.end, "paragraph": c.paragraph, "origin": EXTRACTED, "note": None,
+                "created_at": stamp,
+            })
+        db["claims"].insert_all(claim_rows, ignore=True, batch_size=500)
+        created = _link_speakers(db, [(cid, c.speakers) for cid, c in zip(cids, claims)])
+        db["claim_relations"].insert_all(
+            [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t, "origin": EXTRACTED}
+             for a, b, t in relations], ignore=True)
     return StoreResult(article_id, True, len(claim_rows), created)
-
-
-def _insert_aliases(db, aliases: set) -> None:
-    db["speaker_aliases"].insert_all(
-        [{"speaker_id": sid, "alias": alias} for sid, alias in sorted(aliases)], ignore=True, batch_size=500)
 
 
 def _delete_extracted(db, article_id: int) -> None:
@@ -186,22 +144,6 @@ def _delete_extracted(db, article_id: int) -> None:
         db.execute("delete from claims where id = ?", [cid])
 
 
-def add_alias(db: sqlite_utils.Database, speaker: str, alias: str) -> int:
-    """Record by hand that ``alias`` names ``speaker`` (a name or an existing alias);
-    later ingests give claims under that alias to this speaker. Returns the speaker id."""
-    alias = " ".join(alias.split())
-    if not alias:
-        raise ValueError("an alias cannot be empty")
-    with db.atomic():
-        row = db.execute("select id from speakers where name = ?", [speaker]).fetchone() or \
-            speaker_by_alias(db, speaker)
-        if not row:
-            raise ValueError(f"no speaker named {speaker!r}")
-        db.execute("insert into speaker_aliases (speaker_id, alias, origin) values (?, ?, 'manual') "
-                   "on conflict (speaker_id, alias) do update set origin = 'manual'", [row[0], alias])
-    return row[0]
-
-
 def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: int | None = None,
                      relations: list[tuple[str, str]] = ()) -> str:
     """Add a claim by hand (origin ``manual``); returns its id. ``relations``
@@ -210,35 +152,29 @@ def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: i
         raise ValueError(f"unknown stance {claim.stance!r} (one of: {', '.join(STANCE_IDS)})")
     if not claim.speakers:
         raise ValueError("a claim needs at least one speaker")
+    if any(not s.name.strip() for s in claim.speakers):
+        raise ValueError("a speaker's name cannot be empty")
     if not claim.text.strip():
         raise ValueError("a claim needs its text")
-    ids = SpeakerIds(db)
-    try:
-        with db.atomic():
-            if article_id is not None and not db.execute(
-                    "select 1 from articles where id = ?", [article_id]).fetchone():
-                raise ValueError(f"no article with id {article_id}")
-            for rtype, other in relations:
-                if rtype not in RELATION_TYPES:
-                    raise ValueError(f"unknown relation {rtype!r} (one of: {', '.join(RELATION_TYPES)})")
-                if not db.execute("select 1 from claims where id = ?", [other]).fetchone():
-                    raise ValueError(f"no claim with id {other!r}")
-            cid = claim_id("m", article_id, claim.stance, claim.text,
-                           "|".join(s.name for s in claim.speakers))
-            db["claims"].insert({
-                "id": cid, "article_id": article_id, "stance": claim.stance, "text": claim.text,
-                "quote": claim.quote, "cue": claim.cue, "sentence": claim.sentence,
-                "start": claim.start, "end": claim.end, "paragraph": claim.paragraph,
-                "origin": MANUAL, "note": claim.note, "created_at": now(),
-            }, replace=True)
-            links, aliases = [], set()
-            _speaker_rows(db, ids, cid, claim.speakers, aliases, links)
-            db["claim_speakers"].insert_all(links, replace=True)
-            _insert_aliases(db, aliases)
-            db["claim_relations"].insert_all(
-                [{"from_claim_id": cid, "to_claim_id": other, "type": t, "origin": MANUAL}
-                 for t, other in relations], replace=True)
-    except BaseException:
-        ids.rollback()
-        raise
+    with db.atomic():
+        if article_id is not None and not db.execute(
+                "select 1 from articles where id = ?", [article_id]).fetchone():
+            raise ValueError(f"no article with id {article_id}")
+        for rtype, other in relations:
+            if rtype not in RELATION_TYPES:
+                raise ValueError(f"unknown relation {rtype!r} (one of: {', '.join(RELATION_TYPES)})")
+            if not db.execute("select 1 from claims where id = ?", [other]).fetchone():
+                raise ValueError(f"no claim with id {other!r}")
+        cid = claim_id("m", article_id, claim.stance, claim.text,
+                       "|".join(s.name for s in claim.speakers))
+        db["claims"].insert({
+            "id": cid, "article_id": article_id, "stance": claim.stance, "text": claim.text,
+            "quote": claim.quote, "cue": claim.cue, "sentence": claim.sentence,
+            "start": claim.start, "end": claim.end, "paragraph": claim.paragraph,
+            "origin": MANUAL, "note": claim.note, "created_at": now(),
+        }, replace=True)
+        _link_speakers(db, [(cid, claim.speakers)], replace=True)
+        db["claim_relations"].insert_all(
+            [{"from_claim_id": cid, "to_claim_id": other, "type": t, "origin": MANUAL}
+             for t, other in relations], replace=True)
     return cid

@@ -115,7 +115,8 @@ async def test_article_page_highlights_every_claim(ds):
 async def test_speaker_page_lists_aliases_claims_and_denials(ds):
     china = await one(ds, "select id from speakers where name = 'China'")
     page = await get(ds, f"/sample/speakers/{china}")
-    assert '<ul class="aliases"><li>Beijing</li></ul>' in page  # the name itself is not repeated
+    assert "No other names." in page  # the name itself is not repeated
+    assert re.search(r'<ul class="mentions"><li>Beijing <span class="muted">2</span></li></ul>', page)
     assert "government" in page
     assert "Their denials" in page and "Ukraina" in page
     ukraina = await one(ds, "select id from speakers where name = 'Ukraina'")
@@ -124,7 +125,8 @@ async def test_speaker_page_lists_aliases_claims_and_denials(ds):
     assert "Who denied what they said" in page and ">China</a>" in page
     xi = await one(ds, "select id from speakers where name = 'Xi Jinping'")
     page = await get(ds, f"/sample/speakers/{xi}")
-    assert "Presiden China" in page and "<li>Xi</li>" in page
+    assert '<ul class="roles"><li>Presiden China <span class="muted">' in page
+    assert re.search(r'<ul class="mentions">.*<li>Xi <span class="muted">\d+</span></li>', page)
 
 
 async def test_payloads_are_escaped_on_every_page(ds):

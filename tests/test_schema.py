@@ -29,7 +29,7 @@ def test_migrations_are_applied_once(tmp_path):
     db.conn.close()
     db = open_db(path)
     assert db.schema == schema
-    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_alias_origin"]
+    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_alias_origin", "m003_speaker_identity"]
 
 
 def test_stances_vocabulary(fresh_db):
