@@ -881,3 +881,8 @@ def test_he_is_not_a_described_document(en):
 def test_a_website_speaks_like_its_body(en):
     assert claims("Tolls rose sharply, as the Harlow Institute website notes.", en) == [
         ("Harlow Institute website", "asserts", "Tolls rose sharply")]
+
+
+def test_a_title_that_opens_with_a_body_word_is_a_title(en):
+    text = "As city hall press secretary Jane Roe explained, the bridge will open in May."
+    assert claims(text, en) == [("Jane Roe", "asserts", "the bridge will open in May")]

@@ -293,3 +293,39 @@ def test_bare_name_opening_the_sentence_before_a_role_and_a_place():
     assert out[0][0] == ["Budi"]
     out = simple("Rudi Hartono, Ketua Fraksi B, usai sidang paripurna menyebutkan, target pajak tercapai.")
     assert out[0][0] == ["Rudi Hartono"]
+
+
+def refs_of(text):
+    return [(s.name, s.description) for c in claims_of(text) for s in c.speakers]
+
+
+def test_an_initial_belongs_to_the_name():
+    text = ("Rudi P. Hartono, Kepala Dinas Pangan Kota Sukamaju, Senin (6/4/2020) menjelaskan, stok beras aman.\n"
+            "Menurut Hartono, harga beras akan turun.")
+    assert [name for name, _ in refs_of(text)] == ["Rudi P Hartono", "Rudi P Hartono"]
+
+
+def test_a_body_named_before_the_person_is_left_out_by_the_short_name():
+    # the article calls him by his first name alone: his name starts there
+    text = ("Direktur Perusahaan Daerah Sinar Jaya Rudi Hartono mengatakan, kapal baru segera berlayar.\n"
+            "Menurut Rudi, rute baru dipilih karena paling ramai.")
+    assert refs_of(text)[0] == ("Rudi Hartono", "Direktur Perusahaan Daerah Sinar Jaya")
+    # by his last name alone: his name is the word before it and that word
+    text = ("Sekretaris Umum Pimpinan Pusat Paguyuban Anwar Salim mengatakan, surat edaran sudah terbit.\n"
+            "Paguyuban sudah lama menyiapkannya.\n"
+            "”Tidak ada sanksi bagi anggota,” kata Salim.")
+    assert refs_of(text)[0][0] == "Anwar Salim"
+
+
+def test_a_place_after_a_body_s_short_form():
+    text = ("Ketua Himpunan Nelayan Pesisir (HNP) Jawa Barat Budi Santoso mengatakan, "
+            "solar untuk nelayan masih langka.")
+    assert refs_of(text) == [("Budi Santoso", "Ketua Himpunan Nelayan Pesisir Jawa Barat")]
+
+
+def test_a_place_before_a_full_name_is_the_role_s():
+    text = "Jawa Barat Budi Santoso mengatakan, solar untuk nelayan masih langka."
+    assert refs_of(text) == [("Budi Santoso", "Jawa Barat")]
+    # not a regency's own name
+    text = "Kabupaten Hulu Sungai Selatan menyatakan, jalan desa segera diperbaiki."
+    assert refs_of(text)[0][0] != "Hulu Sungai Selatan"

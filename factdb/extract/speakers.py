@@ -397,14 +397,16 @@ def _name_after_short_form(tokens: list[Token], lex: Lexicon) -> SpeakerRef | No
         return None
     close = max((k for k, t in enumerate(tokens) if t.text == ")"), default=-1)
     n = short_form_before(tokens, close) if close > 0 else 0
-    name = tokens[close + 1:]
+    # the body's place may follow its short form: "Organisasi X (OX) Jawa Barat Budi Santoso"
+    place = phrase_at(words, lex.places, close + 1) if close > 0 else 0
+    name = tokens[close + 1 + place:]
     if not n or close - n + 1 == 0 or not 1 <= len(name) <= 3 or not all(
             t.is_word and t.is_capitalized and not is_acronym(t.text) for t in name):
         return None
-    if phrase_at(words, lex.places, close + 1) or any(phrase_at(words, lex.institution_words, i)
-                                                       for i in range(close + 1, len(words))):
+    if phrase_at(words, lex.places, close + 1 + place) or any(
+            phrase_at(words, lex.institution_words, i) for i in range(close + 1 + place, len(words))):
         return None
-    role = [t for t in tokens[:close - n + 1] if t.text not in "\"“”"]
+    role = [t for t in tokens[:close - n + 1] + tokens[close + 1:close + 1 + place] if t.text not in "\"“”"]
     return SpeakerRef(" ".join(t.text for t in name), _as_written(tokens), PERSON, _as_written(role))
 
 
@@ -452,7 +454,9 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if len(refs) == 1 and refs[0].kind == PERSON and refs[0].description:
             ref = refs[0]
             return [SpeakerRef(ref.name, text, PERSON, " ".join(t.text for t in tokens[:lead]) + " " + ref.description)]
-    if phrase_at(words, lex.institution_words):
+    if 0 < phrase_at(words, lex.titles) <= phrase_at(words, lex.institution_words) or (
+            phrase_at(words, lex.institution_words) and not phrase_at(words, lex.titles)):
+        # a body ("Kementerian Luar Negeri"), not a title that opens with a body's word ("press secretary")
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
     if not phrase_at(words, lex.titles) and words[0] not in lex.title_modifiers:
         # a heading run into the sentence: "Penangkapan Budi Kepala Bidang Humas Polres X Nama"
@@ -509,6 +513,9 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if len(refs) == 1 and refs[0].kind == PERSON:
             role = " ".join(t.text for t in tokens[:lower])
             return [SpeakerRef(refs[0].name, text, PERSON, role if not refs[0].description else role + " " + refs[0].description)]
+    placed = _name_after_place(tokens, words, lex)
+    if placed:
+        return [placed]
     # an acronym makes a body ("KPK", "DPR RI", "the new NGO"), unless it follows a name ("Rizal MS")
     if any(phrase_at(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text) or any(
             is_acronym(t.text) and not tokens[i - 1].is_capitalized for i, t in enumerate(tokens) if i):
@@ -548,6 +555,21 @@ def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Spe
         if ref:
             return [SpeakerRef(ref.name, text, ref.kind, ref.description)]
     return [SpeakerRef(text, text, PERSON)]
+
+
+def _name_after_place(tokens: list[Token], words: list[str], lex: Lexicon) -> SpeakerRef | None:
+    """A place, then a full name ("Jawa Barat Budi Santoso", the tail of a role whose body
+    came before): the person, the place their role's."""
+    lead = phrase_at(words, lex.places)
+    rest = tokens[lead:]
+    if not lead or words[0] in lex.place_heads or not 2 <= len(rest) <= 3 or tuple(words[lead:]) in lex.places \
+            or any(w in lex.compass_words for w in words[lead:]) or not all(
+            t.is_word and t.is_capitalized and not is_acronym(t.text) and t.lower not in lex.title_words
+            for t in rest) or any(phrase_at(words, lex.institution_words, i) or phrase_at(words, lex.places, i)
+                                  for i in range(lead, len(words))):
+        return None
+    return SpeakerRef(" ".join(t.text for t in rest), " ".join(t.text for t in tokens), PERSON,
+                      " ".join(t.text for t in tokens[:lead]))
 
 
 def _appositive_of(tokens: list[Token], lex: Lexicon, entities: Entities) -> SpeakerRef | None:
@@ -665,6 +687,8 @@ class NameTrimmer:
         for pos in range(1, len(words)):
             if not all(w[:1].isupper() for w in words[pos:]):
                 break
+            if len(words[pos - 1].rstrip(".")) == 1:
+                continue  # an initial is part of the name ("Rudi P. Hartono")
             rest = tuple(w.casefold() for w in words[pos:])
             if rest in self.lex.places or rest in self.lex.governments:
                 continue
@@ -677,11 +701,46 @@ class NameTrimmer:
         self.cache[name] = out
         return out
 
+    def _called_alone(self, word: str, not_before: str) -> bool:
+        """Whether the article calls someone by this one word ("kata Rudi", "Menurut Rudi,")."""
+        for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?![\w’'])", self.text):
+            before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
+            after = self.text[m.end():m.end() + 60].lstrip(",.;:)”\"").split()[:1]
+            if after and after[0][:1].isupper() and not self.text[m.end():m.end() + 1] in ",.;:":
+                continue
+            prev = before[0].strip("(\"“”,") if before else ""
+            low = prev.casefold()
+            if prev == not_before or prev[:1].isupper() and not (
+                    low in self.lex.stopwords or (low,) in self.lex.cues or low in self.lex.sentence_openers):
+                continue
+            return True
+        return False
+
+    def after_body(self, name: str) -> str:
+        """The person's name in "BODY'S NAME PERSON'S NAME" after a role that ends with a body
+        ("Direktur Perusahaan Daerah Sinar Jaya Rudi Hartono"): it starts at the word the
+        article calls them by alone, or, when that is the last word, at the word before it."""
+        words = name.split()
+        for pos in range(1, len(words)):
+            if len(words[pos - 1].rstrip(".")) == 1 or not all(w[:1].isupper() for w in words[pos:]):
+                continue
+            if self._called_alone(words[pos], not_before=words[pos - 1]):
+                start = pos if pos < len(words) - 1 else pos - 1
+                return " ".join(words[start:]) if start > 0 else name
+        return name
+
+    def _ends_with_body(self, description: str | None) -> bool:
+        """Whether a role ends with a body ("Direktur Perusahaan", "... Perusahaan Daerah")."""
+        words = (description or "").casefold().split()
+        return any(phrase_at(words, self.lex.institution_words, i) for i in range(max(0, len(words) - 2), len(words)))
+
     def trim(self, ref: SpeakerRef) -> SpeakerRef:
         if not self.lex.trim_name_prefixes or ref.kind != PERSON or len(ref.name.split()) < 2 \
                 or ref.name == ref.description:
             return ref
         name = self.name(ref.name)
+        if name == ref.name and self._ends_with_body(ref.description):
+            name = self.after_body(ref.name)
         if name == ref.name:
             return ref
         lead = ref.name[:len(ref.name) - len(name)].strip()
