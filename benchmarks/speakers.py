@@ -7,7 +7,7 @@ EVAL_DIR (default ``../shared/eval``) holds the sets ``dev``, ``dev-en`` and
 with the machine and the date:
 
 - split people: person speakers named by one word that exactly one person
-  speaker of several words explains ("Widodo" beside "Joko Widodo"), as a
+  speaker of several words explains (both written as proper names) ("Widodo" beside "Joko Widodo"), as a
   share of person claims; and pairs of person speakers whose names differ only
   by initials ("Jane Q. Roe" / "Jane Roe");
 - clean names: over claims that match a gold claim (``score.py``'s matching),
@@ -29,6 +29,7 @@ from pathlib import Path
 
 from factdb.db import open_db
 from factdb.export import export_data
+from factdb.identity import is_proper
 from factdb.ingest import ingest_paths
 
 HERE = Path(__file__).resolve().parent
@@ -53,6 +54,7 @@ def split_people(db) -> dict:
         "select s.name, count(*) from speakers s join claim_speakers cs on cs.speaker_id = s.id "
         "where s.kind = 'person' group by s.id")}
     total = sum(people.values())
+    people = {n: c for n, c in people.items() if is_proper(n)}  # names, not roles ("candidate")
     long_names = [n for n in people if len(words(n)) >= 2]
     short = {}
     for name, n in people.items():

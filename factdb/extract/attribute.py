@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from .lexicon import Cue, Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Sentence, Span, Token, tokenize
-from .speakers import GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, is_acronym
+from .speakers import DOCUMENT, GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, is_acronym
 from .subjects import SpeakerPhrases
 
 OBJECT_STANCES = {"praises", "criticizes", "denies"}
@@ -320,7 +320,7 @@ class SentenceAttributor(SpeakerPhrases):
             if rng[0] > 0 and toks[rng[0] - 1].text not in "-—–" and toks[rng[0] - 1].lower not in self.lex.np_prepositions:
                 continue  # the name opens the line, follows a dash or "More from" ("later on CNN:" is no speaker)
             speakers = self.speakers_of(toks, rng)
-            if not speakers or any(r.kind not in (PERSON, INSTITUTION) or r.name.casefold() in self.lex.sentence_openers
+            if not speakers or any(r.kind not in (PERSON, INSTITUTION, DOCUMENT) or r.name.casefold() in self.lex.sentence_openers
                                    for r in speakers):
                 continue
             start, end = self.trim(q.start + 1, q.end - 1)
@@ -1052,7 +1052,7 @@ class SentenceAttributor(SpeakerPhrases):
         cue = Cue((toks[a].lower,), "asserts", "document")
         b = self.cut_trailing_adjunct(toks, comma + 1, len(toks))
         end = toks[b - 1].end if b < len(toks) else sent.end
-        return self._claim(sent, [SpeakerRef(name, name, INSTITUTION)], cue, a, a + 1, toks[comma + 1].start, end)
+        return self._claim(sent, [SpeakerRef(name, name, DOCUMENT)], cue, a, a + 1, toks[comma + 1].start, end)
 
     def closing_document(self, sent) -> RawClaim | None:
         """"Most farmers backed the levy in a new county poll.": the poll's claim, the words
@@ -1075,7 +1075,7 @@ class SentenceAttributor(SpeakerPhrases):
             return None  # "X said Y in a poll": the one who said it speaks
         name = " ".join(self.text[toks[p + 2].start:toks[end - 1].end].split())
         cue = Cue((toks[p].lower,), "asserts", "document")
-        return self._claim(sent, [SpeakerRef(name, name, INSTITUTION)], cue, p, p + 1, sent.start, toks[p - 1].end)
+        return self._claim(sent, [SpeakerRef(name, name, DOCUMENT)], cue, p, p + 1, sent.start, toks[p - 1].end)
 
     def _apposition_ends(self, toks, k: int) -> bool:
         """Whether ", the ... " at ``k`` is a phrase about the source that ends the sentence

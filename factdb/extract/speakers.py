@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from .lexicon import Lexicon, phrase_at
 from .segment import Token, tokenize
 
-PERSON, INSTITUTION, GOVERNMENT, GROUP = "person", "institution", "government", "group"
+PERSON, INSTITUTION, GOVERNMENT, GROUP, DOCUMENT = "person", "institution", "government", "group", "document"
 
 
 @dataclass(frozen=True)
@@ -412,6 +412,31 @@ def _name_after_short_form(tokens: list[Token], lex: Lexicon) -> SpeakerRef | No
 
 def canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
     """The speakers one mention stands for (a pronoun may stand for several)."""
+    return [with_kind(ref, lex) for ref in _canonical(tokens, lex, entities)]
+
+
+def with_kind(ref: SpeakerRef, lex: Lexicon) -> SpeakerRef:
+    """A source whose head noun is a document ("a new county poll", "court records",
+    "the club's website") is a document, whatever the rest made of it; a person's
+    name has no words with digits or dots inside ("Covid-19", "example.co")."""
+    if ref.via is not None or ref.kind == GOVERNMENT:
+        return ref
+    words = ref.name.split()
+    head = next((i for i, w in enumerate(words) if i and w.casefold() in lex.np_prepositions | {"of"}), len(words))
+    if ref.name != ref.description and words and words[head - 1].casefold() in lex.document_nouns \
+            and not (ref.kind == PERSON and ref.name[:1].isupper() and ref.description):
+        return replace(ref, kind=DOCUMENT)
+    if ref.kind == PERSON and len(words) > 2:
+        lead = 0
+        while lead < len(words) - 2 and (any(c.isdigit() for c in words[lead]) or "." in words[lead].strip(".")):
+            lead += 1
+        if lead:
+            role = " ".join(x for x in (ref.description, " ".join(words[:lead])) if x)
+            return replace(ref, name=" ".join(words[lead:]), description=role)
+    return ref
+
+
+def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
     mention = _as_written([t for t in tokens if t.text not in "\"“”"])
     named = _name_after_short_form(tokens, lex)
     tokens, spelled = _drop_bracketed_acronyms(tokens, entities)

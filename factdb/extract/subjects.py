@@ -14,7 +14,7 @@ import re
 
 from .lexicon import Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Span, Token
-from .speakers import (GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, short_form_at,
+from .speakers import (GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, short_form_at, with_kind,
                        short_form_before, split_mentions)
 
 # letters with periods between them: the last period of "F.B.I." is part of it too
@@ -265,7 +265,7 @@ class SpeakerPhrases:
         while a < b - 1 and toks[a].lower in lex.determiners:
             a += 1
         name = " ".join(self.text[toks[a].start:toks[b - 1].end].split())
-        return SpeakerRef(name, name, GROUP if several else INSTITUTION)
+        return with_kind(SpeakerRef(name, name, GROUP if several else INSTITUTION), lex)
 
     def sentence_subject(self, toks, before: int) -> list[SpeakerRef] | None:
         """The named person who opens the sentence, when one does before token ``before``."""
