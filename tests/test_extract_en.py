@@ -886,3 +886,10 @@ def test_a_website_speaks_like_its_body(en):
 def test_a_title_that_opens_with_a_body_word_is_a_title(en):
     text = "As city hall press secretary Jane Roe explained, the bridge will open in May."
     assert claims(text, en) == [("Jane Roe", "asserts", "the bridge will open in May")]
+
+
+def test_a_source_whose_head_is_a_document_is_a_document(en):
+    [claim] = extract_claims("A new county poll released Friday found that most farmers backed the levy.", en).claims
+    assert claim.speakers[0].kind == "document"
+    [claim] = extract_claims("The Bank of Sukamaju said that profits fell.", en).claims
+    assert claim.speakers[0].kind == "institution"

@@ -329,3 +329,16 @@ def test_a_place_before_a_full_name_is_the_role_s():
     # not a regency's own name
     text = "Kabupaten Hulu Sungai Selatan menyatakan, jalan desa segera diperbaiki."
     assert refs_of(text)[0][0] != "Hulu Sungai Selatan"
+
+
+def test_words_with_digits_or_dots_before_a_name_are_the_role_s():
+    from factdb.extract.speakers import PERSON, SpeakerRef, with_kind
+    lex = load_lexicon("id")
+    ref = with_kind(SpeakerRef("Covid-19 Rudi A Hartono", "m", PERSON, "Ketua Satgas"), lex)
+    assert (ref.name, ref.description) == ("Rudi A Hartono", "Ketua Satgas Covid-19")
+    ref = with_kind(SpeakerRef("contohsitus.co Rudi Hartono", "m", PERSON), lex)
+    assert (ref.name, ref.description) == ("Rudi Hartono", "contohsitus.co")
+
+
+def test_a_nickname_in_the_lexicon_is_the_full_name():
+    assert [n for n, _ in refs_of("Jokowi mengatakan, pembangunan jalan tol akan dilanjutkan.")] == ["Joko Widodo"]

@@ -422,8 +422,7 @@ def with_kind(ref: SpeakerRef, lex: Lexicon) -> SpeakerRef:
     if ref.via is not None or ref.kind == GOVERNMENT:
         return ref
     words = ref.name.split()
-    head = next((i for i, w in enumerate(words) if i and w.casefold() in lex.np_prepositions | {"of"}), len(words))
-    if ref.name != ref.description and words and words[head - 1].casefold() in lex.document_nouns \
+    if ref.name != ref.description and _document_head(words, lex) \
             and not (ref.kind == PERSON and ref.name[:1].isupper() and ref.description):
         return replace(ref, kind=DOCUMENT)
     if ref.kind == PERSON and len(words) > 2:
@@ -434,6 +433,18 @@ def with_kind(ref: SpeakerRef, lex: Lexicon) -> SpeakerRef:
             role = " ".join(x for x in (ref.description, " ".join(words[:lead])) if x)
             return replace(ref, name=" ".join(words[lead:]), description=role)
     return ref
+
+
+def _document_head(words: list[str], lex: Lexicon) -> bool:
+    """Whether a phrase's head noun is a document: a document noun that ends the phrase or
+    comes before a preposition or a participle ("poll", "poll of X", "poll released Friday")."""
+    lower = [w.casefold() for w in words]
+    for i, w in enumerate(lower):
+        if w in lex.document_nouns:
+            after = lower[i + 1] if i + 1 < len(lower) else None
+            return after is None or after in lex.np_prepositions or after == "of" or bool(
+                lex.passive_participle_endings and after.endswith(lex.passive_participle_endings))
+    return False
 
 
 def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
