@@ -148,7 +148,7 @@ def m003_speaker_identity(db: sqlite_utils.Database) -> None:
         ("speaker_aliases", ["alias"], True),
         ("speaker_aliases", ["key"], False),
         ("claim_speakers", ["name"], False),
-        ("claim_speakers", ["short"], False),
+        ("claim_speakers", ["short", "speaker_id"], False),
         ("claim_speakers", ["mention"], False),
     ]:
         db[table].create_index(columns, unique=unique,
