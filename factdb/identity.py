@@ -234,6 +234,18 @@ class Resolver:
         for (sid,) in list(self.db.execute("select id from speakers")):
             self.drop_if_empty(sid)
 
+    def forget(self, names) -> None:
+        """Names no claim gives any more (an article extracted again): their links
+        go, unless a person made them, and so do speakers left with nothing."""
+        for name in names:
+            if name is None or self.one("select 1 from claim_speakers where name = ? limit 1", [name]):
+                continue
+            row = self.one("select speaker_id, origin from speaker_aliases where alias = ?", [name])
+            if row and row[1] != MANUAL:
+                self.db.execute("delete from speaker_aliases where alias = ?", [name])
+                self.recheck([name_key(name)])
+                self.drop_if_empty(row[0])
+
     def drop_if_empty(self, sid: int) -> None:
         if self.one("select 1 from claim_speakers where speaker_id = ? limit 1", [sid]) \
                 or self.one("select 1 from speaker_aliases where speaker_id = ? limit 1", [sid]):

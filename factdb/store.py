@@ -65,10 +65,12 @@ def _by_mention(resolver: Resolver, s: SpeakerValue) -> SpeakerValue:
     return s
 
 
-def _link_speakers(db, claims: list[tuple[str, tuple[SpeakerValue, ...]]], replace: bool = False) -> int:
+def _link_speakers(db, claims: list[tuple[str, tuple[SpeakerValue, ...]]], replace: bool = False,
+                   forget: set[str] = frozenset()) -> int:
     """Resolve every speaker of the claims and link each claim to the speakers its
-    names map to (one link per speaker and claim); then look again at the short
-    names these claims bear on. Returns how many speakers were created."""
+    names map to (one link per speaker and claim); forget the names in ``forget``
+    that no claim gives any more; then look again at the short names these
+    claims bear on. Returns how many speakers were created."""
     resolver = Resolver(db)
     claims = [(cid, tuple(_by_mention(resolver, s) for s in speakers)) for cid, speakers in claims]
     for _, speakers in claims:
@@ -84,6 +86,7 @@ def _link_speakers(db, claims: list[tuple[str, tuple[SpeakerValue, ...]]], repla
                 links.append({"claim_id": cid, "speaker_id": sid, "name": s.name, "mention": s.mention,
                               "role": s.description, "short": short_form(s.mention, s.name), "position": position})
     db["claim_speakers"].insert_all(links, replace=replace, ignore=not replace, batch_size=500)
+    resolver.forget(forget)
     resolver.recheck(link["short"] for link in links)
     resolver.settle()
     return resolver.created
@@ -108,8 +111,9 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         article_id = stored_article_id(db, content_hash)
         if article_id is not None and not replace:
             return StoreResult(article_id, False, 0, 0)
+        gone: set[str] = set()
         if article_id is not None:
-            _delete_extracted(db, article_id)
+            gone = _delete_extracted(db, article_id)
         else:
             article_id = db["articles"].insert(
                 {**article, "content_hash": content_hash, "ingested_at": now()}).last_pk
@@ -125,23 +129,27 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
                 "created_at": stamp,
             })
         db["claims"].insert_all(claim_rows, ignore=True, batch_size=500)
-        created = _link_speakers(db, [(cid, c.speakers) for cid, c in zip(cids, claims)])
+        created = _link_speakers(db, [(cid, c.speakers) for cid, c in zip(cids, claims)], forget=gone)
         db["claim_relations"].insert_all(
             [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t, "origin": EXTRACTED}
              for a, b, t in relations], ignore=True)
     return StoreResult(article_id, True, len(claim_rows), created)
 
 
-def _delete_extracted(db, article_id: int) -> None:
-    """Remove an article's extracted claims, except those a person linked to by hand."""
+def _delete_extracted(db, article_id: int) -> set[str]:
+    """Remove an article's extracted claims, except those a person linked to by hand.
+    Returns the names those claims gave their speakers."""
     doomed = [r[0] for r in db.execute(
         "select id from claims where article_id = ? and origin = 'extracted' and id not in "
         "(select from_claim_id from claim_relations where origin = 'manual' "
         " union select to_claim_id from claim_relations where origin = 'manual')", [article_id])]
+    names = set()
     for cid in doomed:
+        names.update(r[0] for r in db.execute("select name from claim_speakers where claim_id = ?", [cid]))
         db.execute("delete from claim_relations where from_claim_id = ? or to_claim_id = ?", [cid, cid])
         db.execute("delete from claim_speakers where claim_id = ?", [cid])
         db.execute("delete from claims where id = ?", [cid])
+    return names
 
 
 def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: int | None = None,

@@ -162,3 +162,13 @@ def test_a_database_from_before_is_resolved_when_opened(tmp_path):
     assert people(db) == {frozenset({"Jane Q. Roe", "Jane Roe", "Roe"}), frozenset({"Presiden"})}
     aliases = dict(db.execute("select alias, origin from speaker_aliases"))
     assert aliases["JR"] == "manual" and aliases["Presiden"] == "extracted"  # its own speaker's name only
+
+
+def test_a_name_no_claim_gives_any_more_is_forgotten(fresh_db):
+    store(fresh_db, 1, person("Jane Roe"), person("Roe Jr Foundation Desk"))
+    # the same article extracted again, without the second speaker
+    claims = [ClaimValue(speakers=(person("Jane Roe"),), stance="asserts", text="kalimat 1-0", start=0, end=5)]
+    article = {"source_file": "a1.txt", "title": "Artikel 1", "body": "body 1", "language": "id"}
+    store_article(fresh_db, article, "hash1", claims, [], replace=True)
+    assert [r[0] for r in fresh_db.execute("select name from speakers")] == ["Jane Roe"]
+    assert [r[0] for r in fresh_db.execute("select alias from speaker_aliases")] == ["Jane Roe"]
