@@ -31,9 +31,38 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """``factdb serve`` on the sample database; yields its base url."""
-    db = build_sample_db(tmp_path_factory.mktemp("browser"))
+    yield from serve(build_sample_db(tmp_path_factory.mktemp("browser")), tmp_path_factory)
+
+
+FRONT = "---\nlanguage: id\n---\n"
+IDENTITY_ARTICLES = {
+    "a.txt": FRONT + "Judul A\n\nMenteri Pangan Rudi Hartono mengatakan, stok beras aman sampai akhir tahun.\n",
+    "b.txt": FRONT + "Judul B\n\nHartono mengatakan, harga cabai akan turun pekan depan.\n",
+    "c.txt": FRONT + "Judul C\n\nMas Rudi mengatakan, pasokan gas di pasar tetap lancar.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def identity_server(tmp_path_factory):
+    """``factdb serve`` on three invented articles about one person, under three names,
+    one of them merged by hand."""
+    from click.testing import CliRunner
+
+    from factdb.cli import cli
+
+    root = tmp_path_factory.mktemp("identity")
+    for name, text in IDENTITY_ARTICLES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    db = str(root / "identity.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", "--db", db, str(root)]).exit_code == 0
+    assert runner.invoke(cli, ["speakers", "merge", "--db", db, "Rudi Hartono", "Mas Rudi"]).exit_code == 0
+    yield from serve(db, tmp_path_factory)
+
+
+def serve(db, tmp_path_factory):
     port = free_port()
-    log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
+    log = (tmp_path_factory.getbasetemp() / f"serve-{port}.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "factdb", "serve", "--db", str(db), "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
@@ -220,3 +249,17 @@ def test_home_search_and_charts(page, server):
     page.locator("a.vega-link").click()
     page.wait_for_selector("canvas, svg.marks", timeout=10_000)
     shot(page, "vega_chart")
+
+
+def test_one_person_is_one_row_and_one_page_with_all_names(page, identity_server):
+    page.goto(f"{identity_server}/")
+    rows = page.locator(".speakers-chart tbody tr")
+    assert rows.count() == 1 and "Rudi Hartono" in rows.first.inner_text()
+    rows.first.locator("a", has_text="Rudi Hartono").click()
+    page.wait_for_url("**/identity/speakers/*")
+    names = page.locator("ul.aliases li").all_inner_texts()
+    assert any(n.startswith("Hartono") and "inferred" in n for n in names), names
+    assert any(n.startswith("Mas Rudi") and "manual, merged from Mas Rudi" in n for n in names), names
+    assert page.locator("ul.roles li").first.inner_text().startswith("Menteri Pangan")
+    assert page.locator("ol.claims li").count() == 3
+    shot(page, "speaker_page_names")
