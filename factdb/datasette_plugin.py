@@ -4,12 +4,38 @@ the pages comes from :mod:`factdb.pages`, the templates from
 ``factdb/templates`` (``factdb serve`` passes them as ``--template-dir``)."""
 from __future__ import annotations
 
+import json
+import re
+
 from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
+from .facets import CountedFacet, SpeakerFacet
+from .filters import claim_filters
 from .pages import FACTDB_TABLES, Pages, factdb_database, is_factdb
+from .search import fts_query
 from .serve import STATIC_MOUNT
+
+
+@hookimpl
+def register_facet_classes():
+    return [CountedFacet, SpeakerFacet]
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    async def inner():
+        if await is_factdb(datasette, database):
+            return await claim_filters(request, database, table, datasette)
+        return None
+    return inner
+
+
+@hookimpl
+def prepare_connection(conn):
+    """``factdb_fts(text)``: what was typed as a full-text query that cannot fail."""
+    conn.create_function("factdb_fts", 1, fts_query, deterministic=True)
 
 
 @hookimpl
@@ -45,14 +71,43 @@ def extra_css_urls(datasette):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """In the claims view, the claim id, article id and article title link to their pages."""
-    if table != "claims_view" or value is None:
+    """Claim ids, article titles and ids, and speakers link to their pages: in the
+    claims view and in the results of queries (canned or not); a JSON list of
+    speakers (``[{"id": .., "name": ..}]``) shows as their linked names."""
+    if value is None or table not in (None, "claims_view"):
         return None
-    if column == "id":
-        target, pk = "claims", value
-    elif column in ("article_id", "article") and "article_id" in row.keys() and row["article_id"] is not None:
+    speakers = speaker_list(value)
+    if speakers is not None:
+        return Markup(" + ").join(
+            Markup('<a class="speaker-link" href="{}">{}</a>').format(
+                datasette.urls.row(database, "speakers", tilde_encode(str(s["id"]))), s["name"]) for s in speakers)
+    keys = row.keys()
+    if column == "article" and "article_id" in keys and row["article_id"] is not None:
         target, pk = "articles", row["article_id"]
+    elif column == "article_id":
+        target, pk = "articles", value
+    elif column in ("id", "claim_id") or column.endswith("_claim_id") or (
+            table is None and column.endswith("_id") and isinstance(value, str) and CLAIM_ID.match(value)):
+        target, pk = "claims", value
+    elif column == "speaker_id":
+        target, pk = "speakers", value
     else:
         return None
     url = datasette.urls.row(database, target, tilde_encode(str(pk)))
     return Markup('<a href="{}">{}</a>').format(url, value)
+
+
+CLAIM_ID = re.compile(r"^[cm][0-9a-f]{12}$")
+
+
+def speaker_list(value):
+    """The speakers of a JSON list of ``{"id", "name"}`` objects, or None."""
+    if not isinstance(value, str) or not value.startswith('[{"id":'):
+        return None
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if all(isinstance(i, dict) and {"id", "name"} <= set(i) for i in items):
+        return items
+    return None

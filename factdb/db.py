@@ -156,6 +156,135 @@ def m003_speaker_identity(db: sqlite_utils.Database) -> None:
     Resolver(db).rebuild()
 
 
+# One row per claim for reading: every column a page filters, facets or sorts on is a
+# column of ``claims`` with an index, so no facet needs a join or a JSON array; the
+# speakers (a correlated subquery) are computed for the rows a page shows only.
+CLAIMS_VIEW_V2 = """
+CREATE VIEW claims_view AS
+SELECT
+  claims.id AS id,
+  claims.published AS published,
+  claims.stance AS stance,
+  (SELECT group_concat(name, ' + ') FROM (
+     SELECT speakers.name AS name FROM claim_speakers
+     JOIN speakers ON speakers.id = claim_speakers.speaker_id
+     WHERE claim_speakers.claim_id = claims.id ORDER BY claim_speakers.position)) AS speakers,
+  claims.text AS text,
+  claims.quote AS quote,
+  articles.title AS article,
+  claims.outlet AS outlet,
+  claims.language AS language,
+  claims.cue AS cue,
+  claims.origin AS origin,
+  claims.article_id AS article_id,
+  claims.sentence AS sentence,
+  claims.start AS start,
+  claims."end" AS "end",
+  claims.rowid AS claim_rowid,
+  (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
+     SELECT speakers.id AS id, speakers.name AS name FROM claim_speakers
+     JOIN speakers ON speakers.id = claim_speakers.speaker_id
+     WHERE claim_speakers.claim_id = claims.id ORDER BY claim_speakers.position)) AS speakers_json,
+  (SELECT json_group_array(json_object('type', r.type, 'id', r.to_claim_id, 'text', t.text,
+     'speakers', (SELECT group_concat(name, ' + ') FROM (
+        SELECT speakers.name AS name FROM claim_speakers
+        JOIN speakers ON speakers.id = claim_speakers.speaker_id
+        WHERE claim_speakers.claim_id = r.to_claim_id ORDER BY claim_speakers.position))))
+   FROM claim_relations r JOIN claims t ON t.id = r.to_claim_id WHERE r.from_claim_id = claims.id) AS answers_json
+FROM claims
+LEFT JOIN articles ON articles.id = claims.article_id
+"""
+
+# Counts that pages show for the whole database, kept by triggers as rows change:
+# claims per stance, outlet and language; claims per speaker and stance (stance '*':
+# all of the speaker's claims).
+COUNT_TRIGGERS = """
+CREATE TRIGGER claims_count_insert AFTER INSERT ON claims BEGIN
+  INSERT INTO claim_counts (facet, value, claims)
+    SELECT f, v, 1 FROM (SELECT 'stance' AS f, new.stance AS v UNION ALL SELECT 'outlet', new.outlet
+                         UNION ALL SELECT 'language', new.language) WHERE v IS NOT NULL
+    ON CONFLICT (facet, value) DO UPDATE SET claims = claims + 1;
+END;
+CREATE TRIGGER claims_count_delete AFTER DELETE ON claims BEGIN
+  UPDATE claim_counts SET claims = claims - 1
+    WHERE (facet = 'stance' AND value = old.stance) OR (facet = 'outlet' AND value = old.outlet)
+       OR (facet = 'language' AND value = old.language);
+  DELETE FROM claim_counts WHERE claims <= 0;
+END;
+CREATE TRIGGER claims_count_update AFTER UPDATE OF stance, outlet, language ON claims BEGIN
+  UPDATE claim_counts SET claims = claims - 1
+    WHERE (facet = 'stance' AND value = old.stance) OR (facet = 'outlet' AND value = old.outlet)
+       OR (facet = 'language' AND value = old.language);
+  INSERT INTO claim_counts (facet, value, claims)
+    SELECT f, v, 1 FROM (SELECT 'stance' AS f, new.stance AS v UNION ALL SELECT 'outlet', new.outlet
+                         UNION ALL SELECT 'language', new.language) WHERE v IS NOT NULL
+    ON CONFLICT (facet, value) DO UPDATE SET claims = claims + 1;
+  UPDATE speaker_counts SET claims = claims - 1 WHERE stance = old.stance
+    AND speaker_id IN (SELECT speaker_id FROM claim_speakers WHERE claim_id = old.id);
+  INSERT INTO speaker_counts (speaker_id, stance, claims)
+    SELECT speaker_id, new.stance, 1 FROM claim_speakers WHERE claim_id = new.id
+    ON CONFLICT (speaker_id, stance) DO UPDATE SET claims = claims + 1;
+  DELETE FROM claim_counts WHERE claims <= 0;
+  DELETE FROM speaker_counts WHERE claims <= 0;
+END;
+CREATE TRIGGER claim_speakers_count_insert AFTER INSERT ON claim_speakers BEGIN
+  INSERT INTO speaker_counts (speaker_id, stance, claims)
+    SELECT new.speaker_id, stance, 1 FROM claims WHERE id = new.claim_id
+    UNION ALL SELECT new.speaker_id, '*', 1
+    ON CONFLICT (speaker_id, stance) DO UPDATE SET claims = claims + 1;
+END;
+CREATE TRIGGER claim_speakers_count_delete AFTER DELETE ON claim_speakers BEGIN
+  UPDATE speaker_counts SET claims = claims - 1 WHERE speaker_id = old.speaker_id
+    AND stance IN ('*', (SELECT stance FROM claims WHERE id = old.claim_id));
+  DELETE FROM speaker_counts WHERE speaker_id = old.speaker_id AND claims <= 0;
+END;
+CREATE TRIGGER claim_speakers_count_update AFTER UPDATE OF speaker_id ON claim_speakers BEGIN
+  UPDATE speaker_counts SET claims = claims - 1 WHERE speaker_id = old.speaker_id
+    AND stance IN ('*', (SELECT stance FROM claims WHERE id = old.claim_id));
+  DELETE FROM speaker_counts WHERE speaker_id = old.speaker_id AND claims <= 0;
+  INSERT INTO speaker_counts (speaker_id, stance, claims)
+    SELECT new.speaker_id, stance, 1 FROM claims WHERE id = new.claim_id
+    UNION ALL SELECT new.speaker_id, '*', 1
+    ON CONFLICT (speaker_id, stance) DO UPDATE SET claims = claims + 1;
+END;
+"""
+
+
+@migrations()
+def m004_browse_at_scale(db: sqlite_utils.Database) -> None:
+    """Claims carry the article's date, outlet and language and their speakers' names
+    for search; ``claims_view`` reads only indexed columns of ``claims``; counts for
+    whole-database pages are kept in ``claim_counts`` and ``speaker_counts``."""
+    claims = db["claims"]
+    for column in ("published", "outlet", "language", "speaker_names"):
+        claims.add_column(column, str)
+    db.execute("update claims set published = a.published, outlet = a.outlet, language = a.language "
+               "from articles a where a.id = claims.article_id")
+    db.execute("drop view claims_view")
+    db.execute(CLAIMS_VIEW_V2)
+    for columns in (["published"], ["outlet"], ["language"], ["stance", "published"]):
+        claims.create_index(columns)
+    db["claim_counts"].create({"facet": str, "value": str, "claims": int}, pk=("facet", "value"),
+                              not_null={"claims"})
+    db["speaker_counts"].create({"speaker_id": int, "stance": str, "claims": int}, pk=("speaker_id", "stance"),
+                                not_null={"claims"})
+    db["speaker_counts"].create_index(["stance", "claims"])
+    db.executescript(COUNT_TRIGGERS)
+    db.execute("insert into claim_counts select 'stance', stance, count(*) from claims group by stance")
+    db.execute("insert into claim_counts select 'outlet', outlet, count(*) from claims where outlet is not null "
+               "group by outlet")
+    db.execute("insert into claim_counts select 'language', language, count(*) from claims "
+               "where language is not null group by language")
+    db.execute("insert into speaker_counts select cs.speaker_id, c.stance, count(*) from claim_speakers cs "
+               "join claims c on c.id = cs.claim_id group by cs.speaker_id, c.stance")
+    db.execute("insert into speaker_counts select speaker_id, '*', count(*) from claim_speakers group by speaker_id")
+    from .identity import refresh_speaker_names
+    refresh_speaker_names(db)
+    # search covers what a claim says and who said it, not the sentence again
+    db["claims"].disable_fts()
+    db["claims"].enable_fts(["text", "speaker_names"], create_triggers=True, tokenize="unicode61")
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open a factdb database, creating it and applying pending migrations."""
     path = Path(path)

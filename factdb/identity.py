@@ -78,6 +78,23 @@ def preferred_name(names: list[str]) -> str:
     return min(names, key=lambda n: (-len(n.split()), -len(n), n))
 
 
+SPEAKER_NAMES_SQL = """
+update claims set speaker_names = (
+  select group_concat(n, ' ; ') from (
+    select s.name as n from claim_speakers cs join speakers s on s.id = cs.speaker_id where cs.claim_id = claims.id
+    union select cs.name from claim_speakers cs where cs.claim_id = claims.id
+    union select a.alias from claim_speakers cs join speaker_aliases a on a.speaker_id = cs.speaker_id
+      where cs.claim_id = claims.id and a.origin = 'manual'))
+"""
+
+
+def refresh_speaker_names(db: sqlite_utils.Database, where: str = "", params=()) -> None:
+    """Store in ``claims.speaker_names`` the names a search finds a claim by: its
+    speakers' names, the names its article gives them, and the aliases people
+    added. ``where`` limits it to some claims ("id in (...)")."""
+    db.execute(SPEAKER_NAMES_SQL + (f" where {where}" if where else ""), list(params))
+
+
 class Resolver:
     """Names to speaker ids, inside the caller's transaction."""
 
@@ -85,6 +102,8 @@ class Resolver:
         self.db = db
         self.created = 0
         self._recheck: set[str] = set()
+        # (a database being migrated may not have the search names yet)
+        self._search_names = any(r[1] == "speaker_names" for r in db.execute("pragma table_info(claims)"))
 
     # -- reading --------------------------------------------------------
 
@@ -195,6 +214,12 @@ class Resolver:
         best = preferred_name(variants + [name])
         if best != name and not self.one("select 1 from speakers where name = ? and id != ?", [best, sid]):
             self.db.execute("update speakers set name = ? where id = ?", [best, sid])
+            self.refresh(sid)
+
+    def refresh(self, sid: int) -> None:
+        """The search names of a speaker's claims, after its names changed."""
+        if self._search_names:
+            refresh_speaker_names(self.db, "id in (select claim_id from claim_speakers where speaker_id = ?)", [sid])
 
     # -- keeping claims with their names --------------------------------
 
@@ -210,6 +235,8 @@ class Resolver:
         self.db.execute("delete from claim_speakers where name = ? and speaker_id != ? and claim_id in "
                         "(select claim_id from claim_speakers where speaker_id = ?)", [name, sid, sid])
         self.db.execute("update claim_speakers set speaker_id = ? where name = ?", [sid, name])
+        if self._search_names:
+            refresh_speaker_names(self.db, "id in (select claim_id from claim_speakers where name = ?)", [name])
         for o in old:
             self.drop_if_empty(o)
 

@@ -69,6 +69,26 @@ class Claim(SQLModel, table=True):
     origin: str = Field(index=True)
     note: str | None = None
     created_at: str
+    published: str | None = Field(default=None, index=True)
+    outlet: str | None = Field(default=None, index=True)
+    language: str | None = Field(default=None, index=True)
+    speaker_names: str | None = None
+
+
+class ClaimCount(SQLModel, table=True):
+    """Claims per stance, outlet and language, kept by triggers."""
+    __tablename__ = "claim_counts"
+    facet: str = Field(primary_key=True)
+    value: str = Field(primary_key=True)
+    claims: int
+
+
+class SpeakerCount(SQLModel, table=True):
+    """Claims per speaker and stance (stance "*": all of them), kept by triggers."""
+    __tablename__ = "speaker_counts"
+    speaker_id: int = Field(primary_key=True)
+    stance: str = Field(primary_key=True)
+    claims: int
 
 
 class ClaimSpeaker(SQLModel, table=True):
@@ -90,7 +110,7 @@ class ClaimRelation(SQLModel, table=True):
     origin: str
 
 
-MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation]
+MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation, ClaimCount, SpeakerCount]
 
 # The stance vocabulary (see README: "Stances").
 STANCES = [

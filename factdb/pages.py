@@ -255,11 +255,11 @@ class Pages:
                  (("accusations", accusations), ("denied_by", denied_by), ("denials", denials))}
         return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "appears": appears, "roles": roles,
                 "could_be": could_be, "claims": claims,
-                "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(speaker["name"])),
+                "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(sid)),
                 **shown, "related_totals": {"accusations": len(accusations), "denied_by": len(denied_by),
                                             "denials": len(denials)},
                 "relations_url": self.datasette.urls.query(self.database, "accusations_and_denials"),
-                "all_claims_url": f"{self.table_url('claims_view')}?{urlencode({'speakers__arraycontains': speaker['name']})}"}
+                "all_claims_url": f"{self.table_url('claims_view')}?{urlencode({'_speaker': sid})}"}
 
     async def home(self, actor=None, top: int = 15) -> dict:
         counts = {}
@@ -290,7 +290,7 @@ class Pages:
             entry = by_speaker[sid]
             speakers_chart.append({
                 "id": sid, "name": entry["name"], "url": self.url("speakers", sid), "total": total,
-                "bars": stance_bars(entry["counts"], stances, link=self._facet_link(entry["name"]),
+                "bars": stance_bars(entry["counts"], stances, link=self._facet_link(sid),
                                     scale=max(totals.values()))})
         queries = await self.datasette.get_canned_queries(self.database, actor)
         chart_query = f"{self.datasette.urls.database(self.database)}?{urlencode({'sql': STANCES_PER_SPEAKER_SQL})}#{VEGA_FRAGMENT}"
@@ -310,13 +310,13 @@ class Pages:
             "database_url": self.datasette.urls.database(self.database),
         }
 
-    def _facet_link(self, speaker: str | None):
+    def _facet_link(self, speaker: int | None):
         base = self.table_url("claims_view")
 
         def link(stance_id: str) -> str:
             params = {"stance": stance_id}
             if speaker is not None:
-                params["speakers__arraycontains"] = speaker
+                params["_speaker"] = speaker
             return f"{base}?{urlencode(params)}"
         return link
 

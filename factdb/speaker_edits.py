@@ -61,6 +61,7 @@ def add_alias(db: sqlite_utils.Database, speaker: str, alias: str, move: bool = 
             raise ValueError(f"{alias!r} already names {_name_of(r, other)!r}; add --move to give it to "
                              f"{_name_of(r, sid)!r}, or merge the two with 'factdb speakers merge'")
         r.relink(alias, sid, MANUAL)
+        r.refresh(sid)
         r.settle()
     return sid
 
@@ -84,6 +85,7 @@ def merge(db: sqlite_utils.Database, keep: str, others: list[str]) -> int:
             for name in names or [oname]:
                 r.relink(name, sid, MANUAL, merged_from=oname)
             r.drop_if_empty(oid)
+        r.refresh(sid)
         r.settle()
     return sid
 
@@ -119,6 +121,7 @@ def split(db: sqlite_utils.Database, speaker: str, names: list[str]) -> int:
             rest = [row[0] for row in db.execute("select alias from speaker_aliases where speaker_id = ?", [sid])
                     if row[0] not in names]
             db.execute("update speakers set name = ? where id = ?", [preferred_name(rest), sid])
+            r.refresh(sid)
         kind = r.one("select kind from speakers where id = ?", [sid])[0]
         new = _split_off(r, names[0], kind, names)
         r.settle()
@@ -147,6 +150,7 @@ def rename(db: sqlite_utils.Database, speaker: str, new_name: str) -> int:
                              "merge the two with 'factdb speakers merge'")
         db.execute("update speakers set name = ?, name_origin = 'manual' where id = ?", [new_name, sid])
         r.relink(new_name, sid, MANUAL)
+        r.refresh(sid)
     return sid
 
 

@@ -65,17 +65,31 @@ def _by_mention(resolver: Resolver, s: SpeakerValue) -> SpeakerValue:
     return s
 
 
-def _link_speakers(db, claims: list[tuple[str, tuple[SpeakerValue, ...]]], replace: bool = False,
-                   forget: set[str] = frozenset()) -> int:
-    """Resolve every speaker of the claims and link each claim to the speakers its
-    names map to (one link per speaker and claim); forget the names in ``forget``
-    that no claim gives any more; then look again at the short names these
-    claims bear on. Returns how many speakers were created."""
-    resolver = Resolver(db)
+def _resolve(resolver: Resolver, claims: list[tuple[str, tuple[SpeakerValue, ...]]]):
+    """Resolve every speaker of the claims (creating speakers where none fits)."""
     claims = [(cid, tuple(_by_mention(resolver, s) for s in speakers)) for cid, speakers in claims]
     for _, speakers in claims:
         for s in speakers:
             resolver.resolve(s.name, s.kind, s.description)
+    return claims
+
+
+def _search_names(resolver: Resolver, speakers: tuple[SpeakerValue, ...]) -> str | None:
+    """What a search finds a claim by: its speakers' names, the names its article gives
+    them and the aliases people added (as :func:`refresh_speaker_names` stores them)."""
+    names: list[str] = []
+    for s in speakers:
+        sid = resolver.speaker_of(s.name)
+        names += [resolver.one("select name from speakers where id = ?", [sid])[0], s.name]
+        names += [r[0] for r in resolver.db.execute(
+            "select alias from speaker_aliases where speaker_id = ? and origin = 'manual'", [sid])]
+    return " ; ".join(dict.fromkeys(names)) or None
+
+
+def _link_speakers(resolver: Resolver, claims, replace: bool = False, forget: set[str] = frozenset()) -> None:
+    """Link each claim to the speakers its names map to (one link per speaker and
+    claim); forget the names in ``forget`` that no claim gives any more; then look
+    again at the short names these claims bear on."""
     links = []
     for cid, speakers in claims:
         seen = set()
@@ -85,11 +99,10 @@ def _link_speakers(db, claims: list[tuple[str, tuple[SpeakerValue, ...]]], repla
                 seen.add(sid)
                 links.append({"claim_id": cid, "speaker_id": sid, "name": s.name, "mention": s.mention,
                               "role": s.description, "short": short_form(s.mention, s.name), "position": position})
-    db["claim_speakers"].insert_all(links, replace=replace, ignore=not replace, batch_size=500)
+    resolver.db["claim_speakers"].insert_all(links, replace=replace, ignore=not replace, batch_size=500)
     resolver.forget(forget)
     resolver.recheck(link["short"] for link in links)
     resolver.settle()
-    return resolver.created
 
 
 def stored_article_id(db: sqlite_utils.Database, content_hash: str) -> int | None:
@@ -117,23 +130,23 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         else:
             article_id = db["articles"].insert(
                 {**article, "content_hash": content_hash, "ingested_at": now()}).last_pk
-        claim_rows, cids = [], []
+        resolver = Resolver(db)
+        cids = [claim_id("c", content_hash, c.start, c.end, c.stance) for c in claims]
+        resolved = _resolve(resolver, [(cid, c.speakers) for cid, c in zip(cids, claims)])
         stamp = now()
-        for c in claims:
-            cid = claim_id("c", content_hash, c.start, c.end, c.stance)
-            cids.append(cid)
-            claim_rows.append({
-                "id": cid, "article_id": article_id, "stance": c.stance, "text": c.text,
-                "quote": c.quote, "cue": c.cue, "sentence": c.sentence, "start": c.start,
-                "end": c.end, "paragraph": c.paragraph, "origin": EXTRACTED, "note": None,
-                "created_at": stamp,
-            })
+        claim_rows = [{
+            "id": cid, "article_id": article_id, "stance": c.stance, "text": c.text,
+            "quote": c.quote, "cue": c.cue, "sentence": c.sentence, "start": c.start,
+            "end": c.end, "paragraph": c.paragraph, "origin": EXTRACTED, "note": None,
+            "created_at": stamp, "published": article.get("published"), "outlet": article.get("outlet"),
+            "language": article.get("language"), "speaker_names": _search_names(resolver, speakers),
+        } for (cid, speakers), c in zip(resolved, claims)]
         db["claims"].insert_all(claim_rows, ignore=True, batch_size=500)
-        created = _link_speakers(db, [(cid, c.speakers) for cid, c in zip(cids, claims)], forget=gone)
+        _link_speakers(resolver, resolved, forget=gone)
         db["claim_relations"].insert_all(
             [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t, "origin": EXTRACTED}
              for a, b, t in relations], ignore=True)
-    return StoreResult(article_id, True, len(claim_rows), created)
+    return StoreResult(article_id, True, len(claim_rows), resolver.created)
 
 
 def _delete_extracted(db, article_id: int) -> set[str]:
@@ -175,13 +188,18 @@ def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: i
                 raise ValueError(f"no claim with id {other!r}")
         cid = claim_id("m", article_id, claim.stance, claim.text,
                        "|".join(s.name for s in claim.speakers))
+        resolver = Resolver(db)
+        [(_, speakers)] = _resolve(resolver, [(cid, claim.speakers)])
+        article = db.execute("select published, outlet, language from articles where id = ?",
+                             [article_id]).fetchone() or (None, None, None)
         db["claims"].insert({
             "id": cid, "article_id": article_id, "stance": claim.stance, "text": claim.text,
             "quote": claim.quote, "cue": claim.cue, "sentence": claim.sentence,
             "start": claim.start, "end": claim.end, "paragraph": claim.paragraph,
-            "origin": MANUAL, "note": claim.note, "created_at": now(),
+            "origin": MANUAL, "note": claim.note, "created_at": now(), "published": article[0],
+            "outlet": article[1], "language": article[2], "speaker_names": _search_names(resolver, speakers),
         }, replace=True)
-        _link_speakers(db, [(cid, claim.speakers)], replace=True)
+        _link_speakers(resolver, [(cid, speakers)], replace=True)
         db["claim_relations"].insert_all(
             [{"from_claim_id": cid, "to_claim_id": other, "type": t, "origin": MANUAL}
              for t, other in relations], replace=True)

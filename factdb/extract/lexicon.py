@@ -236,6 +236,8 @@ class Lexicon:
     # ... and the nouns of documents that may also close the sentence: "Most farmers
     # backed the levy in a new county poll."
     closing_document_nouns: frozenset[str] = field(default_factory=frozenset)
+    # month names and short forms -> month number ("oct" -> 10), for dates written out
+    months: dict[str, int] = field(default_factory=dict)
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -372,6 +374,8 @@ def lexicon_from_dict(data: dict) -> Lexicon:
         document_prepositions=_words((data.get("document_frames") or {}).get("prepositions")),
         document_nouns=_words((data.get("document_frames") or {}).get("nouns")),
         closing_document_nouns=_words((data.get("document_frames") or {}).get("closing_nouns")),
+        months={str(name).casefold(): int(number)
+                for number, names in (data.get("months") or {}).items() for name in names or []},
     )
 
 
