@@ -206,7 +206,8 @@ def test_only_separators_is_an_empty_article(tmp_path, data):
 
 
 @pytest.mark.parametrize("text", [
-    "A", "—", "RIVERTON —", "KOMPAS - .", "SPRINGFIELD, Ill. — ", "Oct. 99, 2016", "(((", "· language en\n—\nx",
+    "A", "—", "RIVERTON —", "KOMPAS - .", "SPRINGFIELD, Ill. — ", "Oct. 99, 2016", "(((",
+    "· language en\n—\nx",
     "\r\n\r\nJudul\r\nIsi\r\n", "March 4, 0000 was a day", "\u2028\u2029x",
 ])
 def test_odd_input_gives_an_article_or_an_article_error(text):
