@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
 from .facets import CountedFacet, SpeakerFacet
-from .filters import claim_filters
+from .filters import CLAIMS_PAGE, claim_filters
 from .pages import FACTDB_TABLES, Pages, factdb_database, is_factdb
 from .search import fts_query
 from .serve import STATIC_MOUNT
@@ -43,6 +44,9 @@ def extra_template_vars(database, table, view_name, request, datasette):
     """``factdb_page`` on the row pages of claims, articles and speakers;
     ``factdb_home`` on the home page."""
     async def inner():
+        if view_name == "table" and table == CLAIMS_PAGE and request.args.get("_view") != "table" \
+                and await is_factdb(datasette, database):
+            return {"factdb_claims_page": await claims_page_context(datasette, database, request)}
         if view_name == "row" and table in FACTDB_TABLES and await is_factdb(datasette, database):
             pks = urlsafe_components(request.url_vars["pks"])
             if len(pks) != 1:
@@ -59,6 +63,39 @@ def extra_template_vars(database, table, view_name, request, datasette):
         return {}
 
     return inner
+
+
+async def claims_page_context(datasette, database, request) -> dict:
+    """What the card layout of the claims page needs beyond Datasette's context."""
+    stances = {r["id"]: dict(r) for r in (await datasette.get_database(database).execute(
+        "select id, label, description from stances")).rows}
+    path = datasette.urls.table(database, CLAIMS_PAGE)
+    args = [(k, v) for k, v in parse_qsl(request.query_string, keep_blank_values=True) if k != "_next"]
+    kept = [(k, v) for k, v in args if k != "_search"]
+    filtering = [(k, v) for k, v in args if not k.startswith("_") or k in ("_speaker", "_search")]
+
+    def with_sort(key: str, column: str) -> str:
+        rest = [(k, v) for k, v in args if k not in ("_sort", "_sort_desc")]
+        return f"{path}?{urlencode(rest + [(key, column)])}"
+
+    current = request.args.get("_sort_desc") and "desc" or request.args.get("_sort") and "asc" or "desc"
+    facets = ["stance", "speaker", "outlet", "language"]
+    facets += ["speaker" if k == "_facet_speaker" else v
+               for k, v in args if k.startswith("_facet") and k != "_facet_size"]
+    return {
+        "facet_order": list(dict.fromkeys(facets)),
+        "stances": stances,
+        "kept_args": kept,
+        "sorts": [("newest first", with_sort("_sort_desc", "published"), current == "desc"),
+                  ("oldest first", with_sort("_sort", "published"), current == "asc")],
+        "remove_filters_url": path if filtering else None,
+        "table_url": f"{path}?{urlencode(args + [('_view', 'table')])}",
+    }
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["factdb_json"] = lambda value: json.loads(value) if isinstance(value, str) else value
 
 
 @hookimpl

@@ -262,36 +262,35 @@ class Pages:
                 "all_claims_url": f"{self.table_url('claims_view')}?{urlencode({'_speaker': sid})}"}
 
     async def home(self, actor=None, top: int = 15) -> dict:
+        # whole-database figures come from the count tables the triggers keep (see db.py)
         counts = {}
         for name, sql in (
             ("articles", "select count(*) from articles"),
-            ("claims", "select count(*) from claims"),
-            ("speakers", "select count(*) from speakers"),
+            ("claims", "select coalesce(sum(claims), 0) from claim_counts where facet = 'stance'"),
+            ("speakers", "select count(*) from speaker_counts where stance = '*'"),
             ("relations", "select count(*) from claim_relations"),
-            ("outlets", "select count(distinct outlet) from articles"),
+            ("outlets", "select count(*) from claim_counts where facet = 'outlet'"),
         ):
             counts[name] = (await self.db.execute(sql)).rows[0][0]
         stances = await self.stances()
-        per_stance = Counter({r["stance"]: r["n"] for r in await self.rows(
-            "select stance, count(*) as n from claims group by stance")})
-        rows = await self.rows(
-            """select speakers.id as id, speakers.name as name, claims.stance as stance, count(*) as n
-               from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
-               join claims on claims.id = claim_speakers.claim_id
-               group by speakers.id, claims.stance""")
-        totals: Counter = Counter()
-        by_speaker: dict[int, dict] = {}
-        for r in rows:
-            totals[r["id"]] += r["n"]
-            entry = by_speaker.setdefault(r["id"], {"id": r["id"], "name": r["name"], "counts": Counter()})
-            entry["counts"][r["stance"]] = r["n"]
-        speakers_chart = []
-        for sid, total in sorted(totals.items(), key=lambda kv: (-kv[1], by_speaker[kv[0]]["name"]))[:top]:
-            entry = by_speaker[sid]
-            speakers_chart.append({
-                "id": sid, "name": entry["name"], "url": self.url("speakers", sid), "total": total,
-                "bars": stance_bars(entry["counts"], stances, link=self._facet_link(sid),
-                                    scale=max(totals.values()))})
+        per_stance = Counter({r["value"]: r["claims"] for r in await self.rows(
+            "select value, claims from claim_counts where facet = 'stance'")})
+        top_rows = await self.rows(
+            "select speaker_counts.speaker_id as id, speakers.name as name, speaker_counts.claims as total "
+            "from speaker_counts join speakers on speakers.id = speaker_counts.speaker_id "
+            "where speaker_counts.stance = '*' order by speaker_counts.claims desc, speakers.name limit ?", [top])
+        ids = [r["id"] for r in top_rows]
+        by_speaker: dict[int, Counter] = {sid: Counter() for sid in ids}
+        if ids:
+            for r in await self.rows(
+                    f"select speaker_id, stance, claims from speaker_counts where stance != '*' "
+                    f"and speaker_id in ({', '.join('?' * len(ids))})", ids):
+                by_speaker[r["speaker_id"]][r["stance"]] = r["claims"]
+        scale = max((r["total"] for r in top_rows), default=0)
+        speakers_chart = [{
+            "id": r["id"], "name": r["name"], "url": self.url("speakers", r["id"]), "total": r["total"],
+            "bars": stance_bars(by_speaker[r["id"]], stances, link=self._facet_link(r["id"]), scale=scale),
+        } for r in top_rows]
         queries = await self.datasette.get_canned_queries(self.database, actor)
         chart_query = f"{self.datasette.urls.database(self.database)}?{urlencode({'sql': STANCES_PER_SPEAKER_SQL})}#{VEGA_FRAGMENT}"
         return {
@@ -299,7 +298,7 @@ class Pages:
             "counts": counts,
             "stance_chart": stance_bars(per_stance, stances, link=self._facet_link(None)),
             "speakers_chart": speakers_chart,
-            "speakers_total": len(totals),
+            "speakers_total": counts["speakers"],
             "queries": [{"name": name, "title": q.get("title") or name, "description": q.get("description"),
                          "url": self.datasette.urls.query(self.database, name)}
                         for name, q in queries.items()],

@@ -142,13 +142,14 @@ def test_facet_by_stance_then_open_the_denial(page, server):
     page.goto(f"{server}/sample/claims_view")
     page.locator("#facet-stance a", has_text="denies").first.click()
     page.wait_for_url("**stance=denies**")
-    stances = page.locator("table.rows-and-columns td.col-stance").all_inner_texts()
-    assert stances and set(stances) == {"denies"}
+    stances = page.locator("li.claim-card .stance-badge").all_inner_texts()
+    assert stances and set(stances) == {"Denies"}
     shot(page, "facet_denies")
 
-    # the seed article's denial (the payload article has one too)
-    row = page.locator("table.rows-and-columns tr", has_text=DENIAL_TEXT).filter(has_text="Xi Jinping dan")
-    row.locator("td.col-id a").click()
+    # the seed article's denial (the payload article has one too): it says what it denies
+    card = page.locator("li.claim-card", has_text=DENIAL_TEXT).filter(has_text="Xi Jinping dan")
+    assert "denies: Ukraina + Eropa" in card.locator(".card-answers").inner_text()
+    card.locator("a.card-text").click()
     page.wait_for_url("**/sample/claims/c*")
     mark = page.locator(".claim-context mark.claim-mark")
     assert mark.inner_text() == DENIAL_TEXT
@@ -243,7 +244,7 @@ def test_home_search_and_charts(page, server):
     page.fill("#claim-search-input", "militer")
     page.press("#claim-search-input", "Enter")
     page.wait_for_url("**/sample/claims_view?_search=militer*")
-    texts = page.locator("table.rows-and-columns td.col-text").all_inner_texts()
+    texts = page.locator("li.claim-card a.card-text").all_inner_texts()
     assert texts and any("militer" in t for t in texts)
     page.goto(f"{server}/")
     page.locator("a.vega-link").click()
@@ -263,3 +264,42 @@ def test_one_person_is_one_row_and_one_page_with_all_names(page, identity_server
     assert page.locator("ul.roles li").first.inner_text().startswith("Menteri Pangan")
     assert page.locator("ol.claims li").count() == 3
     shot(page, "speaker_page_names")
+
+
+def test_claims_page_reads_as_cards_ten_to_a_screen(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/sample/claims_view")
+        cards = page.locator("li.claim-card")
+        assert cards.count() >= 10
+        on_screen = page.evaluate("""() => [...document.querySelectorAll('li.claim-card')]
+            .filter(e => e.getBoundingClientRect().bottom <= window.innerHeight).length""")
+        assert on_screen >= 10, on_screen
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        # speakers are linked names, stances labelled badges, no raw JSON, no technical columns
+        first = cards.first
+        assert first.locator(".card-speakers a.speaker-link").count() >= 1
+        assert first.locator(".stance-badge").inner_text() in {"Asserts", "Praises", "Calls for", "Pledges",
+                                                               "Accuses", "Denies"}
+        body = page.locator(".claim-cards").inner_text()
+        assert '["' not in body and "claim_rowid" not in body
+        assert not page.locator("dl.column-descriptions").is_visible()
+        # the facets are in the order people read them, and the speaker facet filters
+        names = page.locator(".claims-facets .facet-info-name").all_inner_texts()
+        assert [n.split()[0] for n in names][:2] == ["stance", "speaker"]
+        page.locator("#facet-speaker a", has_text="Xi Jinping").click()
+        page.wait_for_url("**_speaker=*")
+        assert page.locator("li.claim-card").count() == 5
+        assert "by Xi Jinping" in page.locator(".claims-count").inner_text()
+        shot(page, "claims_page_speaker_filter")
+        for term in ['"', "militer AND", "Mu'ti", "ro-ro", "NEAR("]:
+            page.fill("#claims-search-input", term)
+            page.press("#claims-search-input", "Enter")
+            page.wait_for_load_state("load")
+            assert page.locator("h1").inner_text() == "Claims", term
+            assert "error" not in page.locator("body").inner_text().casefold(), term
+        page.goto(f"{server}/sample/claims_view")
+        shot(page, "claims_page")
+    finally:
+        context.close()
