@@ -303,3 +303,15 @@ def test_claims_page_reads_as_cards_ten_to_a_screen(browser, server):
         shot(page, "claims_page")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["/sample/claims_view", "/sample/claims_view?stance=reports",
+                                  "/sample/claims_view?stance=reports&_view=table", "/sample/claims?stance=reports",
+                                  "/sample/claims_view?_search=zzzz", "/sample/who_said_what_about?term=zzz", "/sample"])
+def test_pages_with_no_rows_run_without_script_errors(page, server, path):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}{path}")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(200)
+    assert errors == []

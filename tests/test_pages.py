@@ -236,3 +236,12 @@ async def test_other_databases_keep_the_default_home_page(tmp_path):
     ds = Datasette(files=[str(other)], template_dir=str(TEMPLATES_DIR), static_mounts=[(STATIC_MOUNT, str(STATIC_DIR))])
     page = await get(ds, "/")
     assert 'href="/other"' in page and "What this database holds" not in page
+
+
+async def test_database_page_leads_with_claims_and_hides_internal_tables(ds):
+    page = await get(ds, "/sample")
+    lead = page.split('class="factdb-lead"')[1].split("</nav>")[0]
+    assert [m for m in re.findall(r'href="/sample/(\w+)"', lead)] == ["claims_view", "speakers", "articles"]
+    listed = re.findall(r'<h3><a href="/sample/(\w+)"', page)
+    assert "_sqlite_migrations" not in listed and "claim_counts" not in listed and "speaker_counts" not in listed
+    assert "claims" in listed and "speakers" in listed
