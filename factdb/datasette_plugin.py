@@ -24,7 +24,7 @@ def register_facet_classes():
     return [CountedFacet, SpeakerFacet]
 
 
-@hookimpl
+@hookimpl(trylast=True)  # after Datasette's own search filter, so the claims page says it searches
 def filters_from_request(request, database, table, datasette):
     async def inner():
         if await is_factdb(datasette, database):
@@ -33,10 +33,12 @@ def filters_from_request(request, database, table, datasette):
     return inner
 
 
-@hookimpl
+@hookimpl(trylast=True)  # after Datasette's own functions: factdb's escape_fts replaces theirs
 def prepare_connection(conn):
-    """``factdb_fts(text)``: what was typed as a full-text query that cannot fail."""
+    """``factdb_fts(text)``: what was typed as a full-text query that cannot fail; and
+    Datasette's ``escape_fts``, which every table's search box uses, made the same."""
     conn.create_function("factdb_fts", 1, fts_query, deterministic=True)
+    conn.create_function("escape_fts", 1, fts_query, deterministic=True)
 
 
 @hookimpl

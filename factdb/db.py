@@ -283,6 +283,11 @@ def m004_browse_at_scale(db: sqlite_utils.Database) -> None:
     # search covers what a claim says and who said it, not the sentence again
     db["claims"].disable_fts()
     db["claims"].enable_fts(["text", "speaker_names"], create_triggers=True, tokenize="unicode61")
+    # a speaker is found by any of its names
+    db["speakers"].add_column("names", str)
+    db.execute("update speakers set names = (select group_concat(alias, ' ; ') from speaker_aliases "
+               "where speaker_id = speakers.id)")
+    db["speakers"].enable_fts(["name", "names", "description"], create_triggers=True, tokenize="unicode61")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

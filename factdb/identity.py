@@ -179,11 +179,20 @@ class Resolver:
         return self._link(name, self._new_speaker(name, kind, description), EXTRACTED)
 
     def _link(self, name: str, sid: int, origin: str, merged_from: str | None = None) -> int:
+        old = self.speaker_of(name)
         self.db.execute("insert into speaker_aliases (speaker_id, alias, key, origin, merged_from) "
                         "values (?, ?, ?, ?, ?) on conflict (alias) do update set speaker_id = excluded.speaker_id, "
                         "origin = excluded.origin, merged_from = excluded.merged_from",
                         [sid, name, name_key(name), origin, merged_from])
+        self._names_of(sid, old)
         return sid
+
+    def _names_of(self, *sids) -> None:
+        """Keep ``speakers.names`` (what the speakers' search finds them by) in step."""
+        if self._search_names:
+            for sid in {s for s in sids if s is not None}:
+                self.db.execute("update speakers set names = (select group_concat(alias, ' ; ') from "
+                                "speaker_aliases where speaker_id = ?) where id = ?", [sid, sid])
 
     def relink(self, name: str, sid: int, origin: str, merged_from: str | None = None) -> None:
         """Map ``name`` to speaker ``sid`` and move its claims there."""
@@ -270,6 +279,7 @@ class Resolver:
             row = self.one("select speaker_id, origin from speaker_aliases where alias = ?", [name])
             if row and row[1] != MANUAL:
                 self.db.execute("delete from speaker_aliases where alias = ?", [name])
+                self._names_of(row[0])
                 self.recheck([name_key(name)])
                 self.drop_if_empty(row[0])
 

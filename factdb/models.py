@@ -34,6 +34,7 @@ class Speaker(SQLModel, table=True):
     last_word: str | None = Field(default=None, index=True)
     ambiguous: int = Field(default=0, index=True)
     name_origin: str = "extracted"
+    names: str | None = None
 
 
 class SpeakerAlias(SQLModel, table=True):

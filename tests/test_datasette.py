@@ -140,7 +140,7 @@ async def test_metadata_describes_every_column(ds, seed_db):
     db = ds.get_database(db_name(seed_db))
     tables = load_metadata(seed_db)["databases"][db_name(seed_db)]["tables"]
     for table in await db.table_names() + await db.view_names():
-        if table.startswith(("claims_fts", "articles_fts", "_sqlite")):
+        if table.startswith(("claims_fts", "articles_fts", "speakers_fts", "_sqlite")):
             continue
         columns = set(await db.table_columns(table))
         described = set(tables[table]["columns"])
@@ -151,3 +151,23 @@ def test_settings_keep_facets_fast_and_visitors_read_only():
     assert SETTINGS["suggest_facets"] is False
     assert SETTINGS["sql_time_limit_ms"] <= 5000
     assert SETTINGS["allow_download"] is False
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("term", AWKWARD)
+async def test_every_table_search_takes_any_input(ds, seed_db, term):
+    from urllib.parse import quote
+    for table in ("speakers", "articles", "claims"):
+        response = await ds.client.get(f"/{db_name(seed_db)}/{table}.json?_search={quote(term)}")
+        assert response.status_code == 200, (table, response.text[:300])
+
+
+@pytest.mark.anyio
+async def test_speakers_are_found_by_any_of_their_names(ds, seed_db):
+    from factdb.cli import cli
+    from click.testing import CliRunner
+    CliRunner().invoke(cli, ["alias", "--db", seed_db, "Vladimir Putin", "Vova"], catch_exceptions=False)
+    data = await get_json(ds, f"/{db_name(seed_db)}/speakers.json?_search=Vova&_shape=objects")
+    assert [r["name"] for r in data["rows"]] == ["Vladimir Putin"]
+    page = (await ds.client.get(f"/{db_name(seed_db)}/speakers?_search=Vova")).text
+    assert 'name="_search"' in page
