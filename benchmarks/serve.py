@@ -97,14 +97,10 @@ def pages(db_path: Path) -> list[Page]:
         Page(f"{d}/speakers/{x.speaker_id}"),                        # the busiest speaker's page
         Page(f"{d}/claims/{quote(x.claim_id, safe='')}"),              # a claim with relations
         Page(f"{d}/articles/{x.article_id}"),                        # the article with most claims
-        # ---- claims page redesign: speaker facet and speaker filter -------
-        # The claims page (claims_view) is gaining a speaker facet and a
-        # speaker filter whose URL parameters are not fixed yet. Add them here
-        # once they are, for the busiest speaker, e.g.:
-        #   Page(f"{d}/claims_view", (("<facet parameter>", "<value>"),)),
-        #   Page(f"{d}/claims_view", (("<filter parameter>", x.speaker_name),)),
-        #   Page(f"{d}/claims_view", (("<filter parameter>", str(x.speaker_id)),)),
-        # -------------------------------------------------------------------
+        Page(f"{d}/claims_view", (("_speaker", str(x.speaker_id)),)),     # the speaker filter
+        Page(f"{d}/claims_view", (("_speaker", str(x.speaker_id)), ("stance", "asserts"))),
+        Page(f"{d}/claims_view", (("_search", x.speaker_name),)),     # a search by who said it
+        Page(f"{d}/speakers", (("_search", x.speaker_name),)),
     ]
 
 

@@ -96,6 +96,22 @@ async def claims_page_context(datasette, database, request) -> dict:
 
 
 @hookimpl
+def register_routes():
+    return [(r"^/-/search$", search_page)]
+
+
+async def search_page(datasette, request):
+    """One search over the claims, speakers and articles of the factdb database."""
+    from datasette.utils.asgi import Response
+
+    name = await factdb_database(datasette)
+    text = request.args.get("q", "").strip()
+    results = await Pages(datasette, name).search(text) if name and text else None
+    return Response.html(await datasette.render_template(
+        "factdb_search.html", {"text": text, "results": results, "database": name}, request=request))
+
+
+@hookimpl
 def prepare_jinja2_environment(env):
     env.filters["factdb_json"] = lambda value: json.loads(value) if isinstance(value, str) else value
 

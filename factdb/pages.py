@@ -15,6 +15,7 @@ from datasette.utils import tilde_encode
 
 from .highlight import Span, highlight, locate, paragraph_bounds, safe_url, sentence_bounds, shift
 from .models import STANCE_IDS
+from .search import fts_query
 
 FACTDB_TABLES = {"claims", "articles", "speakers"}
 RELATED_SHOWN = 100  # accusations and denials listed on a speaker page, per list
@@ -302,12 +303,35 @@ class Pages:
             "queries": [{"name": name, "title": q.get("title") or name, "description": q.get("description"),
                          "url": self.datasette.urls.query(self.database, name)}
                         for name, q in queries.items()],
-            "search_url": self.table_url("claims_view"),
+            "search_url": self.datasette.urls.path("/-/search"),
             "chart_query_url": chart_query,
             "urls": {t: self.table_url(t) for t in
                      ("claims_view", "claims", "articles", "speakers", "claim_relations", "stances")},
             "database_url": self.datasette.urls.database(self.database),
         }
+
+    async def search(self, text: str, shown: int = 10) -> dict:
+        """Claims, speakers and articles that match what was typed (the home page's
+        search box): the best few of each, ranked, with a link to all of them."""
+        q = fts_query(text)
+        speakers = await self.rows(
+            "select speakers.id as id, speakers.name as name, speakers.kind as kind, speakers.description as description, "
+            "coalesce((select claims from speaker_counts where speaker_id = speakers.id and stance = '*'), 0) as claims "
+            "from speakers_fts join speakers on speakers.rowid = speakers_fts.rowid "
+            f"where speakers_fts match ? order by rank limit {int(shown)}", [q])
+        for sp in speakers:
+            sp["url"] = self.url("speakers", sp["id"])
+        articles = await self.rows(
+            "select articles.id as id, articles.title as title, articles.outlet as outlet, articles.published as published "
+            "from articles_fts join articles on articles.rowid = articles_fts.rowid "
+            f"where articles_fts match ? order by rank limit {int(shown)}", [q])
+        for a in articles:
+            a["url"] = self.url("articles", a["id"])
+        claims = await self.claims("claims.rowid in (select rowid from claims_fts where claims_fts match ? "
+                                   f"order by rank limit {2 * int(shown)})", [q], order="claims.published desc, claims.id")
+        return {"text": text, "speakers": speakers, "articles": articles, "claims": claims,
+                "all": {t: f"{self.table_url(t)}?{urlencode({'_search': text})}"
+                        for t in ("claims_view", "speakers", "articles")}}
 
     def _facet_link(self, speaker: int | None):
         base = self.table_url("claims_view")

@@ -243,6 +243,9 @@ def test_home_search_and_charts(page, server):
     assert china.locator(".bar-segment.stance-denies").inner_text() == "1"
     page.fill("#claim-search-input", "militer")
     page.press("#claim-search-input", "Enter")
+    page.wait_for_url("**/-/search?q=militer*")
+    shot(page, "home_search")
+    page.locator(".search-claims a", has_text="All claims that match").click()
     page.wait_for_url("**/sample/claims_view?_search=militer*")
     texts = page.locator("li.claim-card a.card-text").all_inner_texts()
     assert texts and any("militer" in t for t in texts)

@@ -66,7 +66,7 @@ def assert_no_payload_as_html(page):
 
 async def test_home_page_counts_queries_search_and_chart(ds):
     page = await get(ds, "/")
-    assert 'action="/sample/claims_view"' in page and 'name="_search"' in page
+    assert 'action="/-/search"' in page and 'name="q"' in page
     assert "What this database holds" in page
     claims = await one(ds, "select count(*) from claims")
     assert re.search(rf"<strong>{claims}</strong> claims", page)
@@ -245,3 +245,17 @@ async def test_database_page_leads_with_claims_and_hides_internal_tables(ds):
     listed = re.findall(r'<h3><a href="/sample/(\w+)"', page)
     assert "_sqlite_migrations" not in listed and "claim_counts" not in listed and "speaker_counts" not in listed
     assert "claims" in listed and "speakers" in listed
+
+
+async def test_one_search_over_claims_speakers_and_articles(ds):
+    page = await get(ds, "/-/search?q=Putin")
+    speakers = page.split('class="search-speakers"')[1].split("</section>")[0]
+    assert ">Vladimir Putin</a>" in speakers
+    claims = page.split('class="search-claims"')[1].split("</section>")[0]
+    assert claims.count('class="claim-item"') == 2  # Putin's claims
+    assert 'href="/sample/claims_view?_search=Putin"' in claims
+    articles = page.split('class="search-articles"')[1].split("</section>")[0]
+    assert "Xi Jinping dan Vladimir Putin" in articles
+    for term in ['"', "AND", "Mu'ti", "(", ""]:
+        response = await ds.client.get("/-/search", params={"q": term})
+        assert response.status_code == 200, term
