@@ -1,4 +1,4 @@
-"""Score an export against gold claims (the matching rules of spec/claims.md).
+"""Score an export against gold claims (the matching rules of docs/claims.md).
 
 A predicted claim matches a gold claim when its speaker set equals the gold
 speaker set (each speaker by alias, or a multi-word alias standing whole inside

@@ -1,4 +1,4 @@
-"""The JSON export: exactly the contract of ``spec/claims.md``.
+"""The JSON export: exactly the contract of ``docs/claims.md``.
 
 ``{"articles": [...], "claims": [...], "relations": [...]}``, claims in
 article order, each with its speakers in the order the article names them:

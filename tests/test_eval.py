@@ -1,4 +1,4 @@
-"""`factdb eval` scores a set the way spec/claims.md describes; the seed scores in full."""
+"""`factdb eval` scores a set the way docs/claims.md describes; the seed scores in full."""
 import json
 import shutil
 from pathlib import Path
@@ -8,7 +8,7 @@ from factdb.evaluate import token_f1
 
 from .conftest import SEED
 
-GOLD = Path(__file__).parent / "data" / "seed_gold.json"
+GOLD = Path(__file__).resolve().parent.parent / "examples" / "eval-seed" / "gold" / "000_466ab87c043aefd1.json"
 
 
 def make_set(tmp_path):
