@@ -318,3 +318,16 @@ def test_pages_with_no_rows_run_without_script_errors(page, server, path):
     page.wait_for_load_state("load")
     page.wait_for_timeout(200)
     assert errors == []
+
+
+def test_canned_query_links_lead_to_claims_and_speakers(page, server):
+    page.goto(f"{server}/sample/accusations_and_denials")
+    assert page.title().startswith("Accusations and their denials")
+    page.locator("td.col-deniers a.speaker-link", has_text="China").first.click()
+    page.wait_for_url("**/sample/speakers/*")
+    assert page.locator("h1").inner_text() == "China"
+    page.go_back()
+    page.locator("td.col-denial_id a").first.click()
+    page.wait_for_url("**/sample/claims/c*")
+    assert page.locator("h1 .stance-badge").inner_text() == "Denies"
+    shot(page, "canned_query_link")
