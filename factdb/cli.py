@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .db import DatabaseError, open_db
+from .claimreview import export_claimreview
 from .export import export_json
 from .ingest import ingest_paths
 from .models import RELATION_TYPES, STANCE_IDS
@@ -90,12 +91,22 @@ def ingest(db_path, paths, replace):
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "claimreview"]), default="json", show_default=True,
+              help="json: articles, claims and relations (docs/claims.md); claimreview: schema.org "
+                   "ClaimReview JSON-LD for every claim with a verdict")
 def export(db_path, fmt):
-    """Export articles, claims and relations (see spec: the export contract)."""
+    """Export articles, claims and relations, or fact-check verdicts as ClaimReview."""
     if not Path(db_path).exists():
         fail(f"{db_path}: no such database")
-    click.echo(export_json(connect(db_path)))
+    db = connect(db_path)
+    if fmt == "claimreview":
+        text, skipped = export_claimreview(db)
+        click.echo(text)
+        if skipped:
+            click.echo(f"Note: {skipped} verdict{'s' * (skipped != 1)} without --url left out: "
+                       "ClaimReview needs the address of the review", err=True)
+        return
+    click.echo(export_json(db))
 
 
 @cli.command()
@@ -209,6 +220,27 @@ def speakers_rename(db_path, speaker, new_name):
     """Show SPEAKER under NEW_NAME; the old name stays one of its names."""
     db = existing_db(db_path)
     click.echo(names_line(db, edit(speaker_edits.rename, db, speaker, new_name)))
+
+
+@cli.command()
+@db_option
+@click.argument("claim_id")
+@click.option("--rating", required=True, help='The verdict as the organisation words it ("False", "Misleading")')
+@click.option("--by", "author", required=True, help="The organisation that gives the verdict")
+@click.option("--score", type=float, help="The rating as a number, on the scale of --best and --worst")
+@click.option("--best", type=float, help="The best rating on that scale")
+@click.option("--worst", type=float, help="The worst rating on that scale")
+@click.option("--url", help="Where the fact-check is published")
+@click.option("--date", "date", help="When it was published (YYYY-MM-DD)")
+@click.option("--note", help="Anything readers should know")
+def verdict(db_path, claim_id, rating, author, score, best, worst, url, date, note):
+    """Record a fact-check verdict on the claim CLAIM_ID."""
+    from .verdicts import Verdict, add_verdict
+
+    db = existing_db(db_path)
+    vid = edit(add_verdict, db, Verdict(claim_id, rating, author, score, best, worst, url, date, note))
+    latest = db.execute("select verdict from claims where id = ?", [claim_id]).fetchone()[0]
+    click.echo(f"Verdict {vid} on {claim_id}: {rating} (by {' '.join(author.split())}); latest: {latest}")
 
 
 @cli.command(name="eval")

@@ -81,7 +81,7 @@ async def claims_page_context(datasette, database, request) -> dict:
         return f"{path}?{urlencode(rest + [(key, column)])}"
 
     current = request.args.get("_sort_desc") and "desc" or request.args.get("_sort") and "asc" or "desc"
-    facets = ["stance", "speaker", "outlet", "language"]
+    facets = ["stance", "speaker", "verdict", "outlet", "language"]
     facets += ["speaker" if k == "_facet_speaker" else v
                for k, v in args if k.startswith("_facet") and k != "_facet_size"]
     return {

@@ -250,6 +250,44 @@ END;
 """
 
 
+# claims_view with each claim's latest verdict after its stance.
+CLAIMS_VIEW_V3 = CLAIMS_VIEW_V2.replace("  claims.stance AS stance,\n", "  claims.stance AS stance,\n  claims.verdict AS verdict,\n")
+
+# The claims triggers of COUNT_TRIGGERS, counting the latest verdict too.
+COUNT_TRIGGERS_V2 = """
+CREATE TRIGGER claims_count_insert AFTER INSERT ON claims BEGIN
+  INSERT INTO claim_counts (facet, value, claims)
+    SELECT f, v, 1 FROM (SELECT 'stance' AS f, new.stance AS v UNION ALL SELECT 'outlet', new.outlet
+                         UNION ALL SELECT 'language', new.language UNION ALL SELECT 'verdict', new.verdict)
+    WHERE v IS NOT NULL
+    ON CONFLICT (facet, value) DO UPDATE SET claims = claims + 1;
+END;
+CREATE TRIGGER claims_count_delete AFTER DELETE ON claims BEGIN
+  UPDATE claim_counts SET claims = claims - 1
+    WHERE (facet = 'stance' AND value = old.stance) OR (facet = 'outlet' AND value = old.outlet)
+       OR (facet = 'language' AND value = old.language) OR (facet = 'verdict' AND value = old.verdict);
+  DELETE FROM claim_counts WHERE claims <= 0;
+END;
+CREATE TRIGGER claims_count_update AFTER UPDATE OF stance, outlet, language, verdict ON claims BEGIN
+  UPDATE claim_counts SET claims = claims - 1
+    WHERE (facet = 'stance' AND value = old.stance) OR (facet = 'outlet' AND value = old.outlet)
+       OR (facet = 'language' AND value = old.language) OR (facet = 'verdict' AND value = old.verdict);
+  INSERT INTO claim_counts (facet, value, claims)
+    SELECT f, v, 1 FROM (SELECT 'stance' AS f, new.stance AS v UNION ALL SELECT 'outlet', new.outlet
+                         UNION ALL SELECT 'language', new.language UNION ALL SELECT 'verdict', new.verdict)
+    WHERE v IS NOT NULL
+    ON CONFLICT (facet, value) DO UPDATE SET claims = claims + 1;
+  UPDATE speaker_counts SET claims = claims - 1 WHERE stance = old.stance AND old.stance IS NOT new.stance
+    AND speaker_id IN (SELECT speaker_id FROM claim_speakers WHERE claim_id = old.id);
+  INSERT INTO speaker_counts (speaker_id, stance, claims)
+    SELECT speaker_id, new.stance, 1 FROM claim_speakers WHERE claim_id = new.id AND old.stance IS NOT new.stance
+    ON CONFLICT (speaker_id, stance) DO UPDATE SET claims = claims + 1;
+  DELETE FROM claim_counts WHERE claims <= 0;
+  DELETE FROM speaker_counts WHERE claims <= 0;
+END;
+"""
+
+
 @migrations()
 def m004_browse_at_scale(db: sqlite_utils.Database) -> None:
     """Claims carry the article's date, outlet and language and their speakers' names
@@ -288,6 +326,26 @@ def m004_browse_at_scale(db: sqlite_utils.Database) -> None:
     db.execute("update speakers set names = (select group_concat(alias, ' ; ') from speaker_aliases "
                "where speaker_id = speakers.id)")
     db["speakers"].enable_fts(["name", "names", "description"], create_triggers=True, tokenize="unicode61")
+
+
+@migrations()
+def m005_verdicts(db: sqlite_utils.Database) -> None:
+    """Fact-check verdicts on claims (several per claim, by different organisations);
+    each claim carries its latest rating in ``claims.verdict``, counted like its stance."""
+    db["verdicts"].create({
+        "id": int, "claim_id": str, "rating": str, "score": float, "best": float, "worst": float,
+        "author": str, "url": str, "date": str, "note": str, "created_at": str,
+    }, pk="id", not_null={"claim_id", "rating", "author", "created_at"},
+        foreign_keys=[("claim_id", "claims", "id")])
+    db["verdicts"].create_index(["claim_id"])
+    db["verdicts"].create_index(["author"])
+    db["claims"].add_column("verdict", str)
+    db["claims"].create_index(["verdict"])
+    for name in ("claims_count_insert", "claims_count_delete", "claims_count_update"):
+        db.execute(f"drop trigger {name}")
+    db.executescript(COUNT_TRIGGERS_V2)
+    db.execute("drop view claims_view")
+    db.execute(CLAIMS_VIEW_V3)
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

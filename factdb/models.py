@@ -74,6 +74,23 @@ class Claim(SQLModel, table=True):
     outlet: str | None = Field(default=None, index=True)
     language: str | None = Field(default=None, index=True)
     speaker_names: str | None = None
+    verdict: str | None = Field(default=None, index=True)
+
+
+class Verdict(SQLModel, table=True):
+    """A fact-check verdict on a claim."""
+    __tablename__ = "verdicts"
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: str = Field(foreign_key="claims.id", index=True)
+    rating: str
+    score: float | None = None
+    best: float | None = None
+    worst: float | None = None
+    author: str = Field(index=True)
+    url: str | None = None
+    date: str | None = None
+    note: str | None = None
+    created_at: str
 
 
 class ClaimCount(SQLModel, table=True):
@@ -111,7 +128,7 @@ class ClaimRelation(SQLModel, table=True):
     origin: str
 
 
-MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation, ClaimCount, SpeakerCount]
+MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation, ClaimCount, SpeakerCount, Verdict]
 
 # The stance vocabulary (see README: "Stances").
 STANCES = [

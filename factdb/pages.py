@@ -141,7 +141,17 @@ class Pages:
             mark = self.claim_span(claim, claim["sentence"])
             page["sentence"] = highlight(claim["sentence"], [mark] if mark else [])
         page["relations"] = await self._relations(claim_id)
+        page["verdicts"] = await self.verdicts(claim_id)
         return page
+
+    async def verdicts(self, claim_id: str) -> list[dict]:
+        """The claim's verdicts, latest first."""
+        rows = await self.rows(
+            "select rating, score, best, worst, author, url, date, note from verdicts where claim_id = ? "
+            "order by coalesce(date, substr(created_at, 1, 10)) desc, id desc", [claim_id])
+        for r in rows:
+            r["link"] = safe_url(r.pop("url"))
+        return rows
 
     def _paragraph(self, claim: dict, body: str):
         mark = self.claim_span(claim, body, order=1)
@@ -213,6 +223,12 @@ class Pages:
             [speaker["name"].casefold()]) if speaker["ambiguous"] else []
         for person in could_be:
             person["url"] = self.url("speakers", person["id"])
+        ratings = await self.rows(
+            "select claims.verdict as rating, count(*) as n from claim_speakers join claims on claims.id = "
+            "claim_speakers.claim_id where claim_speakers.speaker_id = ? and claims.verdict is not null "
+            "group by claims.verdict order by n desc, rating", [sid])
+        for r in ratings:
+            r["url"] = f"{self.table_url('claims_view')}?{urlencode({'_speaker': sid, 'verdict': r['rating']})}"
         stances = await self.stances()
         counts = Counter({r["stance"]: r["n"] for r in await self.rows(
             "select claims.stance as stance, count(*) as n from claim_speakers "
@@ -255,6 +271,7 @@ class Pages:
         shown = {name: items[:RELATED_SHOWN] for name, items in
                  (("accusations", accusations), ("denied_by", denied_by), ("denials", denials))}
         return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "appears": appears, "roles": roles,
+                "ratings": ratings,
                 "could_be": could_be, "claims": claims,
                 "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(sid)),
                 **shown, "related_totals": {"accusations": len(accusations), "denied_by": len(denied_by),

@@ -9,7 +9,7 @@ def test_models_match_tables(fresh_db):
         real = {c.name: (c.type, not c.notnull) for c in table.columns}
         declared = {}
         for column in model.__table__.columns:
-            sql_type = "INTEGER" if column.type.python_type is int else "TEXT"
+            sql_type = {int: "INTEGER", float: "REAL"}.get(column.type.python_type, "TEXT")
             declared[column.name] = sql_type
         assert set(real) == set(declared), model.__tablename__
         for name, sql_type in declared.items():
@@ -30,7 +30,7 @@ def test_migrations_are_applied_once(tmp_path):
     db = open_db(path)
     assert db.schema == schema
     assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_alias_origin", "m003_speaker_identity",
-                                                            "m004_browse_at_scale"]
+                                                            "m004_browse_at_scale", "m005_verdicts"]
 
 
 def test_stances_vocabulary(fresh_db):
@@ -54,5 +54,5 @@ def test_full_text_search_and_view(fresh_db):
     assert fresh_db["articles"].detect_fts() == "articles_fts"
     assert "claims_view" in fresh_db.view_names()
     assert [c.name for c in fresh_db["claims_view"].columns] == [
-        "id", "published", "stance", "speakers", "text", "quote", "article", "outlet", "language", "cue",
+        "id", "published", "stance", "verdict", "speakers", "text", "quote", "article", "outlet", "language", "cue",
         "origin", "article_id", "sentence", "start", "end", "claim_rowid", "speakers_json", "answers_json"]
