@@ -55,7 +55,7 @@ def extra_template_vars(database, table, view_name, request, datasette):
                 return {}
             queries = Pages(datasette, database)
             build = {"claims": queries.claim_page, "articles": queries.article_page,
-                     "speakers": queries.speaker_page}[table]
+                     "speakers": queries.speaker_page, "claim_groups": queries.group_page}[table]
             return {"factdb_page": await build(pks[0])}
         if view_name == "index":
             name = await factdb_database(datasette)

@@ -348,6 +348,34 @@ def m005_verdicts(db: sqlite_utils.Database) -> None:
     db.execute(CLAIMS_VIEW_V3)
 
 
+# claims_view with the claim's group and whether its verdict is its group's.
+CLAIMS_VIEW_V4 = CLAIMS_VIEW_V3.replace("  claims.verdict AS verdict,\n",
+                                        "  claims.verdict AS verdict,\n  claims.verdict_inherited AS verdict_inherited,\n"
+                                        ).replace("  claims.rowid AS claim_rowid,\n",
+                                                  "  claims.rowid AS claim_rowid,\n  claims.group_id AS group_id,\n")
+
+
+@migrations()
+def m006_claim_groups(db: sqlite_utils.Database) -> None:
+    """The same claim across articles: ``claims.group_id`` points to a ``claim_groups`` row
+    (first appearance and counts); ``claim_sketches`` files claims to find candidates; a
+    claim's verdict may be its group's (``verdict_inherited``)."""
+    db["claim_groups"].create({"id": int, "claims": int, "articles": int, "outlets": int,
+                               "first_published": str, "first_claim_id": str}, pk="id")
+    db["claims"].add_column("group_id", int)
+    db["claims"].add_column("verdict_inherited", int, not_null_default=0)
+    db["claims"].create_index(["group_id"])
+    db["claim_sketches"].create({"speaker_id": int, "hash": int, "claim_id": str},
+                                pk=("speaker_id", "hash", "claim_id"))
+    db["claim_sketches"].create_index(["claim_id"])
+    db.execute("drop view claims_view")
+    db.execute(CLAIMS_VIEW_V4)
+    from .groups import Grouper
+    grouper = Grouper(db)
+    grouper.add([r[0] for r in db.execute("select id from claims order by rowid")])
+    grouper.finish()
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open a factdb database, creating it and applying pending migrations."""
     path = Path(path)

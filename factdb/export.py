@@ -36,9 +36,9 @@ def export_data(db: sqlite_utils.Database) -> dict:
         "id": r[0], "article_id": r[1], "speakers": [s[0] for s in speakers.get(r[0], [])], "stance": r[2],
         "cue": r[3], "text": r[4], "quote": r[5], "sentence": r[6], "start": r[7], "end": r[8],
         "origin": r[9], "speaker_ids": [s[1] for s in speakers.get(r[0], [])],
-        "speaker_names": [s[2] for s in speakers.get(r[0], [])],
+        "speaker_names": [s[2] for s in speakers.get(r[0], [])], "group_id": r[10],
     } for r in db.execute(
-        'select id, article_id, stance, cue, text, quote, sentence, start, "end", origin from claims '
+        'select id, article_id, stance, cue, text, quote, sentence, start, "end", origin, group_id from claims '
         "order by article_id is null, article_id, start is null, start, id")]
     relations = [{"from": f, "to": t, "type": ty} for f, t, ty in db.execute(
         "select from_claim_id, to_claim_id, type from claim_relations order by from_claim_id, to_claim_id, type")]

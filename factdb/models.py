@@ -75,6 +75,8 @@ class Claim(SQLModel, table=True):
     language: str | None = Field(default=None, index=True)
     speaker_names: str | None = None
     verdict: str | None = Field(default=None, index=True)
+    group_id: int | None = Field(default=None, index=True)
+    verdict_inherited: int = 0
 
 
 class Verdict(SQLModel, table=True):
@@ -91,6 +93,25 @@ class Verdict(SQLModel, table=True):
     date: str | None = None
     note: str | None = None
     created_at: str
+
+
+class ClaimGroup(SQLModel, table=True):
+    """The same claim across articles: counts and first appearance of its members."""
+    __tablename__ = "claim_groups"
+    id: int | None = Field(default=None, primary_key=True)
+    claims: int | None = None
+    articles: int | None = None
+    outlets: int | None = None
+    first_published: str | None = None
+    first_claim_id: str | None = None
+
+
+class ClaimSketch(SQLModel, table=True):
+    """Claims filed under two of their words, to find the same claim elsewhere."""
+    __tablename__ = "claim_sketches"
+    speaker_id: int = Field(primary_key=True)
+    hash: int = Field(primary_key=True)
+    claim_id: str = Field(primary_key=True, index=True)
 
 
 class ClaimCount(SQLModel, table=True):
@@ -128,7 +149,7 @@ class ClaimRelation(SQLModel, table=True):
     origin: str
 
 
-MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation, ClaimCount, SpeakerCount, Verdict]
+MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation, ClaimCount, SpeakerCount, Verdict, ClaimGroup, ClaimSketch]
 
 # The stance vocabulary (see README: "Stances").
 STANCES = [

@@ -17,7 +17,7 @@ from .highlight import Span, highlight, locate, paragraph_bounds, safe_url, sent
 from .models import STANCE_IDS
 from .search import fts_query
 
-FACTDB_TABLES = {"claims", "articles", "speakers"}
+FACTDB_TABLES = {"claims", "articles", "speakers", "claim_groups"}
 RELATED_SHOWN = 100  # accusations and denials listed on a speaker page, per list
 NAMES_SHOWN = 30  # mentions and roles listed on a speaker page
 
@@ -32,7 +32,8 @@ RELATION_LABELS = {
 CLAIM_SQL = """
 select claims.id, claims.article_id, claims.stance, claims.text, claims.quote, claims.cue,
   claims.sentence, claims.start, claims."end", claims.paragraph, claims.origin, claims.note,
-  claims.created_at, articles.title as article_title, articles.outlet as outlet,
+  claims.created_at, claims.group_id, claims.verdict, claims.verdict_inherited,
+  articles.title as article_title, articles.outlet as outlet,
   articles.published as published,
   (select json_group_array(json_object('id', id, 'name', name, 'mention', mention)) from (
      select speakers.id as id, speakers.name as name, claim_speakers.mention as mention
@@ -142,7 +143,32 @@ class Pages:
             page["sentence"] = highlight(claim["sentence"], [mark] if mark else [])
         page["relations"] = await self._relations(claim_id)
         page["verdicts"] = await self.verdicts(claim_id)
+        page["group"] = None
+        if claim.get("group_id") is not None:
+            group = await self.rows("select id, claims, articles, outlets, first_published from claim_groups "
+                                    "where id = ?", [claim["group_id"]])
+            if group:
+                page["group"] = {**group[0], "url": self.url("claim_groups", claim["group_id"])}
+                page["inherited"] = [] if page["verdicts"] else await self.rows(
+                    "select v.rating, v.author, v.date, v.claim_id from verdicts v join claims m on m.id = v.claim_id "
+                    "where m.group_id = ? order by coalesce(v.date, substr(v.created_at, 1, 10)) desc, v.id desc",
+                    [claim["group_id"]])
         return page
+
+    async def group_page(self, group_id) -> dict | None:
+        """The same claim across articles: its appearances in time order."""
+        groups = await self.rows("select * from claim_groups where id = ?", [group_id])
+        if not groups:
+            return None
+        group = groups[0]
+        claims = await self.claims("claims.group_id = ?", [group["id"]],
+                                   order="claims.published is null, claims.published, claims.article_id, claims.id")
+        verdicts = []
+        for c in claims:
+            for v in await self.verdicts(c["id"]):
+                verdicts.append({**v, "claim": c})
+        return {"kind": "group", "group": group, "claims": claims, "verdicts": verdicts,
+                "outlets": sorted({c["outlet"] for c in claims if c["outlet"]})}
 
     async def verdicts(self, claim_id: str) -> list[dict]:
         """The claim's verdicts, latest first."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import sqlite_utils
 
+from .groups import Grouper
 from .identity import EXTRACTED, MANUAL, Resolver, short_form
 from .models import RELATION_TYPES, STANCE_IDS
 
@@ -125,8 +126,9 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         if article_id is not None and not replace:
             return StoreResult(article_id, False, 0, 0)
         gone: set[str] = set()
+        grouper = Grouper(db)
         if article_id is not None:
-            gone = _delete_extracted(db, article_id)
+            gone = _delete_extracted(db, article_id, grouper)
         else:
             article_id = db["articles"].insert(
                 {**article, "content_hash": content_hash, "ingested_at": now()}).last_pk
@@ -143,13 +145,15 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         } for (cid, speakers), c in zip(resolved, claims)]
         db["claims"].insert_all(claim_rows, ignore=True, batch_size=500)
         _link_speakers(resolver, resolved, forget=gone)
+        grouper.add(cids)
+        grouper.finish()
         db["claim_relations"].insert_all(
             [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t, "origin": EXTRACTED}
              for a, b, t in relations], ignore=True)
     return StoreResult(article_id, True, len(claim_rows), resolver.created)
 
 
-def _delete_extracted(db, article_id: int) -> set[str]:
+def _delete_extracted(db, article_id: int, grouper: Grouper) -> set[str]:
     """Remove an article's extracted claims, except those a person linked to by hand.
     Returns the names those claims gave their speakers."""
     doomed = [r[0] for r in db.execute(
@@ -157,6 +161,7 @@ def _delete_extracted(db, article_id: int) -> set[str]:
         "(select from_claim_id from claim_relations where origin = 'manual' "
         " union select to_claim_id from claim_relations where origin = 'manual')", [article_id])]
     names = set()
+    grouper.remove(doomed)
     for cid in doomed:
         names.update(r[0] for r in db.execute("select name from claim_speakers where claim_id = ?", [cid]))
         db.execute("delete from claim_relations where from_claim_id = ? or to_claim_id = ?", [cid, cid])
@@ -200,6 +205,9 @@ def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: i
             "outlet": article[1], "language": article[2], "speaker_names": _search_names(resolver, speakers),
         }, replace=True)
         _link_speakers(resolver, [(cid, speakers)], replace=True)
+        grouper = Grouper(db)
+        grouper.add([cid])
+        grouper.finish()
         db["claim_relations"].insert_all(
             [{"from_claim_id": cid, "to_claim_id": other, "type": t, "origin": MANUAL}
              for t, other in relations], replace=True)

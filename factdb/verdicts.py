@@ -64,10 +64,23 @@ def add_verdict(db: sqlite_utils.Database, verdict: Verdict) -> int:
     return vid
 
 
-LATEST = ("select rating from verdicts where claim_id = claims.id "
-          "order by coalesce(date, substr(created_at, 1, 10)) desc, id desc limit 1")
+ORDER = "order by coalesce(v.date, substr(v.created_at, 1, 10)) desc, v.id desc limit 1"
+OWN = f"(select v.rating from verdicts v where v.claim_id = claims.id {ORDER})"
+GROUP = (f"(select v.rating from verdicts v join claims m on m.id = v.claim_id "
+         f"where claims.group_id is not null and m.group_id = claims.group_id {ORDER})")
 
 
 def refresh_latest(db: sqlite_utils.Database, claim_id: str) -> None:
-    """Put a claim's latest rating in ``claims.verdict``."""
-    db.execute(f"update claims set verdict = ({LATEST}) where id = ?", [claim_id])
+    """Put a claim's latest rating in ``claims.verdict`` (and its group's members')."""
+    gid = db.execute("select group_id from claims where id = ?", [claim_id]).fetchone()[0]
+    if gid is None:
+        refresh(db, "id = ?", [claim_id])
+    else:
+        refresh(db, "group_id = ?", [gid])
+
+
+def refresh(db: sqlite_utils.Database, where: str, params) -> None:
+    """``claims.verdict``: the claim's own latest rating, else the latest of its group's
+    (then ``verdict_inherited`` is 1)."""
+    db.execute(f"update claims set verdict = coalesce({OWN}, {GROUP}), "
+               f"verdict_inherited = ({OWN} is null and {GROUP} is not null) where {where}", list(params))

@@ -30,7 +30,7 @@ def test_migrations_are_applied_once(tmp_path):
     db = open_db(path)
     assert db.schema == schema
     assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_alias_origin", "m003_speaker_identity",
-                                                            "m004_browse_at_scale", "m005_verdicts"]
+                                                            "m004_browse_at_scale", "m005_verdicts", "m006_claim_groups"]
 
 
 def test_stances_vocabulary(fresh_db):
@@ -54,5 +54,5 @@ def test_full_text_search_and_view(fresh_db):
     assert fresh_db["articles"].detect_fts() == "articles_fts"
     assert "claims_view" in fresh_db.view_names()
     assert [c.name for c in fresh_db["claims_view"].columns] == [
-        "id", "published", "stance", "verdict", "speakers", "text", "quote", "article", "outlet", "language", "cue",
-        "origin", "article_id", "sentence", "start", "end", "claim_rowid", "speakers_json", "answers_json"]
+        "id", "published", "stance", "verdict", "verdict_inherited", "speakers", "text", "quote", "article", "outlet", "language", "cue",
+        "origin", "article_id", "sentence", "start", "end", "claim_rowid", "group_id", "speakers_json", "answers_json"]

@@ -1,0 +1,136 @@
+"""The same claim across articles: claim groups.
+
+Two claims are the same claim when the same speakers make them and their
+words are the same or nearly so: the Jaccard index of their sets of words
+(case, accents and punctuation aside) is at least :data:`NEAR`. Groups are
+the connected components of that relation, so the order claims arrive in
+does not change them.
+
+To find candidates without comparing a claim with every other claim of its
+speaker, each claim is filed under two words of its own, the two whose stable
+hash is smallest (a bottom-2 MinHash sketch over its longer words): two claims
+with Jaccard J share at least one of them with probability about
+1 - (1 - J)^2 (0.75 at J = 0.5, 1 for the same words). ``claim_sketches``
+holds (speaker, word hash, claim) rows for the first speaker of each claim.
+
+This layer knows text as Unicode words, not as a language.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import sqlite_utils
+
+# Jaccard of word sets from which two claims of the same speakers are one claim
+# (measured on the development sets: see benchmarks/groups.py and the README)
+NEAR = 0.5
+SKETCH_MIN_LENGTH = 4  # words shorter than this are not filed (too common)
+
+
+def words(text: str) -> frozenset[str]:
+    """The claim's words, without case, accents or punctuation."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return frozenset(re.findall(r"\w+", text))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=7).digest(), "big")
+
+
+def sketch(ws: frozenset[str]) -> list[int]:
+    """The two smallest hashes of the claim's longer words (of all its words if it has few)."""
+    pool = [w for w in ws if len(w) >= SKETCH_MIN_LENGTH] or list(ws)
+    return sorted({word_hash(w) for w in pool})[:2]
+
+
+class Grouper:
+    """Files claims and puts them in groups, inside the caller's transaction."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.changed: set[int] = set()  # groups whose members changed
+
+    def _facts(self, cid: str):
+        row = self.db.execute("select text, article_id from claims where id = ?", [cid]).fetchone()
+        speakers = tuple(sorted(r[0] for r in self.db.execute(
+            "select speaker_id from claim_speakers where claim_id = ?", [cid])))
+        return (row[0], row[1], speakers) if row else (None, None, ())
+
+    def add(self, claim_ids) -> None:
+        """File new claims and join each to the group of the same claim, if any."""
+        for cid in claim_ids:
+            text, article, speakers = self._facts(cid)
+            if not text or not speakers:
+                continue
+            ws = words(text)
+            hashes = sketch(ws)
+            first = speakers[0]
+            found = {r[0] for h in hashes for r in self.db.execute(
+                "select claim_id from claim_sketches where speaker_id = ? and hash = ? and claim_id != ?",
+                [first, h, cid])}
+            self.db.conn.executemany("insert or ignore into claim_sketches (speaker_id, hash, claim_id) values (?, ?, ?)",
+                                [(first, h, cid) for h in hashes])
+            for other in sorted(found):
+                o_text, o_article, o_speakers = self._facts(other)
+                if o_speakers == speakers and o_article != article and jaccard(ws, words(o_text)) >= NEAR:
+                    self._join(cid, other)
+
+    def _group_of(self, cid: str) -> int | None:
+        row = self.db.execute("select group_id from claims where id = ?", [cid]).fetchone()
+        return row[0] if row else None
+
+    def _join(self, a: str, b: str) -> None:
+        ga, gb = self._group_of(a), self._group_of(b)
+        if ga is not None and ga == gb:
+            return
+        if ga is None and gb is None:
+            gid = self.db["claim_groups"].insert({"claims": 0}).last_pk
+            self.db.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
+        elif ga is None or gb is None:
+            gid = ga if gb is None else gb
+            self.db.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
+        else:  # two groups are one: keep the older
+            gid, gone = min(ga, gb), max(ga, gb)
+            self.db.execute("update claims set group_id = ? where group_id = ?", [gid, gone])
+            self.db.execute("delete from claim_groups where id = ?", [gone])
+        self.changed.add(gid)
+
+    def remove(self, claim_ids) -> None:
+        """Take claims that are about to be deleted out of the files and their groups
+        (a group left with one claim is no group)."""
+        for cid in claim_ids:
+            gid = self._group_of(cid)
+            self.db.execute("delete from claim_sketches where claim_id = ?", [cid])
+            if gid is not None:
+                self.db.execute("update claims set group_id = null where id = ?", [cid])
+                self.changed.add(gid)
+
+    def finish(self) -> None:
+        """Keep each changed group's counts, dissolve groups of one, and give members
+        the verdicts their group now shares."""
+        from .verdicts import refresh
+
+        for gid in sorted(self.changed):
+            members = [r[0] for r in self.db.execute("select id from claims where group_id = ?", [gid])]
+            n = len(members)
+            if n < 2:
+                self.db.execute("update claims set group_id = null where group_id = ?", [gid])
+                self.db.execute("delete from claim_groups where id = ?", [gid])
+                if members:
+                    refresh(self.db, f"id in ({', '.join('?' * n)})", members)
+                continue
+            refresh(self.db, "group_id = ?", [gid])
+            self.db.execute(
+                "update claim_groups set claims = ?, articles = (select count(distinct article_id) from claims "
+                "where group_id = ?), outlets = (select count(distinct outlet) from claims where group_id = ?), "
+                "first_published = (select min(published) from claims where group_id = ?), "
+                "first_claim_id = (select id from claims where group_id = ? order by published is null, "
+                "published, id limit 1) where id = ?", [n, gid, gid, gid, gid, gid])
+        self.changed.clear()
