@@ -376,6 +376,12 @@ def m006_claim_groups(db: sqlite_utils.Database) -> None:
     grouper.finish()
 
 
+@migrations()
+def m007_claim_sources(db: sqlite_utils.Database) -> None:
+    """Where a claim no article holds was made (a speech, a post): ``claims.source_url``."""
+    db["claims"].add_column("source_url", str)
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open a factdb database, creating it and applying pending migrations."""
     path = Path(path)

@@ -77,6 +77,7 @@ class Claim(SQLModel, table=True):
     verdict: str | None = Field(default=None, index=True)
     group_id: int | None = Field(default=None, index=True)
     verdict_inherited: int = 0
+    source_url: str | None = None
 
 
 class Verdict(SQLModel, table=True):

@@ -170,10 +170,8 @@ def _delete_extracted(db, article_id: int, grouper: Grouper) -> set[str]:
     return names
 
 
-def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: int | None = None,
-                     relations: list[tuple[str, str]] = ()) -> str:
-    """Add a claim by hand (origin ``manual``); returns its id. ``relations``
-    are (type, other claim id) pairs from this claim."""
+def check_manual_claim(claim: ClaimValue) -> None:
+    """What can be said of a claim by hand without the database; a ValueError if wrong."""
     if claim.stance not in STANCE_IDS:
         raise ValueError(f"unknown stance {claim.stance!r} (one of: {', '.join(STANCE_IDS)})")
     if not claim.speakers:
@@ -182,33 +180,52 @@ def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: i
         raise ValueError("a speaker's name cannot be empty")
     if not claim.text.strip():
         raise ValueError("a claim needs its text")
+
+
+def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: int | None = None,
+                     relations: list[tuple[str, str]] = (), published: str | None = None,
+                     source_url: str | None = None) -> str:
+    """Add a claim by hand (origin ``manual``) in one transaction; returns its id.
+    ``relations`` are (type, other claim id) pairs from this claim."""
+    check_manual_claim(claim)
     with db.atomic():
-        if article_id is not None and not db.execute(
-                "select 1 from articles where id = ?", [article_id]).fetchone():
-            raise ValueError(f"no article with id {article_id}")
-        for rtype, other in relations:
-            if rtype not in RELATION_TYPES:
-                raise ValueError(f"unknown relation {rtype!r} (one of: {', '.join(RELATION_TYPES)})")
-            if not db.execute("select 1 from claims where id = ?", [other]).fetchone():
-                raise ValueError(f"no claim with id {other!r}")
-        cid = claim_id("m", article_id, claim.stance, claim.text,
-                       "|".join(s.name for s in claim.speakers))
-        resolver = Resolver(db)
-        [(_, speakers)] = _resolve(resolver, [(cid, claim.speakers)])
-        article = db.execute("select published, outlet, language from articles where id = ?",
-                             [article_id]).fetchone() or (None, None, None)
-        db["claims"].insert({
-            "id": cid, "article_id": article_id, "stance": claim.stance, "text": claim.text,
-            "quote": claim.quote, "cue": claim.cue, "sentence": claim.sentence,
-            "start": claim.start, "end": claim.end, "paragraph": claim.paragraph,
-            "origin": MANUAL, "note": claim.note, "created_at": now(), "published": article[0],
-            "outlet": article[1], "language": article[2], "speaker_names": _search_names(resolver, speakers),
-        }, replace=True)
-        _link_speakers(resolver, [(cid, speakers)], replace=True)
-        grouper = Grouper(db)
-        grouper.add([cid])
-        grouper.finish()
-        db["claim_relations"].insert_all(
-            [{"from_claim_id": cid, "to_claim_id": other, "type": t, "origin": MANUAL}
-             for t, other in relations], replace=True)
+        cid, _ = write_manual_claim(db, claim, article_id, relations, published, source_url)
     return cid
+
+
+def write_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: int | None = None,
+                       relations: list[tuple[str, str]] = (), published: str | None = None,
+                       source_url: str | None = None) -> tuple[str, bool]:
+    """Write a claim by hand inside the caller's transaction: (its id, whether it is
+    new). The same claim again (same speakers, stance, text and article) is the
+    same id and changes nothing."""
+    if article_id is not None and not db.execute("select 1 from articles where id = ?", [article_id]).fetchone():
+        raise ValueError(f"no article with id {article_id}")
+    for rtype, other in relations:
+        if rtype not in RELATION_TYPES:
+            raise ValueError(f"unknown relation {rtype!r} (one of: {', '.join(RELATION_TYPES)})")
+        if not db.execute("select 1 from claims where id = ?", [other]).fetchone():
+            raise ValueError(f"no claim with id {other!r}")
+    cid = claim_id("m", article_id, claim.stance, claim.text, "|".join(s.name for s in claim.speakers))
+    if db.execute("select 1 from claims where id = ?", [cid]).fetchone():
+        return cid, False
+    resolver = Resolver(db)
+    [(_, speakers)] = _resolve(resolver, [(cid, claim.speakers)])
+    article = db.execute("select published, outlet, language from articles where id = ?",
+                         [article_id]).fetchone() or (published, None, None)
+    db["claims"].insert({
+        "id": cid, "article_id": article_id, "stance": claim.stance, "text": claim.text,
+        "quote": claim.quote, "cue": claim.cue, "sentence": claim.sentence,
+        "start": claim.start, "end": claim.end, "paragraph": claim.paragraph,
+        "origin": MANUAL, "note": claim.note, "created_at": now(), "published": article[0],
+        "outlet": article[1], "language": article[2], "speaker_names": _search_names(resolver, speakers),
+        "source_url": source_url,
+    })
+    _link_speakers(resolver, [(cid, speakers)])
+    grouper = Grouper(db)
+    grouper.add([cid])
+    grouper.finish()
+    db["claim_relations"].insert_all(
+        [{"from_claim_id": cid, "to_claim_id": other, "type": t, "origin": MANUAL}
+         for t, other in relations], ignore=True)
+    return cid, True

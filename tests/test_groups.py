@@ -93,7 +93,8 @@ async def test_a_verdict_on_one_appearance_holds_for_every_appearance(runner, tm
     assert "(inherited: given to" in page and "The same claim appears in" in page
     gid = db.execute("select group_id from claims where id = ?", [first]).fetchone()[0]
     page = (await ds.client.get(f"/g/claim_groups/{gid}")).text
-    assert page.index(first) < page.index(second)  # first appearance first
+    appearances = page.split("Appearances, first to last")[1]
+    assert appearances.index(first) < appearances.index(second)  # first appearance first
     assert "it holds for every appearance" in page
     cards = (await ds.client.get("/g/claims_view?verdict=Misleading")).text
     assert cards.count("(inherited)") == 1
