@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -280,5 +281,30 @@ def parse_article(text: str, source_file: str) -> Article:
     )
 
 
+CLAIM_FILE_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
+
+
+def not_an_article(path: Path, text: str) -> str | None:
+    """Why a file is no article (a file of claims, a web page), or None."""
+    head = text.lstrip()[:200].casefold()
+    if path.suffix.casefold() in CLAIM_FILE_SUFFIXES or head.startswith(("{", "[")) and _is_json(text):
+        return "a data file, not an article; to add the claims it holds, use 'factdb import'"
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or (head.startswith("<") and "<body" in text[:5000].casefold()):
+        return "an HTML or XML page, not an article; save the article's text as a .txt file"
+    return None
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
 def read_article(path: Path) -> Article:
-    return parse_article(read_text(path), path.name)
+    text = read_text(path)
+    reason = not_an_article(path, text)
+    if reason:
+        raise ArticleError(reason)
+    return parse_article(text, path.name)

@@ -222,6 +222,32 @@ def speakers_rename(db_path, speaker, new_name):
     click.echo(names_line(db, edit(speaker_edits.rename, db, speaker, new_name)))
 
 
+@cli.command(name="import")
+@db_option
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def import_(db_path, files):
+    """Import claims from CSV, JSON, JSON Lines or YAML files (see the README for the fields).
+
+    Each file is imported whole or not at all; every bad record is named with
+    its line or index and the reason. Importing a file again changes nothing."""
+    from .imports import ImportProblems, import_file
+
+    db = existing_db(db_path)
+    failed = 0
+    for f in files:
+        try:
+            r = import_file(db, Path(f))
+        except ImportProblems as e:
+            failed += 1
+            for where, reason in e.problems:
+                click.echo(f"Error: {f}: {where}: {reason}" if where != f else f"Error: {f}: {reason}", err=True)
+            continue
+        click.echo(f"{f}: {r.records} claim{'s' * (r.records != 1)} ({r.new} new), "
+                   f"{r.verdicts} verdict{'s' * (r.verdicts != 1)}")
+    if failed:
+        fail(f"{failed} file{'s' * (failed != 1)} not imported; nothing of {'them' if failed > 1 else 'it'} was written")
+
+
 @cli.command()
 @db_option
 @click.argument("claim_id")

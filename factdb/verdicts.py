@@ -56,11 +56,27 @@ def add_verdict(db: sqlite_utils.Database, verdict: Verdict) -> int:
     with db.atomic():
         if not db.execute("select 1 from claims where id = ?", [v.claim_id]).fetchone():
             raise ValueError(f"no claim with id {v.claim_id!r}")
-        vid = db["verdicts"].insert({
-            "claim_id": v.claim_id, "rating": v.rating, "score": v.score, "best": v.best, "worst": v.worst,
-            "author": v.author, "url": v.url, "date": v.date, "note": v.note, "created_at": now(),
-        }).last_pk
-        refresh_latest(db, v.claim_id)
+        vid = _insert(db, v)
+    return vid
+
+
+def add_verdict_in(db: sqlite_utils.Database, verdict: Verdict) -> int:
+    """Record a checked verdict inside the caller's transaction, unless the claim
+    has it already (same rating, organisation, date and address): 1 if added, else 0."""
+    v = verdict
+    if db.execute("select 1 from verdicts where claim_id = ? and rating = ? and author = ? and date is ? "
+                  "and url is ?", [v.claim_id, v.rating, v.author, v.date, v.url]).fetchone():
+        return 0
+    _insert(db, v)
+    return 1
+
+
+def _insert(db: sqlite_utils.Database, v: Verdict) -> int:
+    vid = db["verdicts"].insert({
+        "claim_id": v.claim_id, "rating": v.rating, "score": v.score, "best": v.best, "worst": v.worst,
+        "author": v.author, "url": v.url, "date": v.date, "note": v.note, "created_at": now(),
+    }).last_pk
+    refresh_latest(db, v.claim_id)
     return vid
 
 
