@@ -12,7 +12,7 @@ from . import __version__
 from .db import DatabaseError, open_db
 from .claimreview import export_claimreview
 from .export import export_json
-from .ingest import ingest_paths
+from .ingest import ingest_paths, reextract_stored
 from .models import RELATION_TYPES, STANCE_IDS
 from . import speaker_edits
 from .store import ClaimValue, SpeakerValue, add_manual_claim
@@ -66,9 +66,10 @@ def cli():
 
 @cli.command()
 @db_option
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--replace", is_flag=True,
-              help="Extract articles already stored again (claims added by hand are kept)")
+              help="Extract articles already stored again (claims added by hand are kept); "
+                   "with no PATH, every stored article, from its stored text")
 def ingest(db_path, paths, replace):
     """Ingest article files (or directories of .txt files) into the database.
 
@@ -76,6 +77,12 @@ def ingest(db_path, paths, replace):
     optional YAML front matter (url, outlet, published, language) between
     '---' lines. Ingesting the same text again changes nothing.
     """
+    if not paths and not replace:
+        fail("give the articles to ingest (files or directories), or --replace to extract the stored ones again")
+    if not paths:
+        summary = reextract_stored(existing_db(db_path))
+        click.echo(summary.line().replace("Ingested", "Extracted again"))
+        return
     db = connect(db_path)
 
     def report(path, error):

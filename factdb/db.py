@@ -355,6 +355,11 @@ CLAIMS_VIEW_V4 = CLAIMS_VIEW_V3.replace("  claims.verdict AS verdict,\n",
                                                   "  claims.rowid AS claim_rowid,\n  claims.group_id AS group_id,\n")
 
 
+# claims_view that says whether a claim is superseded (its article's new text no longer holds it).
+CLAIMS_VIEW_V5 = CLAIMS_VIEW_V4.replace("  claims.origin AS origin,\n",
+                                        "  claims.origin AS origin,\n  claims.superseded AS superseded,\n")
+
+
 @migrations()
 def m006_claim_groups(db: sqlite_utils.Database) -> None:
     """The same claim across articles: ``claims.group_id`` points to a ``claim_groups`` row
@@ -380,6 +385,20 @@ def m006_claim_groups(db: sqlite_utils.Database) -> None:
 def m007_claim_sources(db: sqlite_utils.Database) -> None:
     """Where a claim no article holds was made (a speech, a post): ``claims.source_url``."""
     db["claims"].add_column("source_url", str)
+
+
+@migrations()
+def m008_edits(db: sqlite_utils.Database) -> None:
+    """Edited articles and what is kept of them: ``articles.source_path`` (the file an
+    article came from, so a changed file replaces it) and ``claims.superseded`` (an
+    extracted claim the new text no longer holds, kept for what people added to it)."""
+    db["articles"].add_column("source_path", str)
+    db["articles"].create_index(["source_path"])
+    db["articles"].create_index(["url"])
+    db["claims"].add_column("superseded", int, not_null_default=0)
+    db["claims"].create_index(["superseded"])
+    db.execute("drop view claims_view")
+    db.execute(CLAIMS_VIEW_V5)
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
-from .articles import Article, ArticleError, read_article
+from .articles import Article, ArticleError, parse_article, read_article
 from .extract import Extraction, available_languages, extract_claims, load_lexicon
 from .store import ClaimValue, SpeakerValue, StoreResult, store_article, stored_article_id
 
@@ -70,7 +70,7 @@ def to_values(extraction: Extraction) -> tuple[list[ClaimValue], list[tuple[int,
 
 
 def ingest_article(db: sqlite_utils.Database, article: Article,
-                   replace: bool = False) -> tuple[StoreResult, bool]:
+                   replace: bool = False, source_path: str | None = None) -> tuple[StoreResult, bool]:
     if not replace:
         stored = stored_article_id(db, article.content_hash)
         if stored is not None:  # the same text: nothing to extract or write
@@ -79,7 +79,7 @@ def ingest_article(db: sqlite_utils.Database, article: Article,
     claims, relations = to_values(extraction) if extraction else ([], [])
     row = {"source_file": article.source_file, "title": article.title, "body": article.body,
            "language": article.language, "outlet": article.outlet, "published": article.published,
-           "url": article.url, "dateline": article.dateline}
+           "url": article.url, "dateline": article.dateline, "source_path": source_path}
     return store_article(db, row, article.content_hash, claims, relations, replace), extraction is not None
 
 
@@ -90,7 +90,7 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], replace
         if error is None:
             try:
                 article = read_article(path)
-                result, extracted = ingest_article(db, article, replace)
+                result, extracted = ingest_article(db, article, replace, str(path.resolve()))
             except ArticleError as e:
                 error = str(e)
             except sqlite3.DatabaseError as e:
@@ -108,4 +108,38 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], replace
         summary.speakers += result.speakers
         if not extracted:
             summary.not_extracted.append((str(path), article.language))
+    return summary
+
+
+def stored_articles(db: sqlite_utils.Database) -> Iterator[tuple[Article, str | None]]:
+    """Every stored article as an :class:`Article` read from its stored text (with the
+    metadata it was stored with), and the file it came from: for re-extraction."""
+    last = 0
+    while True:  # in pages by id, so memory stays flat
+        rows = db.execute("select id, source_file, title, body, language, outlet, published, url, dateline, "
+                          "content_hash, source_path from articles where id > ? order by id limit 200", [last]).fetchall()
+        if not rows:
+            return
+        for (aid, source_file, title, body, language, outlet, published, url, dateline, content_hash,
+             source_path) in rows:
+            last = aid
+            try:
+                parsed = parse_article(body, source_file)
+            except ArticleError:
+                parsed = None
+            yield Article(source_file, title, body, language, outlet, published, url, dateline,
+                          parsed.title_span if parsed else None, content_hash), source_path
+
+
+def reextract_stored(db: sqlite_utils.Database) -> Summary:
+    """Extract every stored article again from its stored text (after a lexicon change,
+    say), keeping everything people added."""
+    summary = Summary()
+    for article, source_path in stored_articles(db):
+        result, extracted = ingest_article(db, article, replace=True, source_path=source_path)
+        summary.articles += 1
+        summary.claims += result.claims
+        summary.speakers += result.speakers
+        if not extracted:
+            summary.not_extracted.append((article.source_file, article.language))
     return summary

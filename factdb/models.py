@@ -21,6 +21,7 @@ class Article(SQLModel, table=True):
     dateline: str | None = None
     content_hash: str = Field(unique=True)
     ingested_at: str
+    source_path: str | None = Field(default=None, index=True)
 
 
 class Speaker(SQLModel, table=True):
@@ -78,6 +79,7 @@ class Claim(SQLModel, table=True):
     group_id: int | None = Field(default=None, index=True)
     verdict_inherited: int = 0
     source_url: str | None = None
+    superseded: int = Field(default=0, index=True)
 
 
 class Verdict(SQLModel, table=True):

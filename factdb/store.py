@@ -118,22 +118,29 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
     """Write one article and its claims in one transaction.
 
     An article already stored (same content hash) is left as it is, unless
-    ``replace``: then its extracted claims are written again, and what people
-    added by hand (manual claims and relations) is kept.
+    ``replace``: then its claims are extracted again. An article whose text
+    changed (the same ``url``, or the same ``source_path``) is an edit: its row
+    takes the new text. Either way nothing people added is lost: a claim found
+    again keeps its id (so its verdicts, relations and group), and a claim no
+    longer found that carries a verdict, a relation made by hand or a group is
+    kept, marked ``superseded``; manual claims are never touched.
     """
     with db.atomic():
         article_id = stored_article_id(db, content_hash)
         if article_id is not None and not replace:
             return StoreResult(article_id, False, 0, 0)
-        gone: set[str] = set()
-        grouper = Grouper(db)
-        if article_id is not None:
-            gone = _delete_extracted(db, article_id, grouper)
-        else:
-            article_id = db["articles"].insert(
-                {**article, "content_hash": content_hash, "ingested_at": now()}).last_pk
-        resolver = Resolver(db)
-        cids = [claim_id("c", content_hash, c.start, c.end, c.stance) for c in claims]
+        if article_id is None:
+            article_id = _earlier_version(db, article)
+            row = {**article, "content_hash": content_hash, "ingested_at": now()}
+            if article_id is not None:  # an edited article: the new text replaces the old
+                db["articles"].update(article_id, row)
+            else:
+                article_id = db["articles"].insert(row).last_pk
+        grouper, resolver = Grouper(db), Resolver(db)
+        earlier = _extracted_by_key(db, article_id)
+        cids = [earlier.pop(_key(c), None) or claim_id("c", content_hash, c.start, c.end, c.stance) for c in claims]
+        gone = _retire(db, earlier.values(), grouper)
+        found_again = _refresh_found_again(db, article_id, cids)
         resolved = _resolve(resolver, [(cid, c.speakers) for cid, c in zip(cids, claims)])
         stamp = now()
         claim_rows = [{
@@ -142,10 +149,12 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
             "end": c.end, "paragraph": c.paragraph, "origin": EXTRACTED, "note": None,
             "created_at": stamp, "published": article.get("published"), "outlet": article.get("outlet"),
             "language": article.get("language"), "speaker_names": _search_names(resolver, speakers),
+            "superseded": 0,
         } for (cid, speakers), c in zip(resolved, claims)]
-        db["claims"].insert_all(claim_rows, ignore=True, batch_size=500)
+        db["claims"].upsert_all(claim_rows, pk="id", alter=False) if found_again else \
+            db["claims"].insert_all(claim_rows, ignore=True, batch_size=500)
         _link_speakers(resolver, resolved, forget=gone)
-        grouper.add(cids)
+        grouper.add([cid for cid in cids if cid not in found_again])
         grouper.finish()
         db["claim_relations"].insert_all(
             [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t, "origin": EXTRACTED}
@@ -153,21 +162,66 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
     return StoreResult(article_id, True, len(claim_rows), resolver.created)
 
 
-def _delete_extracted(db, article_id: int, grouper: Grouper) -> set[str]:
-    """Remove an article's extracted claims, except those a person linked to by hand.
-    Returns the names those claims gave their speakers."""
-    doomed = [r[0] for r in db.execute(
-        "select id from claims where article_id = ? and origin = 'extracted' and id not in "
-        "(select from_claim_id from claim_relations where origin = 'manual' "
-        " union select to_claim_id from claim_relations where origin = 'manual')", [article_id])]
-    names = set()
-    grouper.remove(doomed)
-    for cid in doomed:
+def _key(c: ClaimValue) -> tuple:
+    """What makes an extracted claim the same claim in a new extraction of its article."""
+    return (c.stance, c.text, tuple(s.name for s in c.speakers))
+
+
+def _earlier_version(db, article: dict) -> int | None:
+    """The stored article this one is an edit of: the same url, else the same file."""
+    for column in ("url", "source_path"):
+        if article.get(column):
+            row = db.execute(f"select id from articles where {column} = ? order by id limit 1",
+                             [article[column]]).fetchone()
+            if row:
+                return row[0]
+    return None
+
+
+def _extracted_by_key(db, article_id: int) -> dict[tuple, str]:
+    """The article's current extracted claims by what makes them the same claim."""
+    out: dict[tuple, str] = {}
+    for cid, stance, text in db.execute("select id, stance, text from claims where article_id = ? "
+                                        "and origin = 'extracted' and superseded = 0 order by id", [article_id]):
+        names = tuple(r[0] for r in db.execute(
+            "select name from claim_speakers where claim_id = ? order by position", [cid]))
+        out.setdefault((stance, text, names), cid)
+    return out
+
+
+def _retire(db, claim_ids, grouper: Grouper) -> set[str]:
+    """Extracted claims a new extraction no longer finds: kept and marked superseded
+    when they carry a verdict, a relation made by hand or a group, deleted otherwise.
+    Returns the names the deleted ones gave their speakers."""
+    names: set[str] = set()
+    for cid in claim_ids:
+        db.execute("delete from claim_relations where origin = 'extracted' and (from_claim_id = ? or to_claim_id = ?)",
+                   [cid, cid])
+        kept = db.execute(
+            "select 1 from claims where id = ? and (group_id is not null or exists (select 1 from verdicts "
+            "where claim_id = ?) or exists (select 1 from claim_relations where from_claim_id = ? or to_claim_id = ?))",
+            [cid, cid, cid, cid]).fetchone()
+        if kept:
+            db.execute('update claims set superseded = 1, start = null, "end" = null where id = ?', [cid])
+            continue
+        grouper.remove([cid])
         names.update(r[0] for r in db.execute("select name from claim_speakers where claim_id = ?", [cid]))
-        db.execute("delete from claim_relations where from_claim_id = ? or to_claim_id = ?", [cid, cid])
         db.execute("delete from claim_speakers where claim_id = ?", [cid])
         db.execute("delete from claims where id = ?", [cid])
     return names
+
+
+def _refresh_found_again(db, article_id: int, cids: list[str]) -> set[str]:
+    """Claims of the new extraction that are stored already: their extracted relations
+    and speaker links are written again (their verdicts, manual relations and group stay)."""
+    found = {r[0] for r in db.execute(
+        f"select id from claims where article_id = ? and id in ({', '.join('?' * len(cids))})",
+        [article_id, *cids])} if cids else set()
+    for cid in found:
+        db.execute("delete from claim_relations where origin = 'extracted' and (from_claim_id = ? or to_claim_id = ?)",
+                   [cid, cid])
+        db.execute("delete from claim_speakers where claim_id = ?", [cid])
+    return found
 
 
 def check_manual_claim(claim: ClaimValue) -> None:

@@ -31,7 +31,7 @@ def test_migrations_are_applied_once(tmp_path):
     assert db.schema == schema
     assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_alias_origin", "m003_speaker_identity",
                                                             "m004_browse_at_scale", "m005_verdicts", "m006_claim_groups",
-                                                            "m007_claim_sources"]
+                                                            "m007_claim_sources", "m008_edits"]
 
 
 def test_stances_vocabulary(fresh_db):
@@ -56,4 +56,4 @@ def test_full_text_search_and_view(fresh_db):
     assert "claims_view" in fresh_db.view_names()
     assert [c.name for c in fresh_db["claims_view"].columns] == [
         "id", "published", "stance", "verdict", "verdict_inherited", "speakers", "text", "quote", "article", "outlet", "language", "cue",
-        "origin", "article_id", "sentence", "start", "end", "claim_rowid", "group_id", "speakers_json", "answers_json"]
+        "origin", "superseded", "article_id", "sentence", "start", "end", "claim_rowid", "group_id", "speakers_json", "answers_json"]
