@@ -30,18 +30,16 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def connect(db_path: str):
+def connect(db_path: str, create: bool = True, readonly: bool = False):
     try:
-        return open_db(db_path)
+        return open_db(db_path, create=create, readonly=readonly)
     except DatabaseError as e:
         fail(str(e))
 
 
-def existing_db(db_path: str):
-    """A database that must already exist (commands that change one, not create it)."""
-    if not Path(db_path).exists():
-        fail(f"{db_path}: no such database (run 'factdb ingest' first)")
-    return connect(db_path)
+def existing_db(db_path: str, readonly: bool = False):
+    """A database that must already exist (commands that change or read one, not create it)."""
+    return connect(db_path, create=False, readonly=readonly)
 
 
 def edit(fn, *args, **kwargs):
@@ -103,9 +101,7 @@ def ingest(db_path, paths, replace):
                    "ClaimReview JSON-LD for every claim with a verdict")
 def export(db_path, fmt):
     """Export articles, claims and relations, or fact-check verdicts as ClaimReview."""
-    if not Path(db_path).exists():
-        fail(f"{db_path}: no such database")
-    db = connect(db_path)
+    db = existing_db(db_path, readonly=True)
     if fmt == "claimreview":
         text, skipped = export_claimreview(db)
         click.echo(text)
@@ -175,7 +171,7 @@ def speakers():
 @click.option("--json", "as_json", is_flag=True, help="Print JSON")
 def speakers_list(db_path, ambiguous, limit, as_json):
     """Speakers with their number of claims and their names, busiest first."""
-    rows = speaker_edits.list_speakers(existing_db(db_path), ambiguous=ambiguous, limit=limit or None)
+    rows = speaker_edits.list_speakers(existing_db(db_path, readonly=True), ambiguous=ambiguous, limit=limit or None)
     if as_json:
         click.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
         return
@@ -276,6 +272,16 @@ def verdict(db_path, claim_id, rating, author, score, best, worst, url, date, no
     click.echo(f"Verdict {vid} on {claim_id}: {rating} (by {' '.join(author.split())}); latest: {latest}")
 
 
+@cli.command()
+@db_option
+def migrate(db_path):
+    """Bring a database made by an earlier factdb up to date (the write commands do it too)."""
+    from .db import migrations
+
+    db = existing_db(db_path)
+    click.echo(f"{db_path}: up to date ({len(migrations.applied(db))} migrations applied)")
+
+
 @cli.command(name="eval")
 @click.argument("set_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON")
@@ -318,9 +324,8 @@ def serve(db_path, host, port, immutable):
 
     from .serve import datasette_args, write_metadata
 
-    if not Path(db_path).exists():
-        fail(f"{db_path}: no such database (run 'factdb ingest' first)")
-    connect(db_path).close()  # bring the schema up to date
+    # bring the schema up to date; published read-only, check it without writing
+    existing_db(db_path, readonly=immutable).close()
     with tempfile.TemporaryDirectory(prefix="factdb-") as tmp:
         metadata = write_metadata(db_path, tmp)
         click.echo(f"Serving {db_path} on http://{host}:{port}/", err=True)

@@ -6,7 +6,10 @@ so opening a database again changes nothing.
 """
 from __future__ import annotations
 
+import contextlib
+import random
 import sqlite3
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -401,18 +404,99 @@ def m008_edits(db: sqlite_utils.Database) -> None:
     db.execute(CLAIMS_VIEW_V5)
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open a factdb database, creating it and applying pending migrations."""
+BUSY_TIMEOUT_S = 5.0  # how long one attempt waits for another writer
+LOCK_ATTEMPTS = 24  # attempts before giving up (about two minutes with the timeout)
+
+
+def is_factdb(conn: sqlite3.Connection) -> bool:
+    """Whether a database is empty or one factdb made (its migrations are recorded)."""
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
+    if not tables:
+        return True
+    if "_sqlite_migrations" not in tables:
+        return False
+    return conn.execute("select count(*) from _sqlite_migrations where migration_set = 'factdb'").fetchone()[0] > 0
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write and leaves no file behind: read-only while a
+    writer has the database open (its -wal file is there), else immutable (which
+    also works on read-only media, where no -shm file can be made)."""
+    uri = path.resolve().as_uri()
+    if Path(f"{path}-wal").exists():
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            pass
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True)
+
+
+def open_db(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
+    """Open a factdb database and bring its schema up to date, creating it if ``create``.
+
+    A file that holds another application's database is refused and left byte
+    for byte as it was; ``readonly`` opens without ever writing (nor upgrading:
+    an older schema is an error saying how to upgrade)."""
     path = Path(path)
     if path.is_dir():
         raise DatabaseError(f"{path}: is a directory, not a database file")
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and (readonly or not create):
+        raise DatabaseError(f"{path}: no such database (run 'factdb ingest' first)")
     try:
-        conn = sqlite3.connect(str(path))
+        if exists:
+            probe = _connect_readonly(path)
+            try:
+                if not is_factdb(probe):
+                    raise DatabaseError(f"{path}: not a factdb database (it holds another application's tables); "
+                                        "nothing was changed")
+            finally:
+                probe.close()
+        if readonly:
+            db = sqlite_utils.Database(_connect_readonly(path))
+            if migrations.pending(db):
+                raise DatabaseError(f"{path}: made by an older factdb; upgrade it first with 'factdb migrate'")
+            return db
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA journal_mode = WAL")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        migrations.apply(db)
+        if migrations.pending(db):
+            with transaction(db):  # one process migrates; the others wait, then find nothing to do
+                migrations.apply(db)
     except sqlite3.DatabaseError as e:
-        raise DatabaseError(f"{path}: cannot open or write the database ({e})") from None
+        raise DatabaseError(f"{path}: cannot open or write the database ({str(e).splitlines()[0]})") from None
     return db
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database):
+    """A write transaction that takes the write lock first (BEGIN IMMEDIATE), so a
+    writer never fails halfway because another wrote since it read; when another
+    process holds the lock, wait and try again. Nested: a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    for attempt in range(LOCK_ATTEMPTS):
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            time.sleep(min(0.05 * 2 ** attempt, 1.0) * (0.5 + random.random()))
+    else:
+        raise DatabaseError("the database stayed locked by another writer; try again")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")

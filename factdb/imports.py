@@ -33,6 +33,7 @@ import yaml
 from .models import STANCE_IDS
 from .store import ClaimValue, SpeakerValue, check_manual_claim, write_manual_claim
 from .verdicts import Verdict, add_verdict_in, check as check_verdict
+from .db import transaction
 
 FIELDS = {"speakers", "stance", "text", "quote", "cue", "note", "date", "url", "article_id",
           "verdict", "verdict_by", "verdict_url", "verdict_date"}
@@ -188,7 +189,7 @@ def import_file(db: sqlite_utils.Database, path: Path) -> ImportResult:
             problems.append((where, str(e)))
     if problems:
         raise ImportProblems(problems)
-    with db.atomic():
+    with transaction(db):
         for r in records:
             try:
                 cid, new = write_manual_claim(db, r.claim, r.article_id, published=r.date, source_url=r.url)

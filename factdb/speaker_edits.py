@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from .identity import MANUAL, Resolver, name_key, preferred_name
+from .db import transaction
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def add_alias(db: sqlite_utils.Database, speaker: str, alias: str, move: bool = 
     that name to this speaker. A name another speaker already has is refused
     unless ``move``: then it, and its claims, go to ``speaker``."""
     alias = _clean(alias)
-    with db.atomic():
+    with transaction(db):
         r = Resolver(db)
         sid = find_speaker(r, speaker)
         other = r.would_resolve(alias)
@@ -69,7 +70,7 @@ def add_alias(db: sqlite_utils.Database, speaker: str, alias: str, move: bool = 
 def merge(db: sqlite_utils.Database, keep: str, others: list[str]) -> int:
     """Make ``others`` one speaker with ``keep``: their names, claims and so their
     relations go to ``keep``; each name remembers where it came from, for ``unmerge``."""
-    with db.atomic():
+    with transaction(db):
         r = Resolver(db)
         sid = find_speaker(r, keep)
         for other in others:
@@ -94,7 +95,7 @@ def unmerge(db: sqlite_utils.Database, name: str) -> int:
     """Undo a merge: the names that came with the speaker once called ``name``
     are a speaker of their own again."""
     name = _clean(name)
-    with db.atomic():
+    with transaction(db):
         r = Resolver(db)
         names = [row[0] for row in db.execute(
             "select alias from speaker_aliases where merged_from = ? order by alias", [name])]
@@ -109,7 +110,7 @@ def unmerge(db: sqlite_utils.Database, name: str) -> int:
 def split(db: sqlite_utils.Database, speaker: str, names: list[str]) -> int:
     """Take ``names`` off ``speaker`` into a new speaker called by the first of them."""
     names = [_clean(n) for n in names]
-    with db.atomic():
+    with transaction(db):
         r = Resolver(db)
         sid = find_speaker(r, speaker)
         for n in names:
@@ -141,7 +142,7 @@ def _split_off(r: Resolver, name: str, kind: str | None, names: list[str]) -> in
 def rename(db: sqlite_utils.Database, speaker: str, new_name: str) -> int:
     """Show ``speaker`` under ``new_name`` from now on; its old name stays one of its names."""
     new_name = _clean(new_name)
-    with db.atomic():
+    with transaction(db):
         r = Resolver(db)
         sid = find_speaker(r, speaker)
         other = r.speaker_of(new_name) or _by_name(r, new_name)

@@ -16,6 +16,7 @@ import sqlite_utils
 from .groups import Grouper
 from .identity import EXTRACTED, MANUAL, Resolver, short_form
 from .models import RELATION_TYPES, STANCE_IDS
+from .db import transaction
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
     longer found that carries a verdict, a relation made by hand or a group is
     kept, marked ``superseded``; manual claims are never touched.
     """
-    with db.atomic():
+    with transaction(db):
         article_id = stored_article_id(db, content_hash)
         if article_id is not None and not replace:
             return StoreResult(article_id, False, 0, 0)
@@ -242,7 +243,7 @@ def add_manual_claim(db: sqlite_utils.Database, claim: ClaimValue, article_id: i
     """Add a claim by hand (origin ``manual``) in one transaction; returns its id.
     ``relations`` are (type, other claim id) pairs from this claim."""
     check_manual_claim(claim)
-    with db.atomic():
+    with transaction(db):
         cid, _ = write_manual_claim(db, claim, article_id, relations, published, source_url)
     return cid
 

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import sqlite_utils
 
 from .store import now
+from .db import transaction
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def check(v: Verdict) -> Verdict:
 def add_verdict(db: sqlite_utils.Database, verdict: Verdict) -> int:
     """Record a verdict on a claim (one transaction); returns its id."""
     v = check(verdict)
-    with db.atomic():
+    with transaction(db):
         if not db.execute("select 1 from claims where id = ?", [v.claim_id]).fetchone():
             raise ValueError(f"no claim with id {v.claim_id!r}")
         vid = _insert(db, v)

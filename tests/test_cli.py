@@ -109,7 +109,7 @@ def test_database_that_is_not_sqlite(runner, tmp_path):
 def test_export_of_missing_database(runner, tmp_path):
     result = runner.invoke(cli, ["export", "--db", str(tmp_path / "nope.db")])
     assert result.exit_code == 1
-    assert result.output == f"Error: {tmp_path / 'nope.db'}: no such database\n"
+    assert result.output == f"Error: {tmp_path / 'nope.db'}: no such database (run 'factdb ingest' first)\n"
     assert not (tmp_path / "nope.db").exists()
 
 
