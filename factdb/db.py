@@ -433,6 +433,32 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?immutable=1", uri=True)
 
 
+# A claim's sentence: its own copy (claims added by hand), or the part of its article's body
+# its offsets give (extracted claims).
+SENTENCE_SQL = ("coalesce(claims.sentence, substr(articles.body, claims.sentence_start + 1, "
+                "claims.sentence_end - claims.sentence_start))")
+CLAIMS_VIEW_V6 = CLAIMS_VIEW_V5.replace("  claims.sentence AS sentence,\n", f"  {SENTENCE_SQL} AS sentence,\n")
+
+
+@migrations()
+def m009_sentence_offsets(db: sqlite_utils.Database) -> None:
+    """Storage linear in the input: an extracted claim keeps its sentence as offsets
+    into its article's body (``sentence_start``, ``sentence_end``), not as a copy."""
+    db["claims"].add_column("sentence_start", int)
+    db["claims"].add_column("sentence_end", int)
+    for aid, body in list(db.execute("select id, body from articles")):
+        for cid, sentence, start in list(db.execute(
+                "select id, sentence, start from claims where article_id = ? and origin = 'extracted' "
+                "and sentence is not null", [aid])):
+            at = body.find(sentence, max(0, (start or 0) - len(sentence)))
+            at = at if at >= 0 else body.find(sentence)
+            if at >= 0:
+                db.execute("update claims set sentence = null, sentence_start = ?, sentence_end = ? where id = ?",
+                           [at, at + len(sentence), cid])
+    db.execute("drop view claims_view")
+    db.execute(CLAIMS_VIEW_V6)
+
+
 def open_db(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
     """Open a factdb database and bring its schema up to date, creating it if ``create``.
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import sqlite_utils
 
+from .db import SENTENCE_SQL
+
 # Each claim's speakers: the name the claim gives (its article's canonical name),
 # or the speaker's name where a person decided who it is (an alias, a merge, a
 # rename); with the speaker's id and name across the database.
@@ -38,8 +40,10 @@ def export_data(db: sqlite_utils.Database) -> dict:
         "origin": r[9], "speaker_ids": [s[1] for s in speakers.get(r[0], [])],
         "speaker_names": [s[2] for s in speakers.get(r[0], [])], "group_id": r[10],
     } for r in db.execute(
-        'select id, article_id, stance, cue, text, quote, sentence, start, "end", origin, group_id from claims '
-        "order by article_id is null, article_id, start is null, start, id")]
+        f'select claims.id, claims.article_id, claims.stance, claims.cue, claims.text, claims.quote, {SENTENCE_SQL}, '
+        'claims.start, claims."end", claims.origin, claims.group_id from claims '
+        "left join articles on articles.id = claims.article_id "
+        "order by claims.article_id is null, claims.article_id, claims.start is null, claims.start, claims.id")]
     relations = [{"from": f, "to": t, "type": ty} for f, t, ty in db.execute(
         "select from_claim_id, to_claim_id, type from claim_relations order by from_claim_id, to_claim_id, type")]
     return {"articles": articles, "claims": claims, "relations": relations}

@@ -65,6 +65,7 @@ def to_values(extraction: Extraction) -> tuple[list[ClaimValue], list[tuple[int,
     claims = [ClaimValue(
         speakers=tuple(SpeakerValue(s.name, s.mention, s.kind, s.description) for s in c.speakers),
         stance=c.stance, text=c.text, quote=c.quote, cue=c.cue, sentence=c.sentence,
+        sentence_start=c.sentence_start, sentence_end=c.sentence_end,
         start=c.start, end=c.end, paragraph=c.paragraph) for c in extraction.claims]
     return claims, [(r.source, r.target, r.type) for r in extraction.relations]
 

@@ -80,6 +80,8 @@ class Claim(SQLModel, table=True):
     verdict_inherited: int = 0
     source_url: str | None = None
     superseded: int = Field(default=0, index=True)
+    sentence_start: int | None = None
+    sentence_end: int | None = None
 
 
 class Verdict(SQLModel, table=True):

@@ -31,7 +31,9 @@ RELATION_LABELS = {
 
 CLAIM_SQL = """
 select claims.id, claims.article_id, claims.stance, claims.text, claims.quote, claims.cue,
-  claims.sentence, claims.start, claims."end", claims.paragraph, claims.origin, claims.note,
+  coalesce(claims.sentence, substr(articles.body, claims.sentence_start + 1,
+    claims.sentence_end - claims.sentence_start)) as sentence,
+  claims.start, claims."end", claims.paragraph, claims.origin, claims.note,
   claims.created_at, claims.group_id, claims.verdict, claims.verdict_inherited,
   articles.title as article_title, articles.outlet as outlet,
   articles.published as published,

@@ -35,6 +35,8 @@ class ClaimValue:
     quote: str | None = None
     cue: str | None = None
     sentence: str | None = None
+    sentence_start: int | None = None  # the sentence as offsets in the body (then ``sentence`` is not stored)
+    sentence_end: int | None = None
     start: int | None = None
     end: int | None = None
     paragraph: int | None = None
@@ -146,8 +148,10 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         stamp = now()
         claim_rows = [{
             "id": cid, "article_id": article_id, "stance": c.stance, "text": c.text,
-            "quote": c.quote, "cue": c.cue, "sentence": c.sentence, "start": c.start,
-            "end": c.end, "paragraph": c.paragraph, "origin": EXTRACTED, "note": None,
+            "quote": c.quote, "cue": c.cue, "start": c.start, "end": c.end, "paragraph": c.paragraph,
+            # the body holds the sentence: offsets, not a copy (storage stays linear in the input)
+            "sentence": c.sentence if c.sentence_start is None else None,
+            "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "origin": EXTRACTED, "note": None,
             "created_at": stamp, "published": article.get("published"), "outlet": article.get("outlet"),
             "language": article.get("language"), "speaker_names": _search_names(resolver, speakers),
             "superseded": 0,
