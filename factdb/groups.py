@@ -27,6 +27,9 @@ import sqlite_utils
 # (measured on the development sets: see benchmarks/groups.py and the README)
 NEAR = 0.5
 SKETCH_MIN_LENGTH = 4  # words shorter than this are not filed (too common)
+# a claim is compared with at most this many of the latest claims filed with it: a claim
+# repeated a thousand times joins its group through any of its recent appearances
+CANDIDATES = 200
 
 
 def words(text: str) -> frozenset[str]:
@@ -73,8 +76,9 @@ class Grouper:
             hashes = sketch(ws)
             first = speakers[0]
             found = {r[0] for h in hashes for r in self.db.execute(
-                "select claim_id from claim_sketches where speaker_id = ? and hash = ? and claim_id != ?",
-                [first, h, cid])}
+                "select s.claim_id from claim_sketches s join claims c on c.id = s.claim_id "
+                "where s.speaker_id = ? and s.hash = ? and s.claim_id != ? and c.article_id is not ? "
+                f"order by s.rowid desc limit {CANDIDATES}", [first, h, cid, article])}
             self.db.conn.executemany("insert or ignore into claim_sketches (speaker_id, hash, claim_id) values (?, ?, ?)",
                                 [(first, h, cid) for h in hashes])
             for other in sorted(found):
