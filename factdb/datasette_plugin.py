@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -33,12 +34,17 @@ def filters_from_request(request, database, table, datasette):
     return inner
 
 
+MAX_VALUE_BYTES = 50_000_000  # the largest string or blob a query may build
+
+
 @hookimpl(trylast=True)  # after Datasette's own functions: factdb's escape_fts replaces theirs
 def prepare_connection(conn):
     """``factdb_fts(text)``: what was typed as a full-text query that cannot fail; and
     Datasette's ``escape_fts``, which every table's search box uses, made the same."""
     conn.create_function("factdb_fts", 1, fts_query, deterministic=True)
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
+    # no value a query makes may be larger than this (zeroblob(3e9) fails at once)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
 
 
 @hookimpl

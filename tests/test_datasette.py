@@ -171,3 +171,12 @@ async def test_speakers_are_found_by_any_of_their_names(ds, seed_db):
     assert [r["name"] for r in data["rows"]] == ["Vladimir Putin"]
     page = (await ds.client.get(f"/{db_name(seed_db)}/speakers?_search=Vova")).text
     assert 'name="_search"' in page
+
+
+@pytest.mark.anyio
+async def test_a_query_cannot_build_a_huge_value(ds, seed_db):
+    import time
+    t0 = time.perf_counter()
+    response = await ds.client.get(f"/{db_name(seed_db)}.json?sql=select+length(zeroblob(3000000000))")
+    assert time.perf_counter() - t0 < 2
+    assert response.status_code == 400 and "too big" in response.text
