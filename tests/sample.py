@@ -17,8 +17,8 @@ EVIL_TITLE = "Berita <script>alert('title')</script> Hari Ini"
 EVIL_SPEAKER = "<img src=x onerror=alert('speaker')>"
 EVIL_NOTE = "<script>alert('note')</script>"
 
+EVIL_URL = "javascript:alert('url')"
 EVIL_ARTICLE = f"""---
-url: javascript:alert('url')
 outlet: <b onmouseover=alert('outlet')>Evil</b>
 published: 2026-02-06
 ---
@@ -46,6 +46,8 @@ def build_sample_db(directory: Path) -> Path:
     evil_id = db.execute("select id from articles where source_file like '%evil.txt'").fetchone()[0]
     payload_claim = db.execute("select id from claims where article_id = ? and quote like '%<script>%'",
                                [evil_id]).fetchone()[0]
+    with db.conn:  # ingest refuses such a url; a database from before may still hold one
+        db.execute("update articles set url = ? where id = ?", [EVIL_URL, evil_id])
     add_manual_claim(db, ClaimValue(speakers=(SpeakerValue(EVIL_SPEAKER, EVIL_SPEAKER),), stance="accuses",
                                     text=f"Budi {IMG} hides {SCRIPT}", quote=JS_LINK, note=EVIL_NOTE),
                      evil_id, [("responds_to", payload_claim)])
