@@ -164,7 +164,7 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         db["claim_relations"].insert_all(
             [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t, "origin": EXTRACTED}
              for a, b, t in relations], ignore=True)
-    return StoreResult(article_id, True, len(claim_rows), resolver.created)
+    return StoreResult(article_id, True, len(set(cids)), resolver.created)
 
 
 def _key(c: ClaimValue) -> tuple:
