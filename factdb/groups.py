@@ -27,9 +27,10 @@ import sqlite_utils
 # (measured on the development sets: see benchmarks/groups.py and the README)
 NEAR = 0.5
 SKETCH_MIN_LENGTH = 4  # words shorter than this are not filed (too common)
-# a claim is compared with at most this many of the latest claims filed with it: a claim
-# repeated a thousand times joins its group through any of its recent appearances
-CANDIDATES = 200
+# a claim is compared with at most this many of the latest claims filed with it (under
+# each of its two words): a claim repeated a thousand times joins its group through
+# any of its recent appearances
+CANDIDATES = 50
 
 
 def words(text: str) -> frozenset[str]:
@@ -75,15 +76,17 @@ class Grouper:
             ws = words(text)
             hashes = sketch(ws)
             first = speakers[0]
-            found = {r[0] for h in hashes for r in self.db.execute(
-                "select s.claim_id from claim_sketches s join claims c on c.id = s.claim_id "
-                "where s.speaker_id = ? and s.hash = ? and s.claim_id != ? and c.article_id is not ? "
-                f"order by s.rowid desc limit {CANDIDATES}", [first, h, cid, article])}
+            found = {}
+            for h in hashes:
+                for other, o_text in self.db.execute(
+                        "select s.claim_id, c.text from claim_sketches s join claims c on c.id = s.claim_id "
+                        "where s.speaker_id = ? and s.hash = ? and s.claim_id != ? and c.article_id is not ? "
+                        f"order by s.rowid desc limit {CANDIDATES}", [first, h, cid, article]):
+                    found[other] = o_text
             self.db.conn.executemany("insert or ignore into claim_sketches (speaker_id, hash, claim_id) values (?, ?, ?)",
-                                [(first, h, cid) for h in hashes])
-            for other in sorted(found):
-                o_text, o_article, o_speakers = self._facts(other)
-                if o_speakers == speakers and o_article != article and jaccard(ws, words(o_text)) >= NEAR:
+                                     [(first, h, cid) for h in hashes])
+            for other in sorted(o for o, t in found.items() if jaccard(ws, words(t)) >= NEAR):
+                if self._facts(other)[2] == speakers:
                     self._join(cid, other)
 
     def _group_of(self, cid: str) -> int | None:
