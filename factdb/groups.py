@@ -27,9 +27,9 @@ import sqlite_utils
 # (measured on the development sets: see benchmarks/groups.py and the README)
 NEAR = 0.5
 SKETCH_MIN_LENGTH = 4  # words shorter than this are not filed (too common)
-# a claim is compared with at most this many of the latest claims filed with it (under
-# each of its two words): a claim repeated a thousand times joins its group through
-# any of its recent appearances
+# a claim is compared with at most this many of the claims filed with it (under each of
+# its two words, in the order of their ids): a claim repeated a thousand times joins its
+# group through any of its appearances, and stays cheap
 CANDIDATES = 50
 
 
@@ -81,7 +81,7 @@ class Grouper:
                 for other, o_text in self.db.execute(
                         "select s.claim_id, c.text from claim_sketches s join claims c on c.id = s.claim_id "
                         "where s.speaker_id = ? and s.hash = ? and s.claim_id != ? and c.article_id is not ? "
-                        f"order by s.rowid desc limit {CANDIDATES}", [first, h, cid, article]):
+                        f"limit {CANDIDATES}", [first, h, cid, article]):
                     found[other] = o_text
             self.db.conn.executemany("insert or ignore into claim_sketches (speaker_id, hash, claim_id) values (?, ?, ?)",
                                      [(first, h, cid) for h in hashes])
