@@ -286,7 +286,8 @@ CREATE TRIGGER claims_count_update AFTER UPDATE OF stance, outlet, language, ver
     SELECT speaker_id, new.stance, 1 FROM claim_speakers WHERE claim_id = new.id AND old.stance IS NOT new.stance
     ON CONFLICT (speaker_id, stance) DO UPDATE SET claims = claims + 1;
   DELETE FROM claim_counts WHERE claims <= 0;
-  DELETE FROM speaker_counts WHERE claims <= 0;
+  DELETE FROM speaker_counts WHERE old.stance IS NOT new.stance AND stance = old.stance AND claims <= 0
+    AND speaker_id IN (SELECT speaker_id FROM claim_speakers WHERE claim_id = old.id);
 END;
 """
 

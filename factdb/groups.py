@@ -130,10 +130,14 @@ class Grouper:
             if n < 2:
                 self.db.execute("update claims set group_id = null where group_id = ?", [gid])
                 self.db.execute("delete from claim_groups where id = ?", [gid])
-                if members:
+                if members and self.db.execute("select 1 from claims where group_id is null and id = ? "
+                                               "and verdict is not null", [members[0]]).fetchone():
                     refresh(self.db, f"id in ({', '.join('?' * n)})", members)
                 continue
-            refresh(self.db, "group_id = ?", [gid])
+            if self.db.execute("select 1 from verdicts v join claims m on m.id = v.claim_id where m.group_id = ? "
+                               "union all select 1 from claims where group_id = ? and verdict is not null limit 1",
+                               [gid, gid]).fetchone():
+                refresh(self.db, "group_id = ?", [gid])
             self.db.execute(
                 "update claim_groups set claims = ?, articles = (select count(distinct article_id) from claims "
                 "where group_id = ?), outlets = (select count(distinct outlet) from claims where group_id = ?), "
