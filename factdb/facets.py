@@ -18,6 +18,16 @@ from datasette.utils import path_with_added_args, path_with_removed_args
 UNFILTERED = re.compile(r"^\s*select .* from \S+\s*$", re.S | re.I)
 
 
+FROM = re.compile(r"\s+from\s+(\[?\w+\]?|\"\w+\")", re.I)
+
+
+def lean(sql: str, columns: str) -> str:
+    """The page's query selecting only ``columns``: the view's other columns (some are
+    subqueries, computed for every row a facet counts) are left out."""
+    m = FROM.search(sql)
+    return f"select {columns}{sql[m.start():]}" if m and sql.lower().startswith("select ") else sql
+
+
 def unfiltered(sql: str, params) -> bool:
     """Whether the page's query has no where clause (the whole table)."""
     return not params and UNFILTERED.match(sql) is not None and " where " not in sql.lower()
@@ -31,7 +41,14 @@ class CountedFacet(ColumnFacet):
 
     async def facet_results(self):
         if not unfiltered(self.sql, self.params):
-            results, timed_out = await super().facet_results()
+            full = self.sql
+            columns = ", ".join(sorted({"id"} | {c["config"].get("column") or c["config"]["simple"]
+                                                 for c in self.get_configs()}))
+            self.sql = lean(full, columns)
+            try:
+                results, timed_out = await super().facet_results()
+            finally:
+                self.sql = full
             for r in results:
                 r["type"] = "column"
             return results, timed_out
@@ -72,7 +89,8 @@ class SpeakerFacet(Facet):
             params = [size + 1]
         else:
             sql = (f"select speaker_id, count(*) as n from claim_speakers where claim_id in "
-                   f"(select id from ({self.sql})) group by speaker_id order by n desc, speaker_id limit {size + 1}")
+                   f"(select id from ({lean(self.sql, 'id')})) group by speaker_id order by n desc, speaker_id "
+                   f"limit {size + 1}")
             params = self.params
         try:
             rows = (await self.ds.execute(self.database, sql, params, truncate=False,

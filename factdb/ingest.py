@@ -109,7 +109,16 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], replace
         summary.speakers += result.speakers
         if not extracted:
             summary.not_extracted.append((str(path), article.language))
+    if summary.articles:
+        optimize(db)
     return summary
+
+
+def optimize(db: sqlite_utils.Database) -> None:
+    """Keep the query planner's statistics fresh after writing (bounded: a sample of
+    each index), so pages pick the right index at any size."""
+    db.execute("PRAGMA analysis_limit = 400")
+    db.execute("PRAGMA optimize")
 
 
 def stored_articles(db: sqlite_utils.Database) -> Iterator[tuple[Article, str | None]]:
