@@ -847,3 +847,12 @@ class SpeakerPhrases:
         while j >= lo and toks[j].text != ",":
             j -= 1
         return self._description(toks, (j + 1, comma))
+
+    def _bare_name_opens(self, toks, rng, lo: int) -> bool:
+        """Whether a bare name (no title, place or time) opens the sentence and a comma
+        stands between it and the role at ``rng``."""
+        named = self.np_left(toks, rng[0] - 1, lo)
+        return bool(named and named[0] == lo and named[1] == rng[0] - 1
+                    and all(t.is_capitalized and t.is_word for t in toks[named[0]:named[1]])
+                    and not self._is_place(toks, named) and not self._is_time(toks, named)
+                    and not self._starts_title(toks, *named) and toks[lo].lower not in self.lex.sentence_openers)

@@ -1,0 +1,34 @@
+"""Pattern: the passive, ``CONTENT dibantah oleh SPEAKER``."""
+from __future__ import annotations
+
+from ..structures import RawClaim
+
+
+class Passive:
+    """A cue in the passive with its agent."""
+
+    def passive(self, sent, i, j, cue) -> RawClaim | None:
+        toks = sent.tokens
+        a = j
+        if a < len(toks) and toks[a].lower in self.lex.passive_agents:
+            a += 1
+        rng = self.np_right(toks, a)
+        if not rng or i == 0:
+            return None
+        speakers = self.speakers_of(toks, rng)
+        content = [t for t in toks[:i] if t.is_word]
+        if (len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives
+                and content[0].lower not in self.lex.reference_nouns):
+            # "Hal ini disampaikan X": the content is in an earlier sentence (but
+            # "Tudingan itu dibantah oleh X" denies the claim it points to)
+            return None
+        if content and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
+                           or t.lower in self.lex.stopwords for t in content):
+            # "Seperti yang ditegaskan X, CONTENT": the content follows the agent
+            a = rng[1]
+            while a < len(toks) and toks[a].text in ",:":
+                a += 1
+            if a >= len(toks) or not any(t.is_word for t in toks[a:]):
+                return None
+            return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
+        return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)

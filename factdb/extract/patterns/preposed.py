@@ -1,0 +1,298 @@
+"""Pattern: the cue before its content, ``SPEAKER CUE [that] CONTENT``."""
+from __future__ import annotations
+
+from ..segment import QUOTE_CHARS, Span
+from ..speakers import SpeakerRef
+from ..structures import OBJECT_STANCES, RawClaim
+
+
+class Preposed:
+    """``SPEAKER [adverbs] CUE [,] [bahwa|that] CONTENT``, and its variants."""
+
+    def preposed(self, sent, i, j, cue, next_cue, claims) -> RawClaim | None:
+        toks = sent.tokens
+        if j < len(toks) and toks[j].lower in self.lex.passive_agents and i > 0:
+            return self.passive(sent, i, j, cue)  # "X was criticized by Y"
+        if self._passive_participle(toks, i, j):
+            return None  # "they were told to ...": the subject is not the speaker
+        coordinated = i > 0 and toks[i - 1].lower in self.lex.act_conjunctions and bool(claims)
+        if not coordinated and not self.lex.nested_reports and any(c.start <= toks[i].start < c.end for c in claims):
+            # a report inside the content of another claim of this sentence
+            # ("X mengatakan, semua bermula ketika Y mengumumkan ...") is not a claim of its own
+            return None
+        relative = self._relative_and(toks, i)
+        if relative:
+            coordinated = False  # "X greeted Jo Roe, who opened the gate and said ...": Jo Roe speaks
+        participle = not coordinated and not relative and self._takes_sentence_subject(toks, i, cue, claims)
+        opening = self._opening_clause_end(toks, i, j) if participle else None
+        # "Rents, a planner says, will rise ...": a verb that may follow its speaker, set off by commas
+        parenthetical = j < len(toks) and toks[j].text == "," and cue.words in self.lex.postposed_verbs
+        subj = None if coordinated or participle else (relative, None) if relative else self.subject(
+            toks, i, parenthetical=parenthetical)
+        if subj is None and not coordinated and not participle:
+            subj = self.subject_before_verb(toks, i) or self.subject_before_adjunct(toks, i)
+        if cue.words in self.lex.participles and not claims and not coordinated and not participle and i > 1 and (
+                subj and subj[0][0] > 0 and not self._clause_initial(toks, subj[0][0], 0)
+                and subj[0][1] == self._skip_adverbs_left(toks, i)
+                or subj is None and toks[i - 1].is_word and not toks[i - 1].is_capitalized):
+            # "The senator emailed supporters saying ...": the object of the first verb does not speak
+            subj, participle = None, True
+        speakers: list[SpeakerRef] = []
+        anaphor = [] if subj or coordinated or participle else self.anaphoric_subject(toks, i)
+        if anaphor:
+            speakers = anaphor
+        elif subj:
+            rng, description = subj
+            if rng[0] > 0 and toks[rng[0] - 1].lower in self.lex.event_subordinators:
+                # "... karena Y mengumumkan ...": an event in a subordinate clause
+                return None
+            speakers = self.speakers_of(toks, rng)
+            if description and len(speakers) == 1 and speakers[0].description is None:
+                speakers = [SpeakerRef(speakers[0].name, speakers[0].mention, speakers[0].kind, description)]
+        elif coordinated or i > 0 and claims and (toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.act_conjunctions
+                                                  or toks[self._skip_adverbs_left(toks, i) - 1].text == ","):
+            # "... mengatakan X dan berjanji untuk Y": the same speaker, and X ends before "dan"
+            prev = claims[-1]
+            speakers = prev.speakers
+            k = self._skip_adverbs_left(toks, i) - 1
+            if k > 0 and toks[k - 1].text == ",":
+                k -= 1
+            if prev.start < toks[k].start <= prev.end:
+                prev.start, prev.end = self.trim(prev.start, toks[k].start)
+        elif opening is not None:
+            # "After praising the plan, X said ...": the subject after the opening clause
+            rng = self.np_right(toks, opening + 1)
+            if rng and (toks[rng[0]].is_capitalized or rng[1] - rng[0] == 1 and (
+                    toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns)):
+                speakers = self.speakers_of(toks, rng)
+        elif participle:
+            # "X vetoed the bill, saying ...": the subject of the sentence
+            a = self._after_dateline(toks)
+            if toks[a].lower in self.lex.sentence_openers and toks[a].lower not in self.lex.determiners:
+                # "Last year, X ...", "On Friday she ...": the subject follows the opening adverbial
+                a = next((k for k in range(a + 1, i - 1) if toks[k].lower in self.lex.person_pronouns
+                          or toks[k].lower in self.lex.group_pronouns
+                          or toks[k].is_capitalized and toks[k].lower not in self.lex.days
+                          and toks[k].lower not in self.lex.sentence_openers), i)
+            elif (c := next((k for k in range(a + 1, min(a + 4, i - 2)) if toks[k].text == ","), None)) \
+                    and (toks[c + 1].lower in self.lex.person_pronouns or toks[c + 1].lower in self.lex.group_pronouns):
+                a = c + 1  # "Hours later, she ...": a pronoun after a short opening phrase is the subject
+            elif self._participle(toks[0]) and len(toks) > 1 and not toks[1].is_capitalized:
+                # "Walking to the next house, X ...": the subject follows the opening participle's clause
+                a = next((k + 1 for k in range(1, i - 1) if toks[k].text == ","), 0)
+            rng = self.np_right(toks, a) if a < i - 1 else None
+            if rng and self.lex.past_endings:
+                # "The governor emailed donors saying ...": the role, not the verb after it
+                m = next((m for m in range(rng[0] + 1, rng[1]) if not toks[m].is_capitalized
+                          and toks[m].lower.endswith(self.lex.past_endings) and (toks[m - 1].lower,) in self.lex.titles), None)
+                if m is not None:
+                    rng = (rng[0], m)
+            if rng and rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.quantifiers and toks[rng[1]].is_word:
+                rng = None  # "Many black voters ... and found ...": not the quantifier alone
+            # "His campaign sued ..., claiming ...": a short phrase under a determiner that opens the sentence
+            nxt = toks[rng[1]] if rng and rng[1] < len(toks) else None
+            if rng and toks[a].lower in self.lex.determiners and rng == (a + 1, a + 2) and toks[rng[0]].is_capitalized \
+                    and nxt is not None and nxt.is_word and not nxt.is_capitalized and not self._function_word(nxt) \
+                    and (self._people_noun(nxt) or not nxt.lower.endswith(self.lex.past_endings + (self.lex.plural_suffix or "\0",))):
+                rng = None  # "The French photographer ...": an adjective, not a name
+            determined = rng and rng[0] > a and toks[a].is_capitalized and all(
+                t.lower in self.lex.determiners for t in toks[a:rng[0]]) and rng[1] - rng[0] <= 2 and (
+                self._starts_title(toks, rng[0], rng[1]))
+            if rng and rng[1] < i - 1 and (toks[rng[0]].is_capitalized or determined) or rng and rng[1] - rng[0] == 1 and (
+                    toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns):
+                speakers = self.speakers_of(toks, rng)
+        if not speakers:
+            return None
+        first = subj[0][0] if subj else i
+        k = first if subj else self._skip_adverbs_left(toks, i) - (1 if anaphor else 0)
+        if k > 0 and toks[k - 1].lower in self.lex.hypothetical_openers:
+            return None  # "asked if she would back the bill", "if he said so": nothing was said
+        before = self.quote_ending_at(toks[first - 1].end if first else sent.start)
+        if before and not first and self.text[:before.end - 1].rstrip().endswith(".") and j < len(toks) \
+                and toks[j].is_word and toks[j].lower not in self.lex.cue_adjuncts:
+            before = None  # '... "of politics." Sanders said he ...': the quote closed the last sentence
+        # content to the right
+        content_first = bool(before) or first > 0 and toks[first - 1].text in ",—–"
+        f = first
+        if subj and f > 1 and toks[f - 1].lower in self.lex.determiners and toks[f - 1].is_capitalized \
+                and toks[f - 2].lower in self.lex.parenthetical_openers:
+            f -= 1  # ", as The Ledger reported": the article left out of the speaker
+        if subj and f > 0 and toks[f - 1].lower in self.lex.parenthetical_openers and (
+                j == len(toks) or not toks[j].is_word or toks[j].lower in self.lex.cue_adjuncts
+                or toks[j].lower in self.lex.days or cue.words in self.lex.recipient_cues):
+            # "As X reported, CONTENT" / "CONTENT, as X reported" (not "as X sought to end it, ...":
+            # an act with words of its own)
+            c = next((k for k in range(j, len(toks)) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
+            after_and = c is not None and c + 1 < len(toks) and toks[c + 1].lower in self.lex.act_conjunctions
+            if c is not None and sum(t.is_word for t in toks[c + 1:]) >= 3 and not (
+                    after_and and f > 1 and toks[f - 2].text == ","):
+                # ("CONTENT, as X reported, and ...": the content came first)
+                return self._claim(sent, speakers, cue, i, j, toks[c + 1].start, sent.end)
+            if f > 1 and toks[f - 2].text == ",":
+                return self._claim(sent, speakers, cue, i, j, sent.start, toks[f - 2].start)
+        if (content_first and not before and first > 1 and toks[first - 1].text == "," and j + 1 < len(toks)
+                and toks[j].text == "," and any(t.is_word for t in toks[j + 1:])
+                and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.adverbs or t.lower in self.lex.stopwords
+                        for t in toks[:first - 1] if t.is_word)):
+            # "Rather, he said, CONTENT": only a connective before the cue
+            a = j + 1
+            while a + 1 < len(toks) and toks[a].lower in self.lex.complementizers:
+                a += 1
+            return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
+        a = j
+        if a < len(toks) and toks[a].lower in self.lex.addressee_markers:
+            # "melaporkan kepada polisi" has no content; "mengatakan kepada wartawan, ..." has it after the comma
+            nxt = next((m for m in range(a + 1, len(toks)) if toks[m].text == "," or toks[m].lower in self.lex.complementizers), None)
+            if nxt is None:
+                return None
+            # "mengatakan kepada wartawan, ..." vs "mengingatkan kepada X untuk Y" (X is part of it)
+            a = nxt if toks[nxt].text == "," else a + 1
+        a = self.content_start(toks, a, cue, content_first, bool(before))
+        if a < 0:
+            if not before and not claims and self.lex.cue_adjuncts:
+                # 'X said in a statement.' and the quote that follows: "“There is no ...”"
+                self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
+            return None
+        joined = None
+        if before and subj and a < len(toks) and toks[j].text == "," and self.in_quote(toks[a].start + 1):
+            joined = before.start + 1  # '"...," X said, "...": one quote around the cue
+        elif before and a == len(toks):
+            # '"...," X said last month, "...": the quote goes on after the circumstance
+            k = j
+            while k < len(toks) and toks[k].is_word and toks[k].lower not in self.lex.complementizers and k - j < 6:
+                k += 1
+            if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].text in QUOTE_CHARS:
+                a, joined = k + 1, before.start + 1
+        b = len(toks)
+        # stop before a coordinated act ("dan berjanji ..."), which makes its own claim
+        if next_cue < len(toks):
+            k = next_cue - 1
+            while k > a and (toks[k].lower in self.lex.adverbs or toks[k].lower in self.lex.relative_pronouns
+                             or toks[k].lower in self.lex.participle_prepositions  # ", while urging ..."
+                             or toks[k].text in QUOTE_CHARS and toks[k - 1].text == ","):  # '...,” adding'
+                k -= 1
+            if toks[k].lower in self.lex.act_conjunctions or toks[k].text == ",":
+                b = k
+                if b - 1 > a and toks[b - 1].text == "," and toks[k].lower in self.lex.act_conjunctions:
+                    b -= 1
+        r = self._skip_adverbs_left(toks, i)
+        if r >= 2 and toks[r - 1].lower in self.lex.relative_pronouns and toks[r - 2].text == "," or (
+                subj and first > 0 and toks[first - 1].lower in self.lex.subordinators
+                and (first == 1 or toks[first - 2].text == ",")):
+            # "X, who has called the plan a hoax, will speak", "While X urged a delay, Y ...":
+            # the relative or subordinate clause ends at its comma
+            close = next((k for k in range(a + 1, b - 1) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
+            if close is not None:
+                b = close
+        # a dash or semicolon and a new clause end the content ("... in May - but the union ...")
+        for k in range(a + 1, b - 1):
+            if (toks[k].text in ";—–" or toks[k].text == "-" and toks[k].start > toks[k - 1].end) and not self.in_quote(
+                    toks[k].start) and (toks[k + 1].lower in self.lex.subordinators or toks[k + 1].lower in self.lex.adverbs
+                                        or toks[k + 1].lower in self.lex.act_conjunctions):
+                b = k
+                break
+        if toks[-1].text == ":" and sum(t.is_word for t in toks[j:]) <= 3 and not before:
+            # 'The senator continued:' / 'X told reporters:' and the quote in the next paragraph
+            self.pending = (speakers, cue, self.text[toks[i].start:toks[j - 1].end], toks[i].start)
+            return None
+        if opening is not None:
+            b = min(b, opening)  # the opening clause ends at its comma
+        if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
+            b = self.cut_trailing_adjunct(toks, a, b)
+            attributed = self.cut_quote_attribution(toks, a, b)
+            cut, b = attributed < b, attributed
+            if cue.stance in OBJECT_STANCES:
+                b = self.cut_object(toks, a, b)
+            start = toks[a].start if joined is None else joined
+            end = toks[b - 1].end if b < len(toks) else sent.end
+            if not cut:
+                end = self._extend_into_quote(start, end)
+            return self._claim(sent, speakers, cue, i, j, start, end)
+        # nothing after the cue: the content came first ('"...," Putin menegaskan.')
+        q = before
+        if q:
+            return self._claim(sent, speakers, cue, i, j, self._quote_clause_start(sent, q), q.end - 1)
+        if first > 0:
+            q = self._quote_before_apposition(toks, first)
+            if q:
+                return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
+        if first > 0 and not participle and (toks[first - 1].text in ",:—–" or cue.words in self.lex.postposed_verbs):
+            # "CONTENT, X said.", "CONTENT X argues." ("the hall she prefers." is no content of hers)
+            return self._claim(sent, speakers, cue, i, j, sent.start, toks[first - 1].end)
+        return None  # ("X opened in June and closed Friday.": an act with no content)
+
+    def _quote_before_apposition(self, toks, first: int) -> Span | None:
+        """The quote that opens the sentence when only a short description set off by
+        a comma stands between it and the speaker ('"...," a friend, Jo Roe, told CNN.')."""
+        if toks[first - 1].text != ",":
+            return None
+        for k in range(first - 2, max(first - 9, 0), -1):
+            if toks[k].text in QUOTE_CHARS and toks[k - 1].text in ",?!":
+                q = self.quote_ending_at(toks[k].end)
+                between = toks[k + 1:first - 1]
+                if q and q.start <= toks[0].start + 1 and between and all(
+                        t.is_word and not self.lex.cues.get((t.lower,)) for t in between):
+                    return q
+                return None
+            if not toks[k].is_word and toks[k].text != "-":
+                return None
+        return None
+
+    def _passive_participle(self, toks, i: int, j: int) -> bool:
+        """A cue in the passive ("was asked", "have been told") without its agent."""
+        if i == 0 or toks[i - 1].lower not in self.lex.passive_auxiliaries:
+            return False
+        word = toks[j - 1].lower
+        return word in self.lex.passive_participles or any(
+            word.endswith(e) for e in self.lex.passive_participle_endings)
+
+    def _takes_sentence_subject(self, toks, i: int, cue, claims) -> bool:
+        """Whether the cue has no subject of its own and takes the sentence's:
+        a participle after a comma ("X vetoed the bill, saying ...") or an act joined
+        with "and" to a clause that made no claim ("X walked on and said ...")."""
+        if i < 1 or not self.lex.participles:
+            return False
+        if toks[self._skip_adverbs_left(toks, i) - 1].lower in self.lex.participle_prepositions \
+                and cue.words in self.lex.participles:
+            return True  # "X rallied voters by promising ...", "..., while also urging ..."
+        if i < 2:
+            return False
+        comma = toks[i - 1].text == "," or toks[i - 1].text in QUOTE_CHARS and toks[i - 2].text == ","
+        if comma and cue.words in self.lex.participles:  # "X vetoed it, saying", '"...," adding
+            return True
+        k = self._skip_adverbs_left(toks, i)
+        before = k - 2
+        comma = before >= 1 and toks[before].text == ","
+        if comma:
+            before -= 1  # "X reminisced about her days with Y, and said ..."
+        return (not claims and before >= 0 and toks[k - 1].lower in self.lex.act_conjunctions
+                and toks[before].is_word and (comma or not toks[before].is_capitalized or toks[before].lower in self.lex.days))
+
+    def _opening_clause_end(self, toks, i: int, j: int) -> int | None:
+        """The comma that closes an opening clause of a preposition and the participle
+        cue at ``i`` ("After praising the plan, X ...", "Days before urging ..., X ..."),
+        or None."""
+        p = self._skip_adverbs_left(toks, i) - 1
+        if p < 0 or p > 3 or toks[p].lower not in self.lex.participle_prepositions \
+                or not all(t.is_word for t in toks[:p]):
+            return None
+        comma = next((k for k in range(j, len(toks)) if toks[k].text in ",;:" and not self.in_quote(toks[k].start)), None)
+        if comma is None or toks[comma].text != "," or comma + 2 >= len(toks):
+            return None
+        return comma
+
+    def _relative_and(self, toks, i: int) -> tuple[int, int] | None:
+        """The phrase before ", who" when the cue is joined with "and" to a relative
+        clause of its own ("X met Jo Roe, who opened the gate and said ...")."""
+        k = self._skip_adverbs_left(toks, i) - 1
+        if k < 3 or toks[k].lower not in self.lex.act_conjunctions:
+            return None
+        for m in range(k - 1, max(0, k - 30), -1):
+            if toks[m].text in ",;:" or toks[m].text in QUOTE_CHARS:
+                return None
+            if toks[m].lower in self.lex.relative_pronouns:
+                if toks[m - 1].text != ",":
+                    return None
+                rng = self.np_left(toks, m - 1, 0)
+                return rng if rng and rng[1] == m - 1 and self.speakers_of(toks, rng) else None
+        return None

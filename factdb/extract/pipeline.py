@@ -1,0 +1,191 @@
+"""The extractor's pipeline over one article: segmentation (:mod:`.segment`) ->
+phrases (:mod:`.subjects`) -> cues (:mod:`.cues`) -> attribution patterns
+(:mod:`.patterns`, run by :mod:`.attribute`) -> speakers and coreference
+(:mod:`.speakers`) -> relations (:mod:`.relations`).
+
+Between sentences only a few things carry over: the quote claim that ended the
+last paragraph (a paragraph that is nothing but a quote continues it), a claim
+whose content ended with a colon, and what :class:`~.speakers.Entities` remembers.
+"""
+from __future__ import annotations
+
+from .attribute import RawClaim, SentenceAttributor
+from .lexicon import Lexicon, phrase_at
+from .relations import find_relations
+from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences, tokenize
+from .speakers import PERSON, Entities, NameTrimmer, SpeakerRef, canonical
+from .structures import Claim, Extraction, Relation
+
+
+def boilerplate_spans(text: str, lex: Lexicon) -> list[Span]:
+    """Lines of site furniture ("Baca Juga: ...") as spans."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip().lstrip("".join(QUOTE_CHARS)).startswith(lex.boilerplate_prefixes):  # also '"Related:"'
+            out.append(Span(pos, pos + len(line)))
+        pos += len(line)
+    return out
+
+
+def _quote_text(text: str, start: int, end: int, quotes: list[Span]) -> str | None:
+    parts = []
+    for q in quotes:
+        a, b = max(q.start + 1, start), min(q.end - 1, end)
+        if b > a and q.start + 1 <= b and q.end - 1 >= a:
+            parts.append(text[a:b].strip(" ,.\n" + "".join(QUOTE_CHARS)))
+    parts = [p for p in parts if p]
+    return " … ".join(parts) if parts else None
+
+
+def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None:
+    """Remember people introduced with a title ("Ketua DPRD ... Andi Saputra"),
+    so that a later short name resolves to them. Returns the person who opens the
+    sentence as its subject, if any."""
+    toks = sent.tokens
+    subject = None
+    i = 0
+    while i < len(toks):
+        starts_title = toks[i].lower in lex.title_heads and toks[i].is_capitalized and phrase_at(
+            [t.lower for t in toks[i:i + 6]], lex.titles) > 0
+        if not starts_title:
+            i += 1
+            continue
+        k = i + 1
+        while True:
+            while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words
+                                     or _abbreviation_period(toks, k, lex)) \
+                    and toks[k].lower not in lex.speaker_conjunctions:
+                k += 1
+            # a role listing its fields: "Menteri Koordinator Pangan, Air, dan Energi X"
+            if k < len(toks) and (toks[k].text == "," or toks[k].lower in lex.speaker_conjunctions):
+                nxt = k + 1
+                while nxt < len(toks) and (toks[nxt].text == "," or toks[nxt].lower in lex.speaker_conjunctions):
+                    nxt += 1
+                refs = canonical([t for t in toks[i:k] if t.text != ","], lex, entities)
+                if (nxt < len(toks) and toks[nxt].is_capitalized and toks[nxt].lower in lex.affiliation_words
+                        and len(refs) == 1 and refs[0].name == refs[0].description):
+                    k = nxt
+                    continue
+            break
+        for ref in canonical([t for t in toks[i:k] if t.text != ","], lex, entities):
+            if ref.kind == PERSON and ref.description and ref.name != ref.description:
+                entities.remember(ref)
+                if subject is None and (i == 0 or _after_opening_adjunct(toks, i, lex)):
+                    subject = ref
+        i = k
+    return subject
+
+
+def _after_opening_adjunct(toks, i: int, lex: Lexicon) -> bool:
+    """Whether token ``i`` opens the main clause after an opening adjunct and its comma
+    ("Sementara itu, Ketua X Nama ...")."""
+    return (i > 1 and toks[i - 1].text == "," and toks[0].lower in lex.sentence_openers
+            and not any(t.text == "," for t in toks[:i - 1]))
+
+
+def _abbreviation_period(toks, k: int, lex: Lexicon) -> bool:
+    return toks[k].text == "." and k > 0 and toks[k - 1].lower in lex.abbreviations and toks[k - 1].end == toks[k].start
+
+
+def _quoted(claim: RawClaim, quotes: list[Span]) -> bool:
+    """Whether a claim's content is (or ends with) a direct quote."""
+    return any(q.start < claim.end <= q.end for q in quotes)
+
+
+def _another_clause_follows(text: str, claim: RawClaim, lex: Lexicon) -> bool:
+    """Whether the sentence of a quote claim goes on after its attribution with a clause
+    of its own ('"...," X said, and a neighbor waved.'): the next quote is not X's."""
+    toks = tokenize(text[claim.end:claim.sentence_end], claim.end)
+    for k in range(1, len(toks) - 1):
+        if toks[k].lower in lex.act_conjunctions and toks[k - 1].text == "," and (toks[k + 1].lower,) not in lex.cues:
+            return True
+    return False
+
+
+def _bare_place(name: str, lex: Lexicon) -> bool:
+    """A place name that is neither a country nor mapped to a government ("Ohio", not
+    "China" or "Washington")."""
+    words = tuple(name.casefold().split())
+    return words in lex.places and words not in lex.governments and words not in lex.countries
+
+
+def _whole_quote(sent, quotes: list[Span]) -> Span | None:
+    """The quote a sentence consists of, when it is nothing but a quote."""
+    for q in quotes:
+        if q.start <= sent.start + 1 and q.end >= sent.end - 1 and q.end > sent.start:
+            return q
+    return None
+
+
+def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extraction:
+    """Claims and relations of one article body. ``exclude`` lists spans (the
+    title) that hold no claims; boilerplate lines are found from the lexicon."""
+    skip = list(exclude) + boilerplate_spans(text, lex)
+    paras = paragraphs(text, skip)
+    quotes = quote_spans(text, paras)
+    entities = Entities(lex, text=text)
+    attributor = SentenceAttributor(text, lex, entities, quotes)
+    raw: list[RawClaim] = []
+    carry: RawClaim | None = None  # the quote claim that ended the last paragraph
+    colon: RawClaim | None = None  # a claim whose content ended the last paragraph with a colon
+    for index, para in enumerate(paras):
+        quoting: RawClaim | None = None  # a quote claim that the next sentences may go on
+        for n, sent in enumerate(sentences(text, para, index, lex.abbreviations)):
+            made = attributor.attribute(sent)
+            led = _whole_quote(para, quotes) if n == 0 and colon and not made else None
+            if led and led.start > colon.end:
+                # 'X argued the real loser was the harbor:' and the quote in the next paragraph
+                colon.end, colon.sentence_end = led.end - 1, max(colon.sentence_end, sent.end)
+                quoting = colon
+                continue
+            whole = _whole_quote(para, quotes) if n == 0 and carry and not made else None
+            if whole and carry.end >= whole.end - 1:
+                whole = None  # the quote of the last paragraph runs on here: its claim holds it already
+            if whole:
+                # a paragraph that is nothing but a quote, after a paragraph that ended with
+                # a quote of someone: another claim of the same speaker
+                made = [RawClaim(list(carry.speakers), carry.stance, carry.cue, whole.start + 1, whole.end - 1,
+                                 sent.start, sent.end, sent.paragraph, carry.cue_start)]
+                entities.spoke(made[0].speakers)
+            raw.extend(made)
+            subject = _register_names(sent, lex, entities)
+            if subject is None and not made and sent.tokens and lex.subject_topics:
+                # "Jane Roe left the hall early." then '"...," she said': Roe is the topic
+                opening = attributor.sentence_subject(sent.tokens, len(sent.tokens))
+                if opening and opening[0].name.split()[-1][:1].isupper() and (
+                        len(opening[0].name.split()) > 1
+                        or any(k.name == opening[0].name for k in entities.known)):
+                    # a name ends in a capital: "Most Northern towns" is no person
+                    subject = opening[0]
+            if subject and sent.tokens and attributor.in_quote(sent.tokens[0].start):
+                subject = None  # a person named in someone's quote is not the topic
+            if subject and not made:
+                # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
+                entities.last_speakers = [subject]
+            more = _whole_quote(sent, quotes) if quoting and not made else None
+            if more:
+                # '"A," X said. "B."': one quote under one cue
+                quoting.end = max(quoting.end, more.end - 1)
+                quoting.sentence_end = max(quoting.sentence_end, sent.end)
+            else:
+                quoting = made[-1] if made and _quoted(made[-1], quotes) \
+                    and not _another_clause_follows(text, made[-1], lex) else None
+        carry = quoting
+        last = raw[-1] if raw and raw[-1].paragraph == index else None
+        colon = last if last and text[last.end:para.end].strip() == ":" else None
+    claims = []
+    names = NameTrimmer(text, lex)
+    for r in raw:
+        if not lex.place_speakers and any(_bare_place(s.name, lex) for s in r.speakers):
+            continue
+        sentence_start = min(r.sentence_start, r.start)
+        sentence_end = max(r.sentence_end, r.end)
+        claims.append(Claim(
+            speakers=tuple(names.trim(s) for s in r.speakers), stance=r.stance, cue=r.cue,
+            text=text[r.start:r.end], quote=_quote_text(text, r.start, r.end, quotes),
+            sentence=text[sentence_start:sentence_end].strip(),
+            start=r.start, end=r.end, sentence_start=sentence_start, sentence_end=sentence_end,
+            paragraph=r.paragraph,
+        ))
+    relations = tuple(Relation(a, b, t) for a, b, t in find_relations(claims, lex, text))
+    return Extraction(tuple(claims), relations)
