@@ -13,6 +13,9 @@ from typing import NamedTuple
 from .lexicon import Cue
 from .speakers import SpeakerRef
 
+# what a unit of a pattern returns when it does not decide: the next unit is tried
+GO_ON = object()
+
 # stances whose content is an object ("praised the deal"), cut at its end
 OBJECT_STANCES = {"praises", "criticizes", "denies"}
 

@@ -11,14 +11,25 @@ asides between commas, relative clauses and circumstances, and turns it into
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lexicon import Lexicon, phrase_at
 from .segment import QUOTE_CHARS, Span, Token
 from .speakers import (GROUP, INSTITUTION, PERSON, Entities, SpeakerRef, canonical, is_acronym, short_form_at, with_kind,
                        short_form_before, split_mentions)
+from .structures import GO_ON
 
 # letters with periods between them: the last period of "F.B.I." is part of it too
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
+@dataclass
+class SubjectScan:
+    """The leftward scan for a preposed cue's subject: where it stands, the description
+    an aside gave, and how many asides it passed."""
+    k: int
+    description: str | None = None
+    asides: int = 0
 
 
 class SpeakerPhrases:
@@ -291,7 +302,25 @@ class SpeakerPhrases:
 
     def subject(self, toks, cue_start: int, lo: int = 0, parenthetical: bool = False):
         """Speaker phrase to the left of a preposed cue, skipping adverbs and
-        up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan")."""
+        up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan").
+        Returns (token range, description) or None."""
+        s = SubjectScan(self._subject_end(toks, cue_start, lo))
+        if s.k - 1 > lo and toks[s.k - 1].text == "," and self.lex.relative_pronouns:
+            found = self._subject_of_relative(toks, s.k, lo)
+            if found:
+                return found
+        for _ in range(5):
+            if s.k - 1 >= lo and toks[s.k - 1].text == ",":
+                found = self._comma_aside(toks, s, lo)
+            else:
+                found = self._subject_at(toks, s, lo, cue_start, parenthetical)
+            if found is not GO_ON:
+                return found
+        return None
+
+    def _subject_end(self, toks, cue_start: int, lo: int) -> int:
+        """The token after the subject phrase: before the cue, past adverbs, times, a
+        relative clause, a bracket or an aside between dashes."""
         k = self._skip_time(toks, self._skip_suffix_adverbs(toks, self._skip_time(toks, cue_start, lo), lo), lo)
         if k - 1 >= lo and k < cue_start and toks[k].lower in self.lex.days and toks[k - 1].lower in self.lex.cue_adjuncts:
             k -= 1  # "X on Sunday defended ..."
@@ -312,141 +341,177 @@ class SpeakerPhrases:
             m = next((m for m in range(k - 2, max(lo, k - 30) - 1, -1) if toks[m].text in "—–"), None)
             if m is not None and m > lo:
                 k = m
-        description = None
-        asides = 0
-        if k - 1 > lo and toks[k - 1].text == "," and self.lex.relative_pronouns:
-            # "X, who lost ... in Aurora, Colorado, in 2012, said": the relative clause
-            # may hold commas of its own
-            for m in range(k - 3, max(lo, k - 40), -1):
-                if toks[m].lower in self.lex.relative_pronouns and toks[m - 1].text == "," and not self.in_quote(toks[m].start):
-                    rng = self.np_left(toks, m - 1, lo)
-                    if rng and rng[1] == m - 1 and self._clause_initial(toks, rng[0], lo) and toks[rng[0]].is_capitalized:
-                        return rng, self._segment_description(toks, lo, rng[0] - 1)
-                    break
-        for _ in range(5):
-            if k - 1 >= lo and toks[k - 1].text == ",":
-                # an aside between commas: a name, a role, a day, a relative clause
-                j = k - 2
-                while j >= lo and toks[j].text != ",":
-                    j -= 1
-                seg = (j + 1, k - 1)
-                if all(t.text.isdigit() for t in toks[seg[0]:seg[1]]) and j >= lo:
-                    k = j  # an age between commas ("Lee, 54, said")
-                    continue
-                rng = self.np_left(toks, k - 1, seg[0])
-                titled = self._starts_title(toks, seg[0], seg[1])
-                named = titled and self._has_name(toks, seg)
-                before = self.np_left(toks, j, lo) if j > lo else None
-                # "Hartono, kuasa hukum Sulaiman, ..." describes the name before it;
-                # "Kandidat doktor X, dokter Rina Lestari, ..." names the role before it
-                role_before = before is not None and self._starts_title(toks, before[0], before[1])
-                # (an age may stand after the name: "Rudi (41), warga X, ...")
-                p = self._skip_age(toks, j, lo)
-                appositive_role = (titled and p > lo and toks[p - 1].is_capitalized and toks[p - 1].is_word
-                                   and (not named or not role_before))
-                place = self._place_words([t.lower for t in toks[rng[0]:rng[1]]]) if rng else False
-                if (rng and rng[0] == seg[0] and (toks[seg[0]].is_capitalized or named)
-                        and not self._is_time(toks, rng) and not appositive_role
-                        and not (place and j >= lo and toks[j - 1].is_capitalized)):  # "in Aurora, Colorado, ..."
-                    # a name standing between commas ("..., Rina Lestari, Senin, mengatakan")
-                    return rng, description or self._segment_description(toks, lo, j)
-                description = description or self._description(toks, seg)
-                if j < lo:
-                    return None
-                k = self._skip_time(toks, j, lo)
-                asides += 1
-                # a second aside starting lower case ("X, chief executive of Y, a Z company, said")
-                j2 = k - 1
-                while j2 >= lo and toks[j2].text != ",":
-                    j2 -= 1
-                if j2 >= lo and j2 + 1 < k and all(t.text.isdigit() for t in toks[j2 + 1:k]):
-                    k = j2 + 1  # an age: "Lee, 54, a former prosecutor, said"
-                elif j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and not (
-                        # a circumstance ("saat dihubungi") is left to the asides below
-                        toks[j2 + 1].lower in self.lex.adjunct_prepositions or toks[j2 + 1].lower in self.lex.relativizers) and (
-                        toks[j2 + 1].lower in self.lex.determiners or toks[j2 + 1].lower in self.lex.affiliation_words
-                        or toks[j2 + 1].lower in self.lex.sentence_openers or toks[j2 + 1].lower in self.lex.relative_pronouns
-                        or self._starts_title(toks, j2 + 1, k)):
-                    description = description or self._description(toks, (j2 + 1, k))
-                    k = j2 + 1
-                continue
-            rng = self.np_left(toks, k, lo)
-            common = self._common_noun_left(toks, k, lo)
-            if common and (rng is None or common[0] < rng[0]):
-                rng = common
-            group = self._group_subject(toks, k, lo)
-            if group:
-                # "Supporters of the law hope", "Virtually all economists say": the whole group,
-                # with the time that ends it ("voters in a poll last year said")
-                e = group[1]
-                while e < cue_start and (toks[e].lower in self.lex.days and toks[e].is_capitalized
-                                         or toks[e].lower in self.lex.time_words
-                                         or e + 1 < cue_start and toks[e].lower in self.lex.cue_adjuncts
-                                         and (toks[e + 1].lower in self.lex.time_words
-                                              # "a poll released on Monday"
-                                              or toks[e + 1].lower in self.lex.days and toks[e + 1].is_capitalized
-                                              and self._participle(toks[e - 1]))):
-                    e += 1
-                if (rng is None or group[0] < rng[0] or group[0] == rng[0] and e > rng[1]) and (
-                        self._several(toks, group) or self._source(toks, group)):
-                    return (group[0], e), description
-            if rng and self.lex.determiners:
-                rng = self._noun_before_source(toks, rng, lo) or rng
-            if rng and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._starts_title(toks, *rng) \
-                    and not parenthetical and (not self._has_name(toks, rng) or asides and self._bare_name_opens(toks, rng, lo)):
-                # (after an aside, a bare name opening the sentence is the speaker even when the
-                # role looks named: "Budi, Kepala Gudang X Sukamaju, Sukamaju Selatan, mengatakan")
-                named = self.np_left(toks, rng[0] - 1, lo)
-                if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named):
-                    # "NAME, ROLE, ... mengatakan": the role describes the name before it
-                    return named, self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
-            if rng and not parenthetical and not toks[rng[0]].is_capitalized and self.lex.determiners:
-                # "Sam Lee, the communications director for the party said": the closing comma left out
-                p, r0 = rng[0] - 1, rng[0]
-                while r0 < rng[1] and toks[r0].lower in self.lex.determiners:
-                    r0 += 1
-                if p > lo and r0 > rng[0] and toks[p].text == "," and any(
-                        t.lower in self.lex.title_words for t in toks[r0:min(rng[1], r0 + 3)]):
-                    named = self.np_left(toks, p, lo)
-                    if named and named[1] == p and toks[named[0]].is_capitalized and self._clause_initial(toks, named[0], lo) \
-                            and not self._starts_title(toks, *named) and self._has_name(toks, named):
-                        return named, self.text[toks[r0].start:toks[rng[1] - 1].end]
-            if rng and asides and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._is_place(toks, rng):
-                # "X, warga Y, Sukamaju, misalnya, mengatakan": the place ends the aside before it
-                k = rng[0]
-                continue
-            if rng and self._clause_initial(toks, rng[0], lo):
-                return rng, description or self._segment_description(toks, lo, rng[0] - 1)
-            if rng is None or rng[1] - rng[0] == 1 or self._is_place(toks, rng):
-                # "X di Sukamaju, Rabu, mengatakan": the place is not the speaker
-                alt = self._subject_before_preposition(toks, rng[0] if rng else k, lo)
-                if alt:
-                    return alt, description
-            if rng and rng[0] - 2 >= lo and toks[rng[0] - 1].lower in self.lex.affiliation_prepositions:
-                # "Reza dari PT Sukamaju mengatakan": the person, from the body
-                named = self.np_left(toks, rng[0] - 1, lo)
-                if named and named[1] == rng[0] - 1 and self._clause_initial(toks, named[0], lo) \
-                        and not self._starts_title(toks, *named) and self._has_name(toks, named):
-                    return named, self.text[toks[rng[0] - 1].start:toks[rng[1] - 1].end]
-            rel = self._relative_subject(toks, rng[0] if rng else k, lo)
-            if rel:
-                return rel, description
-            if rng is None:
-                # another aside before this one ("X, saat dihubungi, Senin, mengatakan")
-                j = k - 1
-                while j >= lo and toks[j].text != ",":
-                    j -= 1
-                if j > lo and j + 1 < k and not toks[j + 1].is_capitalized and (
-                        toks[j + 1].lower in self.lex.adjunct_prepositions or toks[j + 1].lower in self.lex.relativizers
-                        or (toks[j + 1].lower,) in self.lex.trailing_adjuncts) and (
-                        toks[j + 1].lower not in self.lex.relative_pronouns):
-                    # (", who ran a shop that sold ...": the cue is the relative clause's own)
-                    description = description or self._description(toks, (j + 1, k))
-                    k = self._skip_time(toks, j, lo)
-                    asides += 1
-                    continue
+        return k
+
+    def _subject_of_relative(self, toks, k: int, lo: int):
+        """"X, who lost ... in Aurora, Colorado, in 2012, said": the relative clause may
+        hold commas of its own; the subject is the phrase before ", who"."""
+        for m in range(k - 3, max(lo, k - 40), -1):
+            if toks[m].lower in self.lex.relative_pronouns and toks[m - 1].text == "," and not self.in_quote(toks[m].start):
+                rng = self.np_left(toks, m - 1, lo)
+                if rng and rng[1] == m - 1 and self._clause_initial(toks, rng[0], lo) and toks[rng[0]].is_capitalized:
+                    return rng, self._segment_description(toks, lo, rng[0] - 1)
                 return None
+        return None
+
+    def _comma_aside(self, toks, s: SubjectScan, lo: int):
+        """An aside between commas before the cue: a name (the subject), or a role, a day,
+        a relative clause to skip. Returns the subject, None, or GO_ON with ``s`` moved left."""
+        k = s.k
+        j = k - 2
+        while j >= lo and toks[j].text != ",":
+            j -= 1
+        seg = (j + 1, k - 1)
+        if all(t.text.isdigit() for t in toks[seg[0]:seg[1]]) and j >= lo:
+            s.k = j  # an age between commas ("Lee, 54, said")
+            return GO_ON
+        rng = self.np_left(toks, k - 1, seg[0])
+        titled = self._starts_title(toks, seg[0], seg[1])
+        named = titled and self._has_name(toks, seg)
+        before = self.np_left(toks, j, lo) if j > lo else None
+        # "Hartono, kuasa hukum Sulaiman, ..." describes the name before it;
+        # "Kandidat doktor X, dokter Rina Lestari, ..." names the role before it
+        role_before = before is not None and self._starts_title(toks, before[0], before[1])
+        # (an age may stand after the name: "Rudi (41), warga X, ...")
+        p = self._skip_age(toks, j, lo)
+        appositive_role = (titled and p > lo and toks[p - 1].is_capitalized and toks[p - 1].is_word
+                           and (not named or not role_before))
+        place = self._place_words([t.lower for t in toks[rng[0]:rng[1]]]) if rng else False
+        if (rng and rng[0] == seg[0] and (toks[seg[0]].is_capitalized or named)
+                and not self._is_time(toks, rng) and not appositive_role
+                and not (place and j >= lo and toks[j - 1].is_capitalized)):  # "in Aurora, Colorado, ..."
+            # a name standing between commas ("..., Rina Lestari, Senin, mengatakan")
+            return rng, s.description or self._segment_description(toks, lo, j)
+        s.description = s.description or self._description(toks, seg)
+        if j < lo:
+            return None
+        s.k = self._skip_time(toks, j, lo)
+        s.asides += 1
+        self._second_aside(toks, s, lo)
+        return GO_ON
+
+    def _second_aside(self, toks, s: SubjectScan, lo: int) -> None:
+        """A second aside starting lower case ("X, chief executive of Y, a Z company, said")."""
+        k = s.k
+        j2 = k - 1
+        while j2 >= lo and toks[j2].text != ",":
+            j2 -= 1
+        if j2 >= lo and j2 + 1 < k and all(t.text.isdigit() for t in toks[j2 + 1:k]):
+            s.k = j2 + 1  # an age: "Lee, 54, a former prosecutor, said"
+        elif j2 >= lo and j2 + 1 < k and not toks[j2 + 1].is_capitalized and not (
+                # a circumstance ("saat dihubungi") is left to the asides below
+                toks[j2 + 1].lower in self.lex.adjunct_prepositions or toks[j2 + 1].lower in self.lex.relativizers) and (
+                toks[j2 + 1].lower in self.lex.determiners or toks[j2 + 1].lower in self.lex.affiliation_words
+                or toks[j2 + 1].lower in self.lex.sentence_openers or toks[j2 + 1].lower in self.lex.relative_pronouns
+                or self._starts_title(toks, j2 + 1, k)):
+            s.description = s.description or self._description(toks, (j2 + 1, k))
+            s.k = j2 + 1
+
+    def _subject_at(self, toks, s: SubjectScan, lo: int, cue_start: int, parenthetical: bool):
+        """The noun phrase ending at ``s.k``: a group, a name before its role, a phrase
+        opening the clause, or what stands before a place or a preposition."""
+        k, description = s.k, s.description
+        rng = self.np_left(toks, k, lo)
+        common = self._common_noun_left(toks, k, lo)
+        if common and (rng is None or common[0] < rng[0]):
+            rng = common
+        group = self._group_with_time(toks, k, lo, cue_start, rng)
+        if group:
+            return group, description
+        if rng and self.lex.determiners:
+            rng = self._noun_before_source(toks, rng, lo) or rng
+        named = self._name_before_role(toks, rng, lo, s.asides, parenthetical) if rng else None
+        if named:
+            return named
+        if rng and s.asides and rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._is_place(toks, rng):
+            # "X, warga Y, Sukamaju, misalnya, mengatakan": the place ends the aside before it
+            s.k = rng[0]
+            return GO_ON
+        if rng and self._clause_initial(toks, rng[0], lo):
             return rng, description or self._segment_description(toks, lo, rng[0] - 1)
+        found = self._subject_beyond(toks, rng, k, lo, description)
+        if found:
+            return found
+        if rng is None:
+            return self._aside_without_commas(toks, s, lo)
+        return rng, description or self._segment_description(toks, lo, rng[0] - 1)
+
+    def _group_with_time(self, toks, k: int, lo: int, cue_start: int, rng):
+        """"Supporters of the law hope", "Virtually all economists say": the whole group,
+        with the time that ends it ("voters in a poll last year said"), or None."""
+        group = self._group_subject(toks, k, lo)
+        if not group:
+            return None
+        e = group[1]
+        while e < cue_start and (toks[e].lower in self.lex.days and toks[e].is_capitalized
+                                 or toks[e].lower in self.lex.time_words
+                                 or e + 1 < cue_start and toks[e].lower in self.lex.cue_adjuncts
+                                 and (toks[e + 1].lower in self.lex.time_words
+                                      # "a poll released on Monday"
+                                      or toks[e + 1].lower in self.lex.days and toks[e + 1].is_capitalized
+                                      and self._participle(toks[e - 1]))):
+            e += 1
+        if (rng is None or group[0] < rng[0] or group[0] == rng[0] and e > rng[1]) and (
+                self._several(toks, group) or self._source(toks, group)):
+            return (group[0], e)
+        return None
+
+    def _name_before_role(self, toks, rng, lo: int, asides: int, parenthetical: bool):
+        """"NAME, ROLE, ... mengatakan", "Sam Lee, the communications director for the party
+        said": the role describes the name before it. (name range, role) or None."""
+        if rng[0] - 1 > lo and toks[rng[0] - 1].text == "," and self._starts_title(toks, *rng) \
+                and not parenthetical and (not self._has_name(toks, rng) or asides and self._bare_name_opens(toks, rng, lo)):
+            # (after an aside, a bare name opening the sentence is the speaker even when the
+            # role looks named: "Budi, Kepala Gudang X Sukamaju, Sukamaju Selatan, mengatakan")
+            named = self.np_left(toks, rng[0] - 1, lo)
+            if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named):
+                return named, self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
+        if not parenthetical and not toks[rng[0]].is_capitalized and self.lex.determiners:
+            # the closing comma left out after the role
+            p, r0 = rng[0] - 1, rng[0]
+            while r0 < rng[1] and toks[r0].lower in self.lex.determiners:
+                r0 += 1
+            if p > lo and r0 > rng[0] and toks[p].text == "," and any(
+                    t.lower in self.lex.title_words for t in toks[r0:min(rng[1], r0 + 3)]):
+                named = self.np_left(toks, p, lo)
+                if named and named[1] == p and toks[named[0]].is_capitalized and self._clause_initial(toks, named[0], lo) \
+                        and not self._starts_title(toks, *named) and self._has_name(toks, named):
+                    return named, self.text[toks[r0].start:toks[rng[1] - 1].end]
+        return None
+
+    def _subject_beyond(self, toks, rng, k: int, lo: int, description):
+        """A subject further left: before a place or a preposition ("X di Sukamaju, Rabu,
+        mengatakan"), before "dari" and a body, or before a relative clause."""
+        if rng is None or rng[1] - rng[0] == 1 or self._is_place(toks, rng):
+            # "X di Sukamaju, Rabu, mengatakan": the place is not the speaker
+            alt = self._subject_before_preposition(toks, rng[0] if rng else k, lo)
+            if alt:
+                return alt, description
+        if rng and rng[0] - 2 >= lo and toks[rng[0] - 1].lower in self.lex.affiliation_prepositions:
+            # "Reza dari PT Sukamaju mengatakan": the person, from the body
+            named = self.np_left(toks, rng[0] - 1, lo)
+            if named and named[1] == rng[0] - 1 and self._clause_initial(toks, named[0], lo) \
+                    and not self._starts_title(toks, *named) and self._has_name(toks, named):
+                return named, self.text[toks[rng[0] - 1].start:toks[rng[1] - 1].end]
+        rel = self._relative_subject(toks, rng[0] if rng else k, lo)
+        return (rel, description) if rel else None
+
+    def _aside_without_commas(self, toks, s: SubjectScan, lo: int):
+        """Another aside before this one ("X, saat dihubungi, Senin, mengatakan"): GO_ON
+        with ``s`` moved left, or None."""
+        k = s.k
+        j = k - 1
+        while j >= lo and toks[j].text != ",":
+            j -= 1
+        if j > lo and j + 1 < k and not toks[j + 1].is_capitalized and (
+                toks[j + 1].lower in self.lex.adjunct_prepositions or toks[j + 1].lower in self.lex.relativizers
+                or (toks[j + 1].lower,) in self.lex.trailing_adjuncts) and (
+                toks[j + 1].lower not in self.lex.relative_pronouns):
+            # (", who ran a shop that sold ...": the cue is the relative clause's own)
+            s.description = s.description or self._description(toks, (j + 1, k))
+            s.k = self._skip_time(toks, j, lo)
+            s.asides += 1
+            return GO_ON
         return None
 
     def _plural_noun(self, tok: Token) -> bool:

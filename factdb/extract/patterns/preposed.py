@@ -6,11 +6,7 @@ from dataclasses import dataclass, field
 from ..lexicon import Cue
 from ..segment import QUOTE_CHARS, Sentence, Span
 from ..speakers import SpeakerRef
-from ..structures import OBJECT_STANCES, RawClaim
-
-
-# a unit of the pattern that does not decide: the next one is tried
-GO_ON = object()
+from ..structures import GO_ON, OBJECT_STANCES, RawClaim
 
 
 @dataclass
