@@ -448,16 +448,54 @@ def _document_head(words: list[str], lex: Lexicon) -> bool:
 
 
 def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
+    """The speakers of one mention, trying in turn: a spelled-out short form, a pronoun,
+    a name the lexicon knows, a title and its name, a description then a name, a place
+    then a name, a body, the tail of a role, a short name known before, a group."""
+    refs, tokens = _short_forms(tokens, lex, entities)
+    if refs is not None:
+        return refs
+    tokens = _core(tokens, lex)
+    if not tokens or _not_a_speaker(tokens, lex):
+        return []
+    text = " ".join(t.text for t in tokens)
+    words = [t.lower for t in tokens]
+    for resolve in (_known_form, _title_after_affiliation_ref, _body_before_title):
+        refs = resolve(tokens, words, text, lex, entities)
+        if refs is not None:
+            return refs
+    tokens, words, text = _after_heading(tokens, words, text, lex)
+    for resolve in (_titled, _described_name, _placed_name, _body, _role_tail):
+        refs = resolve(tokens, words, text, lex, entities)
+        if refs is not None:
+            return refs
+    # a bare name has no lowercase words: "Jaminan keamanan Fenny" -> "Fenny"
+    lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles
+                and t.lower not in lex.name_joiners]
+    if lower_at and lower_at[-1] + 1 < len(tokens):
+        tokens = tokens[lower_at[-1] + 1:]
+        text = " ".join(t.text for t in tokens)
+    return _bare(tokens, words, text, lex, entities)  # (``words`` still those before the cut)
+
+
+def _short_forms(tokens: list[Token], lex: Lexicon, entities: Entities):
+    """A name written after its short form, or a short form spelled out in brackets or
+    known from before: (refs, tokens) with refs None when it is neither."""
     mention = _as_written([t for t in tokens if t.text not in "\"“”"])
     named = _name_after_short_form(tokens, lex)
     tokens, spelled = _drop_bracketed_acronyms(tokens, entities)
     if named:
-        return [named]
+        return [named], tokens
     tokens = [t for t in tokens if t.text not in "()\"“”" and not (t.text == "." and lex.abbreviations)]
     if spelled and len(tokens) == len(spelled.split()):
-        return [SpeakerRef(spelled, mention, INSTITUTION)]
+        return [SpeakerRef(spelled, mention, INSTITUTION)], tokens
     if len(tokens) == 1 and tokens[0].lower in entities.acronyms:
-        return [SpeakerRef(entities.acronyms[tokens[0].lower], tokens[0].text, INSTITUTION)]
+        return [SpeakerRef(entities.acronyms[tokens[0].lower], tokens[0].text, INSTITUTION)], tokens
+    return None, tokens
+
+
+def _core(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """The mention without its opening articles and determiners, and without a possessor
+    before a name; empty when the mention is itself a possessor."""
     while tokens and (tokens[0].lower in lex.sentence_openers and not tokens[0].is_capitalized
                       or tokens[0].lower in lex.leading_articles or tokens[0].lower in lex.determiners):
         tokens = tokens[1:]
@@ -468,12 +506,19 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
         tokens = tokens[owner + 1:]  # (with no name after it, "Smith's aides", "the club's web page" stay whole)
     if not tokens or lex.possessive_suffixes and tokens[-1].lower.endswith(lex.possessive_suffixes):
         return []  # "Smith's ...": a possessor, not a speaker
-    if len(tokens) == 1 and tokens[0].lower not in lex.person_pronouns and tokens[0].lower not in lex.group_pronouns and (
-            tokens[0].lower in lex.sentence_openers or tokens[0].lower in lex.adverbs
-            or tokens[0].lower in lex.stopwords or tokens[0].lower in lex.days) and tokens[0].lower not in lex.quantifiers:
-        return []  # "Rather, ...", "In May, ...": a word that opens a sentence, not a speaker ("Some say" has one)
-    text = " ".join(t.text for t in tokens)
-    words = [t.lower for t in tokens]
+    return tokens
+
+
+def _not_a_speaker(tokens: list[Token], lex: Lexicon) -> bool:
+    """"Rather, ...", "In May, ...": a word that opens a sentence, not a speaker ("Some say" has one)."""
+    low = tokens[0].lower
+    return len(tokens) == 1 and low not in lex.person_pronouns and low not in lex.group_pronouns and (
+        low in lex.sentence_openers or low in lex.adverbs or low in lex.stopwords or low in lex.days) \
+        and low not in lex.quantifiers
+
+
+def _known_form(tokens, words, text, lex: Lexicon, entities: Entities):
+    """A pronoun, an alias, a government or a place the lexicon knows."""
     key = tuple(words)
     if len(words) == 1 and (words[0] in lex.person_pronouns or words[0] in lex.group_pronouns):
         return [replace(r, via=words[0]) for r in entities.pronoun(words[0])]
@@ -483,28 +528,44 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
         return [SpeakerRef(lex.governments[key], text, GOVERNMENT)]
     if key in lex.places:
         return [SpeakerRef(text, text, GOVERNMENT)]
+    return None
+
+
+def _title_after_affiliation_ref(tokens, words, text, lex: Lexicon, entities: Entities):
+    """"Ohio Sen. John Doe", "White House press secretary Jane Roe"."""
     lead = _title_after_affiliation(tokens, lex)
     if lead:
-        # "Ohio Sen. John Doe", "White House press secretary Jane Roe"
         refs = canonical(tokens[lead:], lex, entities)
         if len(refs) == 1 and refs[0].kind == PERSON and refs[0].description:
             ref = refs[0]
             return [SpeakerRef(ref.name, text, PERSON, " ".join(t.text for t in tokens[:lead]) + " " + ref.description)]
+    return None
+
+
+def _body_before_title(tokens, words, text, lex: Lexicon, entities: Entities):
+    """A body ("Kementerian Luar Negeri"), not a title that opens with a body's word ("press secretary")."""
     if 0 < phrase_at(words, lex.titles) <= phrase_at(words, lex.institution_words) or (
             phrase_at(words, lex.institution_words) and not phrase_at(words, lex.titles)):
-        # a body ("Kementerian Luar Negeri"), not a title that opens with a body's word ("press secretary")
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
+    return None
+
+
+def _after_heading(tokens, words, text, lex: Lexicon):
+    """A heading run into the sentence: "Penangkapan Budi Kepala Bidang Humas Polres X
+    Nama": the mention from the title on."""
     if not phrase_at(words, lex.titles) and words[0] not in lex.title_modifiers:
-        # a heading run into the sentence: "Penangkapan Budi Kepala Bidang Humas Polres X Nama"
         for p in range(1, len(tokens) - 1):
             n = phrase_at(words, lex.titles, p)
             if n and tokens[p].is_capitalized and p + n < len(tokens) and (
                     n > 1 or _is_affiliation(tokens[p + n], lex) or is_acronym(tokens[p + n].text)
                     or phrase_at(words, lex.institution_words, p + n)):
-                tokens = tokens[p:]
-                text = " ".join(t.text for t in tokens)
-                words = words[p:]
-                break
+                return tokens[p:], words[p:], " ".join(t.text for t in tokens[p:])
+    return tokens, words, text
+
+
+def _titled(tokens, words, text, lex: Lexicon, entities: Entities):
+    """A title, then the name ("Mantan Gubernur X Budi"); a title alone means the person
+    who holds the role."""
     n_title = 0
     while n_title < len(words) - 1 and words[n_title] in lex.title_modifiers \
             and phrase_at(words, lex.titles, n_title + 1):
@@ -516,47 +577,61 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
             break
         last_title_at = n_title
         n_title += n
-    if n_title:
-        rest = tokens[n_title:]
-        place_title = phrase_at(words, lex.place_titles, last_title_at) == n_title - last_title_at
-        cut = _role_end(rest, lex, place_title)
-        name = rest[cut:]
-        role = " ".join(t.text for t in tokens[:n_title + cut])
-        if not name:
-            ref = entities.by_role(role) or _appositive_of(tokens, lex, entities) or (
-                _definite(tokens, lex, entities) and entities.role_antecedent(role))
-            if ref:
-                return [SpeakerRef(ref.name, text, ref.kind, ref.description)]
-            return [SpeakerRef(role, text, PERSON, role)]
-        name_words = [t.text for t in name]
-        known = entities.by_short_name(name_words)
-        if known and len(name_words) < len(known.name.split()):
-            return [SpeakerRef(known.name, text, PERSON, role or known.description)]
-        if len(name_words) == 1 and n_title == 1 and words[0] in lex.honorifics:
-            # "Mr. Roe": the full name the article wrote elsewhere
-            full = entities.full_name(name_words[0])
-            if full:
-                return [SpeakerRef(full, text, PERSON, role)]
-        return [SpeakerRef(" ".join(name_words), text, PERSON, role)]
+    if not n_title:
+        return None
+    rest = tokens[n_title:]
+    place_title = phrase_at(words, lex.place_titles, last_title_at) == n_title - last_title_at
+    cut = _role_end(rest, lex, place_title)
+    name = rest[cut:]
+    role = " ".join(t.text for t in tokens[:n_title + cut])
+    if not name:
+        ref = entities.by_role(role) or _appositive_of(tokens, lex, entities) or (
+            _definite(tokens, lex, entities) and entities.role_antecedent(role))
+        if ref:
+            return [SpeakerRef(ref.name, text, ref.kind, ref.description)]
+        return [SpeakerRef(role, text, PERSON, role)]
+    name_words = [t.text for t in name]
+    known = entities.by_short_name(name_words)
+    if known and len(name_words) < len(known.name.split()):
+        return [SpeakerRef(known.name, text, PERSON, role or known.description)]
+    if len(name_words) == 1 and n_title == 1 and words[0] in lex.honorifics:
+        # "Mr. Roe": the full name the article wrote elsewhere
+        full = entities.full_name(name_words[0])
+        if full:
+            return [SpeakerRef(full, text, PERSON, role)]
+    return [SpeakerRef(" ".join(name_words), text, PERSON, role)]
+
+
+def _described_name(tokens, words, text, lex: Lexicon, entities: Entities):
+    """"retired surgeon John Doe": a description in lower case, then the name."""
     lower = 0
     while lower < len(tokens) and not tokens[lower].is_capitalized and tokens[lower].lower not in lex.quantifiers:
         lower += 1
     if 0 < lower < len(tokens) and all(t.is_capitalized for t in tokens[lower:]) and not any(
             phrase_at(words, lex.institution_words, i) or phrase_at(words, lex.places, i)
             for i in range(lower, len(words))):
-        # "retired surgeon John Doe": a description in lower case, then the name
         refs = canonical(tokens[lower:], lex, entities)
         if len(refs) == 1 and refs[0].kind == PERSON:
             role = " ".join(t.text for t in tokens[:lower])
             return [SpeakerRef(refs[0].name, text, PERSON, role if not refs[0].description else role + " " + refs[0].description)]
+    return None
+
+
+def _placed_name(tokens, words, text, lex: Lexicon, entities: Entities):
     placed = _name_after_place(tokens, words, lex)
-    if placed:
-        return [placed]
-    # an acronym makes a body ("KPK", "DPR RI", "the new NGO"), unless it follows a name ("Rizal MS")
+    return [placed] if placed else None
+
+
+def _body(tokens, words, text, lex: Lexicon, entities: Entities):
+    """An acronym makes a body ("KPK", "DPR RI", "the new NGO"), unless it follows a name ("Rizal MS")."""
     if any(phrase_at(words, lex.institution_words, i) for i in range(len(words))) or is_acronym(tokens[0].text) or any(
             is_acronym(t.text) and not tokens[i - 1].is_capitalized for i, t in enumerate(tokens) if i):
         return [SpeakerRef(_institution_name(tokens, lex), text, INSTITUTION)]
-    # the tail of a role split off by commas: "..., dan Transmigrasi Budi Santoso"
+    return None
+
+
+def _role_tail(tokens, words, text, lex: Lexicon, entities: Entities):
+    """The tail of a role split off by commas: "..., dan Transmigrasi Budi Santoso"."""
     if len(tokens) >= 3 and (_is_affiliation(tokens[0], lex) or words[0] in lex.place_heads
                              or phrase_at(words, lex.places)):
         cut = _role_end(tokens, lex)
@@ -564,12 +639,12 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
             role = " ".join(t.text for t in tokens[:cut])
             name = " ".join(t.text for t in tokens[cut:])
             return [SpeakerRef(name, text, PERSON, role)]
-    # a bare name has no lowercase words: "Jaminan keamanan Fenny" -> "Fenny"
-    lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles
-                and t.lower not in lex.name_joiners]
-    if lower_at and lower_at[-1] + 1 < len(tokens):
-        tokens = tokens[lower_at[-1] + 1:]
-        text = " ".join(t.text for t in tokens)
+    return None
+
+
+def _bare(tokens, words, text, lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
+    """A short name known before, a group ("critics", "many conservatives"), a role
+    pointing back to a person, or the words as a name."""
     known = entities.by_short_name([t.text for t in tokens])
     if known:
         return [SpeakerRef(known.name, text, known.kind, known.description)]
