@@ -514,6 +514,10 @@ class SpeakerPhrases:
             return GO_ON
         return None
 
+    def _pronoun(self, tok: Token) -> bool:
+        """A personal or group pronoun ("she", "they", "mereka")."""
+        return tok.lower in self.lex.person_pronouns or tok.lower in self.lex.group_pronouns
+
     def _plural_noun(self, tok: Token) -> bool:
         """A word that may name several of something: "many", or a plural ("voters", "plans")."""
         low = tok.lower

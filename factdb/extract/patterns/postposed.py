@@ -11,6 +11,8 @@ class Postposed:
     """``"CONTENT," CUE SPEAKER``, ``CONTENT, CUE SPEAKER`` and ``A, CUE SPEAKER, B``."""
 
     def postposed(self, sent, i, j, cue) -> RawClaim | None:
+        """The content before the cue, its speaker after it; a cue set off by commas inside
+        its content ("Bank sentral, kata dia, sepertinya ...") takes the words after it too."""
         toks = sent.tokens
         k = i - 1
         if k < 0:
@@ -21,80 +23,91 @@ class Postposed:
         closing_quote = k >= 0 and toks[k].text in QUOTE_CHARS
         if not comma and not closing_quote and toks[k].text not in "—–":
             return None
-        word = toks[i].lower
-        suffix = self.lex.pronoun_suffix
-        after = j
-        anaphor = self._role_anaphor(toks, j)
-        if suffix and word.endswith(suffix) and len(word) > len(suffix) + 2 and j - i == 1:
-            speakers = self.entities.pronoun(suffix)
-        elif anaphor:
-            # '"...," kata politisi senior partai itu.'
-            speakers, after = anaphor
-        else:
-            rng = self.np_right(toks, j)
-            if rng and self.lex.source_to_clause_end and not toks[rng[0]].is_capitalized and not (
-                    toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns):
-                # '"...," said a former official who oversaw the inquiry.': the whole description
-                whole = self.source_phrase(toks, i, j)
-                if whole and whole[0] == rng[0] and whole[1] > rng[1]:
-                    rng = whole
-            if not rng:
-                return None
-            if (cue.kind == "verb" and rng[1] - rng[0] == 1 and rng[1] < len(toks) and toks[rng[1]].is_word
-                    and (toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns)):
-                return None  # '"...," said he would ...': the pronoun opens the content, it is not the speaker
-            speakers = self.speakers_of(toks, rng)
-            after = rng[1]
-            appositive = self._appositive_name(toks, rng, speakers)
-            if appositive:
-                name_rng = appositive
-                role = self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
-                speakers = [SpeakerRef(r.name, r.mention, r.kind, r.description or role)
-                            for r in self.speakers_of(toks, name_rng)]
-                after = name_rng[1]
-        if not speakers:
+        found = self._postposed_speakers(toks, i, j, cue)
+        if not found or not found[0]:
             return None
-        # content before the cue: a quote, or the clause from the sentence start
-        cue_pos = toks[i].start
+        speakers, after = found
         q = self.quote_ending_at(toks[k].end if closing_quote else toks[k + 1].start) if k >= 0 else None
         if closing_quote and q and q.start <= sent.start + 1:
-            start, end = q.start + 1, q.end - 1
-            # '"A," said X, a lawyer, "and B."': the quote goes on after the speaker
-            for m in range(after, min(after + 12, len(toks) - 1)):
-                if toks[m].text == "," and toks[m + 1].text in QUOTE_CHARS:
-                    more = next((r for r in self.quotes if r.start <= toks[m + 1].start < r.end - 1), None)
-                    if more:
-                        end = more.end - 1
-                    break
+            start, end = q.start + 1, self._quote_resumed(toks, after, q.end - 1)
         else:
-            start, end = sent.start, toks[k].end if k >= 0 else cue_pos
-            # a parenthetical cue: "Bank sentral, kata dia, sepertinya ..."
-            p = after
-            while p < len(toks) and toks[p].text == ",":
-                # skip the speaker's place and time: "..., di Sukamaju, Selasa (8/3/2022), ..."
-                nxt = next((m for m in range(p + 1, len(toks)) if toks[m].text == ","), len(toks))
-                seg = toks[p + 1:nxt]
-                if nxt < len(toks) and seg and (self._adjunct_start(seg) or seg[0].lower in self.lex.adjunct_prepositions):
-                    p = nxt
-                    continue
-                if seg and (seg[0].lower in self.lex.determiners or seg[0].lower.endswith(self.lex.possessive_suffixes or ("\0",))) \
-                        and p == after and not any(
-                        t.lower in self.lex.finite_verbs for t in seg):
-                    # '..., said Jo Roe, the town's engineer, on Monday.': an apposition to the speaker
-                    p = nxt
-                    continue
-                break
-            if p < len(toks) and toks[p].text == "," and p + 1 < len(toks):
-                rest = toks[p + 1:]
-                if any(t.is_word for t in rest) and not self._trailing_aside(rest):
-                    end = sent.end
-                    lead = [t for t in toks[:k + 1] if t.is_word]
-                    if all(t.lower in self.lex.sentence_openers or t.lower in self.lex.stopwords for t in lead):
-                        # "Oleh karena itu, kata X, CONTENT": only a connective before the cue
-                        start = rest[0].start
-            if start < cue_pos and self.text[start] in QUOTE_CHARS:
+            start, end = self._clause_around_cue(sent, k, after, toks[i].start)
+            if start < toks[i].start and self.text[start] in QUOTE_CHARS:
                 start += 1
         return self._claim(sent, speakers, cue, i, j, start, end)
+
+    def _postposed_speakers(self, toks, i: int, j: int, cue):
+        """(speakers, token after the speaker phrase) after a postposed cue, or None."""
+        word = toks[i].lower
+        suffix = self.lex.pronoun_suffix
+        if suffix and word.endswith(suffix) and len(word) > len(suffix) + 2 and j - i == 1:
+            return self.entities.pronoun(suffix), j
+        anaphor = self._role_anaphor(toks, j)
+        if anaphor:
+            return anaphor  # '"...," kata politisi senior partai itu.'
+        rng = self.np_right(toks, j)
+        if rng and self.lex.source_to_clause_end and not toks[rng[0]].is_capitalized and not self._pronoun(toks[rng[0]]):
+            # '"...," said a former official who oversaw the inquiry.': the whole description
+            whole = self.source_phrase(toks, i, j)
+            if whole and whole[0] == rng[0] and whole[1] > rng[1]:
+                rng = whole
+        if not rng:
+            return None
+        if (cue.kind == "verb" and rng[1] - rng[0] == 1 and rng[1] < len(toks) and toks[rng[1]].is_word
+                and self._pronoun(toks[rng[0]])):
+            return None  # '"...," said he would ...': the pronoun opens the content, it is not the speaker
+        return self._with_appositive(toks, rng, self.speakers_of(toks, rng))
+
+    def _with_appositive(self, toks, rng, speakers):
+        """'kata ROLE, NAME': the name between commas after a role is the speaker, the role
+        their description. (speakers, token after the phrase)."""
+        appositive = self._appositive_name(toks, rng, speakers)
+        if not appositive:
+            return speakers, rng[1]
+        role = self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
+        return [SpeakerRef(r.name, r.mention, r.kind, r.description or role)
+                for r in self.speakers_of(toks, appositive)], appositive[1]
+
+    def _quote_resumed(self, toks, after: int, end: int) -> int:
+        """'"A," said X, a lawyer, "and B."': the quote goes on after the speaker."""
+        for m in range(after, min(after + 12, len(toks) - 1)):
+            if toks[m].text == "," and toks[m + 1].text in QUOTE_CHARS:
+                more = next((r for r in self.quotes if r.start <= toks[m + 1].start < r.end - 1), None)
+                return more.end - 1 if more else end
+        return end
+
+    def _clause_around_cue(self, sent, k: int, after: int, cue_pos: int) -> tuple[int, int]:
+        """The clause from the sentence start to the cue, and on past a parenthetical cue
+        to the sentence end ("Bank sentral, kata dia, sepertinya ...")."""
+        toks = sent.tokens
+        start, end = sent.start, toks[k].end if k >= 0 else cue_pos
+        p = self._past_speaker_asides(toks, after)
+        if p < len(toks) and toks[p].text == "," and p + 1 < len(toks):
+            rest = toks[p + 1:]
+            if any(t.is_word for t in rest) and not self._trailing_aside(rest):
+                end = sent.end
+                lead = [t for t in toks[:k + 1] if t.is_word]
+                if all(t.lower in self.lex.sentence_openers or t.lower in self.lex.stopwords for t in lead):
+                    # "Oleh karena itu, kata X, CONTENT": only a connective before the cue
+                    start = rest[0].start
+        return start, end
+
+    def _past_speaker_asides(self, toks, after: int) -> int:
+        """The comma after the speaker's place, time and apposition ("..., di Sukamaju,
+        Selasa (8/3/2022), ...", "..., said Jo Roe, the town's engineer, on Monday.")."""
+        p = after
+        while p < len(toks) and toks[p].text == ",":
+            nxt = next((m for m in range(p + 1, len(toks)) if toks[m].text == ","), len(toks))
+            seg = toks[p + 1:nxt]
+            if nxt < len(toks) and seg and (self._adjunct_start(seg) or seg[0].lower in self.lex.adjunct_prepositions):
+                p = nxt
+                continue
+            if seg and (seg[0].lower in self.lex.determiners or seg[0].lower.endswith(self.lex.possessive_suffixes or ("\0",))) \
+                    and p == after and not any(t.lower in self.lex.finite_verbs for t in seg):
+                p = nxt  # an apposition to the speaker
+                continue
+            break
+        return p
 
     def postposed_after_quote(self, sent, i, j, cue) -> RawClaim | None:
         """A lowercase cue that starts a sentence right after a closing quote

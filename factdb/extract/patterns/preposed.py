@@ -119,9 +119,6 @@ class Preposed:
             return self._participle_subject(toks, i)
         return []
 
-    def _pronoun(self, tok) -> bool:
-        return tok.lower in self.lex.person_pronouns or tok.lower in self.lex.group_pronouns
-
     def _coordinated_speakers(self, f: PreposedFrame) -> list[SpeakerRef]:
         """"... mengatakan X dan berjanji untuk Y": the same speaker, and X ends before "dan"."""
         toks = f.toks
