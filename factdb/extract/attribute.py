@@ -1,29 +1,26 @@
-"""Attribution: find reporting cues in a sentence and build claims around them.
+"""Stage 4, attribution: each cue of a sentence through its pattern.
 
-The patterns, in the order a reader meets them:
+The patterns, one module each in :mod:`factdb.extract.patterns`, in the order a
+reader meets them:
 
-* preposed  ``SPEAKER [adverbs] CUE [,] [bahwa|agar] CONTENT``
+* preposed (``patterns/preposed.py``) ``SPEAKER [adverbs] CUE [,] [bahwa|agar] CONTENT``
   ("Putin mengatakan, hubungan ...", "Ukraina dan Eropa menuduh Beijing ...");
   an act coordinated with ``dan`` shares the speaker ("... dan berjanji untuk ...");
-* content first ``"CONTENT," CUE SPEAKER`` or ``CONTENT, CUE SPEAKER``
-  ('"...," kata Ketua Dewan Kota X', '"...," ujarnya');
-* parenthetical ``A, CUE SPEAKER, B`` (content A ... B);
-* according to ``menurut SPEAKER, CONTENT`` / ``CONTENT, menurut SPEAKER``;
-* passive ``CONTENT dibantah oleh SPEAKER``;
-* speaker last ``"CONTENT," SPEAKER CUE`` ('"...," he said').
+  a participle takes the sentence's subject ("X vetoed it, saying ...");
+* postposed (``patterns/postposed.py``) ``"CONTENT," CUE SPEAKER`` or
+  ``CONTENT, CUE SPEAKER`` ('"...," kata Ketua Dewan Kota X', '"...," ujarnya'),
+  and the parenthetical ``A, CUE SPEAKER, B`` (content A ... B);
+* according to (``patterns/according_to.py``) ``menurut SPEAKER, CONTENT`` /
+  ``CONTENT, menurut SPEAKER``;
+* passive (``patterns/passive.py``) ``CONTENT dibantah oleh SPEAKER``;
+* document as source (``patterns/document.py``) ``In a new poll, CONTENT``;
+* colon (``patterns/colon.py``) ``NAME: "QUOTE"`` and ``X continued:`` + quote.
 
+Which pattern a cue runs is its ``kind`` in the lexicon (:meth:`run_pattern`).
 Finding the speaker phrase itself is :mod:`factdb.extract.subjects`' job
-(:class:`SpeakerPhrases`, the base of :class:`SentenceAttributor`): around the
-speaker of a preposed cue it skips adverbs, negations,
-times and comma-enclosed asides ("X, saat dihubungi, Senin, mengatakan"), a
-circumstance ("X di Sukamaju, Rabu, mengatakan"), a relative clause ("X yang
-juga hadir di ... berharap") or a first verb ("X bergeming dan mengatakan");
-a role with a demonstrative ("Politikus itu mengatakan") points back to a
-person. After a postposed cue a role may be followed by the name between
-commas ('"...," kata Kepala Desa X, NAME, Senin'). A negated cue is dropped
-unless the lexicon turns its stance into another ("tidak menampik" confirms).
-
-Which words are cues, titles, pronouns and so on comes from the lexicon.
+(:class:`SpeakerPhrases`); content bounds are :mod:`factdb.extract.content`'s;
+cues are :mod:`factdb.extract.cues`'. A negated cue is dropped unless the
+lexicon turns its stance into another ("tidak menampik" confirms).
 """
 from __future__ import annotations
 
@@ -55,86 +52,104 @@ class SentenceAttributor(Preposed, Postposed, AccordingTo, Passive, DocumentSour
         self.pending: tuple | None = None
 
     def attribute(self, sent: Sentence) -> list[RawClaim]:
-        toks = sent.tokens
+        """The claims of one sentence: each cue through its pattern, then a document as
+        the source, then a speaker before a colon when nothing else spoke."""
         pending, self.pending = self.pending, None
-        if pending and toks and toks[0].text in QUOTE_CHARS:
-            q = next((q for q in self.quotes if sent.start <= q.start <= sent.start + 2), None)
-            if q and not self.find_cues([t for t in toks if not self.in_quote(t.start) and t.text not in QUOTE_CHARS]):
-                speakers, cue, cue_text, cue_start = pending
-                start, end = self.trim(q.start + 1, q.end - 1)
-                if end > start:
-                    claim = RawClaim(speakers, cue.stance, cue_text, start, end, sent.start, sent.end, sent.paragraph, cue_start)
-                    self.entities.spoke(speakers)
-                    return [claim]
-        cues = [c for c in self.find_cues(toks) if not self.in_quote(toks[c[0]].start)]
+        if pending:
+            made = self.quote_after_colon(sent, pending)
+            if made:
+                return [made]
+        toks = sent.tokens
+        cues = [c for c in self.find_cues(toks) if not self.in_quote(toks[c.start].start)]
         claims: list[RawClaim] = []
         for idx, (i, j, cue) in enumerate(cues):
-            if self.negated(toks, i):
-                flipped = self.lex.negated_stances.get(cue.stance)
-                if not flipped:
-                    continue
-                cue = Cue(cue.words, flipped, cue.kind)
-            if i > 0 and toks[i].is_capitalized and toks[i - 1].is_word and toks[i - 1].is_capitalized:
-                continue  # part of a name ("the United States"), not a verb
-            if j < len(toks) and cue.words in self.lex.catenatives and toks[j].lower in self.lex.infinitive_markers:
-                continue  # "continues to lead the field"
-
-            # (a verb that reports speech only after a quote bounds no content: "the talks, which began ...")
-            next_cue = next((c[0] for c in cues[idx + 1:] if c[2].words not in self.lex.after_quote_cues), len(toks))
-            made = None
-            if cue.kind == "postposed":
-                made = self.postposed(sent, i, j, cue)
-            elif cue.kind == "according_to":
-                made = self.according_to(sent, i, j, cue, next_cue)
-            elif cue.kind == "passive":
-                made = self.passive(sent, i, j, cue)
-            else:
-                made = self.preposed(sent, i, j, cue, next_cue, claims)
-                if made is None and cue.words in self.lex.postposed_verbs:
-                    # '"...," said X': a verb that may also come before its speaker
-                    made = self.postposed(sent, i, j, cue)
-            if made and self._repeats(made, claims, toks, i):
+            cue = self._live_cue(toks, i, j, cue)
+            if cue is None:
                 continue
-            if made and any(r.name.casefold() in self.lex.negative_pronouns for r in made.speakers):
-                continue  # "Nobody opposed him"
-            if made and cue.words in self.lex.after_quote_cues and not any(
-                    q.start <= made.start and made.end <= q.end <= toks[i].start for q in self.quotes):
-                continue  # "went on", "pressed" report speech only after a quote: '"...?" X pressed.'
-            if made and cue.words in self.lex.participles \
-                    and any(r.name.casefold() in self.lex.non_speakers for r in made.speakers):
-                continue  # "issued a statement calling for ...": the statement is not who spoke
-            if made and len(made.speakers) == 1 and made.speakers[0].via in self.lex.person_pronouns:
-                made.speakers = self._cataphor(toks, i, made.speakers)
-            if made:
-                nested = any(c.start <= toks[i].start < c.end for c in claims) or self._embedded_relative(toks, i) \
-                    or self._under_pronoun(toks, i, made)
-                claims.append(made)
-                if nested:
-                    # "X said the vote leaves Y claiming ...": Y is inside X's words, and
-                    # the next "he" still means X
-                    for r in made.speakers:
-                        self.entities.remember(r)
-                else:
-                    self.entities.spoke(made.speakers)
+            # (a verb that reports speech only after a quote bounds no content: "the talks, which began ...")
+            next_cue = next((c.start for c in cues[idx + 1:] if c.cue.words not in self.lex.after_quote_cues), len(toks))
+            made = self.run_pattern(sent, i, j, cue, next_cue, claims)
+            if made and self._accepted(made, claims, toks, i, cue):
+                self._keep(made, claims, toks, i)
         if self.lex.document_prepositions:
             made = self.document_frame(sent)
             # (but "In a report, the agency said ...": the agency speaks; voters polled do not)
             if made and not any(c.start <= made.cue_start < c.end or c.cue_start > made.start
                                 and any(r.kind != GROUP for r in c.speakers) for c in claims):
                 claims.insert(0, made)
-        for outer in claims:
-            if outer.end <= outer.cue_start:
-                # "He agreed to sell it in 2010, records show.": the inner act ends where the
-                # outer content does, before its speaker and cue
-                for inner in claims:
-                    if inner is not outer and inner.start < outer.end < inner.end and outer.start <= inner.cue_start < outer.end:
-                        inner.start, inner.end = self.trim(inner.start, outer.end)
+        self._close_inner_acts(claims)
         if self.lex.speaker_colon and not claims:
             made = self.speaker_colon(sent)
             if made:
                 claims.append(made)
                 self.entities.spoke(made.speakers)
         return claims
+
+    def _live_cue(self, toks, i: int, j: int, cue: Cue) -> Cue | None:
+        """The cue with its stance, or None when it reports nothing here: negated with no
+        stance to turn into, part of a name, or a catenative verb ("continues to lead")."""
+        if self.negated(toks, i):
+            flipped = self.lex.negated_stances.get(cue.stance)
+            if not flipped:
+                return None
+            cue = Cue(cue.words, flipped, cue.kind)
+        if i > 0 and toks[i].is_capitalized and toks[i - 1].is_word and toks[i - 1].is_capitalized:
+            return None  # part of a name ("the United States"), not a verb
+        if j < len(toks) and cue.words in self.lex.catenatives and toks[j].lower in self.lex.infinitive_markers:
+            return None  # "continues to lead the field"
+        return cue
+
+    def run_pattern(self, sent, i: int, j: int, cue: Cue, next_cue: int, claims: list[RawClaim]) -> RawClaim | None:
+        """The pattern the cue's kind (lexicon ``cues``) names; a verb tries the preposed
+        pattern, then the postposed one when the lexicon says it may follow its content."""
+        if cue.kind == "postposed":
+            return self.postposed(sent, i, j, cue)
+        if cue.kind == "according_to":
+            return self.according_to(sent, i, j, cue, next_cue)
+        if cue.kind == "passive":
+            return self.passive(sent, i, j, cue)
+        made = self.preposed(sent, i, j, cue, next_cue, claims)
+        if made is None and cue.words in self.lex.postposed_verbs:
+            made = self.postposed(sent, i, j, cue)  # '"...," said X': a verb that may also come before its speaker
+        return made
+
+    def _accepted(self, made: RawClaim, claims: list[RawClaim], toks, i: int, cue: Cue) -> bool:
+        """Whether a pattern's claim stands: not a repeat, not "nobody", not a cue that
+        reports speech only after a quote without one, not a statement as a speaker."""
+        if self._repeats(made, claims, toks, i):
+            return False
+        if any(r.name.casefold() in self.lex.negative_pronouns for r in made.speakers):
+            return False  # "Nobody opposed him"
+        if cue.words in self.lex.after_quote_cues and not any(
+                q.start <= made.start and made.end <= q.end <= toks[i].start for q in self.quotes):
+            return False  # "went on", "pressed" report speech only after a quote: '"...?" X pressed.'
+        if cue.words in self.lex.participles and any(r.name.casefold() in self.lex.non_speakers for r in made.speakers):
+            return False  # "issued a statement calling for ...": the statement is not who spoke
+        return True
+
+    def _keep(self, made: RawClaim, claims: list[RawClaim], toks, i: int) -> None:
+        """Add a claim, resolving a cataphoric pronoun, and tell the entities who spoke."""
+        if len(made.speakers) == 1 and made.speakers[0].via in self.lex.person_pronouns:
+            made.speakers = self._cataphor(toks, i, made.speakers)
+        nested = any(c.start <= toks[i].start < c.end for c in claims) or self._embedded_relative(toks, i) \
+            or self._under_pronoun(toks, i, made)
+        claims.append(made)
+        if nested:
+            # "X said the vote leaves Y claiming ...": Y is inside X's words, and
+            # the next "he" still means X
+            for r in made.speakers:
+                self.entities.remember(r)
+        else:
+            self.entities.spoke(made.speakers)
+
+    def _close_inner_acts(self, claims: list[RawClaim]) -> None:
+        """"He agreed to sell it in 2010, records show.": the inner act ends where the
+        outer content does, before its speaker and cue."""
+        for outer in claims:
+            if outer.end <= outer.cue_start:
+                for inner in claims:
+                    if inner is not outer and inner.start < outer.end < inner.end and outer.start <= inner.cue_start < outer.end:
+                        inner.start, inner.end = self.trim(inner.start, outer.end)
 
     def _under_pronoun(self, toks, i: int, made: RawClaim) -> bool:
         """Whether a claim stands in the clause of a pronoun's verb ("Karena itu, ia

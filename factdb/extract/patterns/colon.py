@@ -1,4 +1,4 @@
-"""Pattern: a speaker and a colon, ``NAME: "QUOTE"``."""
+"""Patterns with a colon: ``NAME: "QUOTE"``, and ``X continued:`` before the quote that follows."""
 from __future__ import annotations
 
 from ..segment import QUOTE_CHARS
@@ -8,6 +8,21 @@ from ..structures import RawClaim
 
 class SpeakerColon:
     """The name before a colon that opens a quote."""
+
+    def quote_after_colon(self, sent, pending) -> RawClaim | None:
+        """'The senator continued:' and the quote that opens the next sentence: the quote
+        is the content of the cue left ``pending`` (when the quote has no cue of its own)."""
+        toks = sent.tokens
+        if not toks or toks[0].text not in QUOTE_CHARS:
+            return None
+        q = next((q for q in self.quotes if sent.start <= q.start <= sent.start + 2), None)
+        if q and not self.find_cues([t for t in toks if not self.in_quote(t.start) and t.text not in QUOTE_CHARS]):
+            speakers, cue, cue_text, cue_start = pending
+            start, end = self.trim(q.start + 1, q.end - 1)
+            if end > start:
+                self.entities.spoke(speakers)
+                return RawClaim(speakers, cue.stance, cue_text, start, end, sent.start, sent.end, sent.paragraph, cue_start)
+        return None
 
     def speaker_colon(self, sent) -> RawClaim | None:
         """'NAME: "QUOTE"' (a digest of what people wrote: "- Jane Roe: “...”"): the
