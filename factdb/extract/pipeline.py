@@ -9,6 +9,8 @@ whose content ended with a colon, and what :class:`~.speakers.Entities` remember
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .attribute import RawClaim, SentenceAttributor
 from .lexicon import Lexicon, phrase_at
 from .relations import find_relations
@@ -117,6 +119,20 @@ def _whole_quote(sent, quotes: list[Span]) -> Span | None:
     return None
 
 
+@dataclass
+class Reading:
+    """The state of reading one article, sentence by sentence."""
+    text: str
+    lex: Lexicon
+    quotes: list[Span]
+    entities: Entities
+    attributor: SentenceAttributor
+    raw: list[RawClaim] = field(default_factory=list)
+    carry: RawClaim | None = None  # the quote claim that ended the last paragraph
+    colon: RawClaim | None = None  # a claim whose content ended the last paragraph with a colon
+    quoting: RawClaim | None = None  # a quote claim that the next sentences may go on
+
+
 def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extraction:
     """Claims and relations of one article body. ``exclude`` lists spans (the
     title) that hold no claims; boilerplate lines are found from the lexicon."""
@@ -124,68 +140,84 @@ def extract_claims(text: str, lex: Lexicon, exclude: list[Span] = ()) -> Extract
     paras = paragraphs(text, skip)
     quotes = quote_spans(text, paras)
     entities = Entities(lex, text=text)
-    attributor = SentenceAttributor(text, lex, entities, quotes)
-    raw: list[RawClaim] = []
-    carry: RawClaim | None = None  # the quote claim that ended the last paragraph
-    colon: RawClaim | None = None  # a claim whose content ended the last paragraph with a colon
+    r = Reading(text, lex, quotes, entities, SentenceAttributor(text, lex, entities, quotes))
     for index, para in enumerate(paras):
-        quoting: RawClaim | None = None  # a quote claim that the next sentences may go on
+        r.quoting = None
         for n, sent in enumerate(sentences(text, para, index, lex.abbreviations)):
-            made = attributor.attribute(sent)
-            led = _whole_quote(para, quotes) if n == 0 and colon and not made else None
-            if led and led.start > colon.end:
-                # 'X argued the real loser was the harbor:' and the quote in the next paragraph
-                colon.end, colon.sentence_end = led.end - 1, max(colon.sentence_end, sent.end)
-                quoting = colon
-                continue
-            whole = _whole_quote(para, quotes) if n == 0 and carry and not made else None
-            if whole and carry.end >= whole.end - 1:
-                whole = None  # the quote of the last paragraph runs on here: its claim holds it already
-            if whole:
-                # a paragraph that is nothing but a quote, after a paragraph that ended with
-                # a quote of someone: another claim of the same speaker
-                made = [RawClaim(list(carry.speakers), carry.stance, carry.cue, whole.start + 1, whole.end - 1,
-                                 sent.start, sent.end, sent.paragraph, carry.cue_start)]
-                entities.spoke(made[0].speakers)
-            raw.extend(made)
-            subject = _register_names(sent, lex, entities)
-            if subject is None and not made and sent.tokens and lex.subject_topics:
-                # "Jane Roe left the hall early." then '"...," she said': Roe is the topic
-                opening = attributor.sentence_subject(sent.tokens, len(sent.tokens))
-                if opening and opening[0].name.split()[-1][:1].isupper() and (
-                        len(opening[0].name.split()) > 1
-                        or any(k.name == opening[0].name for k in entities.known)):
-                    # a name ends in a capital: "Most Northern towns" is no person
-                    subject = opening[0]
-            if subject and sent.tokens and attributor.in_quote(sent.tokens[0].start):
-                subject = None  # a person named in someone's quote is not the topic
-            if subject and not made:
-                # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
-                entities.last_speakers = [subject]
-            more = _whole_quote(sent, quotes) if quoting and not made else None
-            if more:
-                # '"A," X said. "B."': one quote under one cue
-                quoting.end = max(quoting.end, more.end - 1)
-                quoting.sentence_end = max(quoting.sentence_end, sent.end)
-            else:
-                quoting = made[-1] if made and _quoted(made[-1], quotes) \
-                    and not _another_clause_follows(text, made[-1], lex) else None
-        carry = quoting
-        last = raw[-1] if raw and raw[-1].paragraph == index else None
-        colon = last if last and text[last.end:para.end].strip() == ":" else None
-    claims = []
-    names = NameTrimmer(text, lex)
-    for r in raw:
-        if not lex.place_speakers and any(_bare_place(s.name, lex) for s in r.speakers):
-            continue
-        sentence_start = min(r.sentence_start, r.start)
-        sentence_end = max(r.sentence_end, r.end)
-        claims.append(Claim(
-            speakers=tuple(names.trim(s) for s in r.speakers), stance=r.stance, cue=r.cue,
-            text=text[r.start:r.end], quote=_quote_text(text, r.start, r.end, quotes),
-            sentence=text[sentence_start:sentence_end].strip(),
-            start=r.start, end=r.end, sentence_start=sentence_start, sentence_end=sentence_end,
-            paragraph=r.paragraph,
-        ))
+            _read_sentence(r, para, n, sent)
+        r.carry = r.quoting
+        last = r.raw[-1] if r.raw and r.raw[-1].paragraph == index else None
+        r.colon = last if last and text[last.end:para.end].strip() == ":" else None
+    claims = _claims(r)
     relations = tuple(Relation(a, b, t) for a, b, t in find_relations(claims, lex, text))
     return Extraction(tuple(claims), relations)
+
+
+def _read_sentence(r: Reading, para: Span, n: int, sent) -> None:
+    made = r.attributor.attribute(sent)
+    led = _whole_quote(para, r.quotes) if n == 0 and r.colon and not made else None
+    if led and led.start > r.colon.end:
+        # 'X argued the real loser was the harbor:' and the quote in the next paragraph
+        r.colon.end, r.colon.sentence_end = led.end - 1, max(r.colon.sentence_end, sent.end)
+        r.quoting = r.colon
+        return
+    whole = _whole_quote(para, r.quotes) if n == 0 and r.carry and not made else None
+    if whole and r.carry.end >= whole.end - 1:
+        whole = None  # the quote of the last paragraph runs on here: its claim holds it already
+    if whole:
+        # a paragraph that is nothing but a quote, after a paragraph that ended with
+        # a quote of someone: another claim of the same speaker
+        carry = r.carry
+        made = [RawClaim(list(carry.speakers), carry.stance, carry.cue, whole.start + 1, whole.end - 1,
+                         sent.start, sent.end, sent.paragraph, carry.cue_start)]
+        r.entities.spoke(made[0].speakers)
+    r.raw.extend(made)
+    _note_topic(r, sent, made)
+    more = _whole_quote(sent, r.quotes) if r.quoting and not made else None
+    if more:
+        # '"A," X said. "B."': one quote under one cue
+        r.quoting.end = max(r.quoting.end, more.end - 1)
+        r.quoting.sentence_end = max(r.quoting.sentence_end, sent.end)
+    else:
+        r.quoting = made[-1] if made and _quoted(made[-1], r.quotes) \
+            and not _another_clause_follows(r.text, made[-1], r.lex) else None
+
+
+def _note_topic(r: Reading, sent, made: list[RawClaim]) -> None:
+    """Remember the people a sentence introduces; a sentence with no claim makes its
+    subject the topic a later "-nya" or "she" refers to."""
+    lex, entities = r.lex, r.entities
+    subject = _register_names(sent, lex, entities)
+    if subject is None and not made and sent.tokens and lex.subject_topics:
+        # "Jane Roe left the hall early." then '"...," she said': Roe is the topic
+        opening = r.attributor.sentence_subject(sent.tokens, len(sent.tokens))
+        if opening and opening[0].name.split()[-1][:1].isupper() and (
+                len(opening[0].name.split()) > 1
+                or any(k.name == opening[0].name for k in entities.known)):
+            # a name ends in a capital: "Most Northern towns" is no person
+            subject = opening[0]
+    if subject and sent.tokens and r.attributor.in_quote(sent.tokens[0].start):
+        subject = None  # a person named in someone's quote is not the topic
+    if subject and not made:
+        # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
+        entities.last_speakers = [subject]
+
+
+def _claims(r: Reading) -> list[Claim]:
+    """The final claims: speakers trimmed, bare places dropped, sentences widened to the content."""
+    text, lex = r.text, r.lex
+    claims = []
+    names = NameTrimmer(text, lex)
+    for c in r.raw:
+        if not lex.place_speakers and any(_bare_place(s.name, lex) for s in c.speakers):
+            continue
+        sentence_start = min(c.sentence_start, c.start)
+        sentence_end = max(c.sentence_end, c.end)
+        claims.append(Claim(
+            speakers=tuple(names.trim(s) for s in c.speakers), stance=c.stance, cue=c.cue,
+            text=text[c.start:c.end], quote=_quote_text(text, c.start, c.end, r.quotes),
+            sentence=text[sentence_start:sentence_end].strip(),
+            start=c.start, end=c.end, sentence_start=sentence_start, sentence_end=sentence_end,
+            paragraph=c.paragraph,
+        ))
+    return claims
