@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ..segment import QUOTE_CHARS
-from ..speakers import SpeakerRef
 from ..structures import RawClaim
 
 
@@ -10,40 +9,12 @@ class AccordingTo:
     """A source introduced by a preposition."""
 
     def according_to(self, sent, i, j, cue, next_cue) -> RawClaim | None:
+        """The source after "menurut"/"according to"; the content after it, or before it."""
         toks = sent.tokens
-        word = toks[i].lower
-        suffix = self.lex.pronoun_suffix
-        described = self._described_referent(toks, j)
-        if suffix and word.endswith(suffix) and word != suffix:
-            speakers = self.entities.pronoun(suffix)
-            after = j
-        elif described:
-            # "Menurut doktor hukum ... itu, CONTENT": a description of someone named before
-            speakers, after = described
-            if not speakers:
-                return None
-        else:
-            rng = self.np_right(toks, j)
-            whole = self.source_phrase(toks, i, j) if self.lex.source_to_clause_end else None
-            if whole and (not rng or whole[1] > rng[1]) and not (
-                    rng and rng[1] - rng[0] == 1 and whole[0] != rng[1]
-                    and (toks[rng[0]].lower in self.lex.person_pronouns or toks[rng[0]].lower in self.lex.group_pronouns)):
-                # ("according to her memoir": "her" is the memoir's, not the source)
-                rng = whole  # "according to a police report", "... to two people familiar with the plan"
-            if not rng:
-                return None
-            if self._own_reason(toks[max(j, rng[0] - 1):rng[1]]):
-                return None  # "according to their preference": a measure, not a source
-            speakers = self.speakers_of(toks, rng)
-            after = rng[1]
-            appositive = self._appositive_name(toks, rng, speakers)
-            if appositive:  # "Menurut kuasa hukum X, NAME, CONTENT"
-                role = self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
-                speakers = [SpeakerRef(r.name, r.mention, r.kind, r.description or role)
-                            for r in self.speakers_of(toks, appositive)]
-                after = appositive[1]
-        if not speakers:
+        found = self._according_to_source(toks, i, j)
+        if not found or not found[0]:
             return None
+        speakers, after = found
         a = after
         if i > 0 and (self._aside_follows(toks, a) or self._apposition_ends(toks, a)):
             a = len(toks)  # "CONTENT, according to X, who ...": the content came first
@@ -67,6 +38,28 @@ class AccordingTo:
                 return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
         return None
+
+    def _according_to_source(self, toks, i: int, j: int):
+        """(speakers, token after the source) after "menurut"/"according to", or None."""
+        word = toks[i].lower
+        suffix = self.lex.pronoun_suffix
+        if suffix and word.endswith(suffix) and word != suffix:
+            return self.entities.pronoun(suffix), j
+        described = self._described_referent(toks, j)
+        if described:
+            # "Menurut doktor hukum ... itu, CONTENT": a description of someone named before
+            return described
+        rng = self.np_right(toks, j)
+        whole = self.source_phrase(toks, i, j) if self.lex.source_to_clause_end else None
+        if whole and (not rng or whole[1] > rng[1]) and not (
+                rng and rng[1] - rng[0] == 1 and whole[0] != rng[1] and self._pronoun(toks[rng[0]])):
+            # ("according to her memoir": "her" is the memoir's, not the source)
+            rng = whole  # "according to a police report", "... to two people familiar with the plan"
+        if not rng:
+            return None
+        if self._own_reason(toks[max(j, rng[0] - 1):rng[1]]):
+            return None  # "according to their preference": a measure, not a source
+        return self._with_appositive(toks, rng, self.speakers_of(toks, rng))  # "Menurut kuasa hukum X, NAME, CONTENT"
 
     def _own_reason(self, words) -> bool:
         """A possessive and common nouns only, none a role or a body ("their instinct")."""
