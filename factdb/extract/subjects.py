@@ -32,6 +32,20 @@ class SubjectScan:
     asides: int = 0
 
 
+@dataclass
+class GroupScan:
+    """The left-to-right reading of a phrase about a group of people ("Virtually all
+    economists", "Supporters of the law")."""
+    s: int  # the phrase's first token
+    stop: int  # where a relative clause or the cue begins
+    lo: int
+    conj_start: int  # the first token after the last "and"
+    head: bool = False  # a noun for people seen
+    in_head: bool = True  # before the first preposition, participle or relative clause
+    counted: bool = False  # only a number or quantifier so far: "One in four voters", "Most of the delegates"
+    seen_lower_noun: bool = False
+
+
 class SpeakerPhrases:
     """Finding and reading speaker phrases in a sentence's tokens."""
 
@@ -546,9 +560,24 @@ class SpeakerPhrases:
         and even some bankers say ...', 'people who fought the plan say ...': the whole
         phrase about a group of people that opens the clause of a cue ending at ``end``.
         None when the words before the cue hold a clause of their own or a name."""
-        lex = self.lex
-        if not lex.group_nouns or end <= lo:
+        if not self.lex.group_nouns or end <= lo:
             return None
+        s = self._group_start(toks, end, lo)
+        if s is None:
+            return None
+        rel = next((m for m in range(s, end) if toks[m].lower in self.lex.relative_pronouns), None)
+        if rel is not None and not self._group_relative_ok(toks, s, end, rel):
+            return None
+        g = GroupScan(s=s, stop=end if rel is None else rel, lo=lo, conj_start=s)
+        for m in range(s, g.stop):
+            if toks[m].is_word and not self._group_word(toks, m, g):  # (not an abbreviation's period)
+                return None
+        return (s, end) if g.head else None
+
+    def _group_start(self, toks, end: int, lo: int) -> int | None:
+        """Where the clause of the words before ``end`` starts, past an opening connective;
+        None when the phrase cannot be a subject."""
+        lex = self.lex
         s = end
         while s - 1 >= lo and (toks[s - 1].is_word or self._abbrev_period(toks, s - 1)) \
                 and toks[s - 1].lower not in lex.subordinators and toks[s - 1].lower not in lex.complementizers:
@@ -564,83 +593,95 @@ class SpeakerPhrases:
         if (last in lex.group_prepositions or last in lex.determiners or last in lex.possessive_determiners
                 or lex.possessive_suffixes and last.endswith(lex.possessive_suffixes)):
             return None  # "... relies on user reports", "slaying all comers by talking": not a subject
-        rel = next((m for m in range(s, end) if toks[m].lower in lex.relative_pronouns), None)
-        if rel is not None:
-            after = toks[rel + 1] if rel + 1 < end else None
-            if (rel == s or after is None or toks[rel - 1].lower in lex.group_prepositions
-                    or after.is_capitalized or after.lower in lex.determiners or after.lower in lex.quantifiers
-                    or self._plural_noun(after)):
-                return None  # "who said", "a meeting in which organizers said": the cue is the relative clause's own
-            if toks[rel - 1].lower not in lex.group_nouns:
-                return None  # "Two officials who asked not to be named said": the role names them well enough
-        stop = end if rel is None else rel
-        head = False
-        in_head = True  # before the first preposition, participle or relative clause
-        counted = False  # only a number or quantifier so far: "One in four voters", "Most of the delegates"
-        seen_lower_noun = False
-        conj_start = s
-        for m in range(s, stop):
-            t = toks[m]
-            low = t.lower
-            if not t.is_word:
-                continue  # an abbreviation's period
-            if (low in lex.finite_verbs or low in lex.person_pronouns or low in lex.group_pronouns or low in lex.negations
-                    or (low,) in lex.cues or (low in lex.act_conjunctions and low not in lex.speaker_conjunctions)):
-                return None
-            nxt = toks[m + 1] if m + 1 < stop else None
-            if low in lex.speaker_conjunctions:
-                prev = toks[m - 1] if m > s else None
-                if in_head and not (prev is not None and (self._plural_noun(prev) or (prev.lower,) in lex.titles
-                                                          or prev.lower in lex.affiliation_words)
-                                    and m - conj_start <= 3):
-                    return None  # "The plan failed and critics say": a clause before "and"
-                conj_start = m + 1
-                seen_lower_noun = False
-                continue
-            if low in lex.group_prepositions:
-                counted = in_head and not head and m > s and all(
-                    x.lower in lex.quantifiers or x.lower in lex.determiners or x.text.isdigit() for x in toks[s:m])
-                in_head = False
-                continue
-            if m > s and not t.is_capitalized and self._participle(t):
-                prev = toks[m - 1]
-                if low.endswith(lex.past_endings) and prev.is_word and not prev.lower in lex.determiners \
-                        and prev.lower not in lex.group_prepositions and prev.lower not in lex.quantifiers and not (
-                        lex.possessive_suffixes and prev.lower.endswith(lex.possessive_suffixes)) and nxt is not None and not (
-                        nxt.lower in lex.group_prepositions or nxt.lower in lex.adverbs or nxt.lower in lex.days
-                        or nxt.lower in lex.time_words or nxt.lower in lex.speaker_conjunctions):
-                    return None  # "The move angered voters who ...": a verb and its object
-                if prev.is_word and (self._plural_noun(prev) or self._people_noun(prev)):
-                    in_head = False  # "people briefed on ...", "activists clamoring to ..."
-                    continue
-            if counted and self._people_noun(t):
-                head = True
-                counted = False
-            if in_head:
-                if t.is_capitalized and not t.text[0].isdigit():
-                    opened = m > conj_start and all(x.lower in lex.determiners or x.lower in lex.quantifiers
-                                                    or x.lower in lex.affiliation_words or x.is_capitalized or not x.is_word
-                                                    for x in toks[conj_start:m]) and (
-                        not toks[conj_start].is_capitalized or toks[conj_start].lower in lex.determiners)
-                    if seen_lower_noun or not (m == lo or m == conj_start and m == s or low in lex.affiliation_words
-                                               or self._plural_noun(t) or low in lex.quantifiers or opened):
-                        # a name ("Jane Roe and other leaders"), or "the vote Republicans"
-                        # (but "a new Harbor Research poll": a name inside the group's description)
-                        return None
-                elif not (low in lex.determiners or low in lex.quantifiers or low in lex.adverbs
-                          or low in lex.affiliation_words
-                          or lex.adverb_suffixes and low.endswith(lex.adverb_suffixes)):
-                    seen_lower_noun = True
-                if self._people_noun(t):
-                    head = True
-                if (self._plural_noun(t) or self._people_noun(t)) and nxt is not None and nxt.is_word and not (
-                        nxt.lower in lex.group_prepositions or nxt.lower in lex.speaker_conjunctions
-                        or nxt.lower in lex.postnominal_modifiers or nxt.lower in lex.adverbs
-                        or nxt.lower in lex.days or nxt.lower in lex.time_words
-                        or not nxt.is_capitalized and self._participle(nxt)
-                        or self._people_noun(nxt)):
-                    return None  # "The plan gives voters ...", "the party chose ...": a verb and its object
-        return (s, end) if head else None
+        return s
+
+    def _group_relative_ok(self, toks, s: int, end: int, rel: int) -> bool:
+        """"people who fought the plan say": a relative clause on the group's noun."""
+        lex = self.lex
+        after = toks[rel + 1] if rel + 1 < end else None
+        if (rel == s or after is None or toks[rel - 1].lower in lex.group_prepositions
+                or after.is_capitalized or after.lower in lex.determiners or after.lower in lex.quantifiers
+                or self._plural_noun(after)):
+            return False  # "who said", "a meeting in which organizers said": the cue is the relative clause's own
+        # ("Two officials who asked not to be named said": the role names them well enough)
+        return toks[rel - 1].lower in lex.group_nouns
+
+    def _group_word(self, toks, m: int, g: GroupScan) -> bool:
+        """Read one word of a group phrase into ``g``; False when it shows the words are
+        no group subject (a verb, a pronoun, a clause, a name)."""
+        lex, t = self.lex, toks[m]
+        low = t.lower
+        if (low in lex.finite_verbs or low in lex.person_pronouns or low in lex.group_pronouns or low in lex.negations
+                or (low,) in lex.cues or (low in lex.act_conjunctions and low not in lex.speaker_conjunctions)):
+            return False
+        nxt = toks[m + 1] if m + 1 < g.stop else None
+        if low in lex.speaker_conjunctions:
+            prev = toks[m - 1] if m > g.s else None
+            if g.in_head and not (prev is not None and (self._plural_noun(prev) or (prev.lower,) in lex.titles
+                                                        or prev.lower in lex.affiliation_words)
+                                  and m - g.conj_start <= 3):
+                return False  # "The plan failed and critics say": a clause before "and"
+            g.conj_start = m + 1
+            g.seen_lower_noun = False
+            return True
+        if low in lex.group_prepositions:
+            g.counted = g.in_head and not g.head and m > g.s and all(
+                x.lower in lex.quantifiers or x.lower in lex.determiners or x.text.isdigit() for x in toks[g.s:m])
+            g.in_head = False
+            return True
+        if m > g.s and not t.is_capitalized and self._participle(t):
+            verdict = self._group_participle(toks, m, nxt, g)
+            if verdict is not None:
+                return verdict
+        if g.counted and self._people_noun(t):
+            g.head = True
+            g.counted = False
+        return self._group_head_word(toks, m, nxt, g) if g.in_head else True
+
+    def _group_participle(self, toks, m: int, nxt, g: GroupScan) -> bool | None:
+        """A participle in a group phrase: a verb and its object ("The move angered voters
+        who ...": False), a reduced relative ("people briefed on ...": True), or None."""
+        lex, prev = self.lex, toks[m - 1]
+        if toks[m].lower.endswith(lex.past_endings) and prev.is_word and not prev.lower in lex.determiners \
+                and prev.lower not in lex.group_prepositions and prev.lower not in lex.quantifiers and not (
+                lex.possessive_suffixes and prev.lower.endswith(lex.possessive_suffixes)) and nxt is not None and not (
+                nxt.lower in lex.group_prepositions or nxt.lower in lex.adverbs or nxt.lower in lex.days
+                or nxt.lower in lex.time_words or nxt.lower in lex.speaker_conjunctions):
+            return False
+        if prev.is_word and (self._plural_noun(prev) or self._people_noun(prev)):
+            g.in_head = False  # "people briefed on ...", "activists clamoring to ..."
+            return True
+        return None
+
+    def _group_head_word(self, toks, m: int, nxt, g: GroupScan) -> bool:
+        """A word of the group's head (before any preposition, participle or relative clause)."""
+        lex, t = self.lex, toks[m]
+        low = t.lower
+        if t.is_capitalized and not t.text[0].isdigit():
+            cs = g.conj_start
+            opened = m > cs and all(x.lower in lex.determiners or x.lower in lex.quantifiers
+                                    or x.lower in lex.affiliation_words or x.is_capitalized or not x.is_word
+                                    for x in toks[cs:m]) and (
+                not toks[cs].is_capitalized or toks[cs].lower in lex.determiners)
+            if g.seen_lower_noun or not (m == g.lo or m == cs and m == g.s or low in lex.affiliation_words
+                                         or self._plural_noun(t) or low in lex.quantifiers or opened):
+                # a name ("Jane Roe and other leaders"), or "the vote Republicans"
+                # (but "a new Harbor Research poll": a name inside the group's description)
+                return False
+        elif not (low in lex.determiners or low in lex.quantifiers or low in lex.adverbs
+                  or low in lex.affiliation_words
+                  or lex.adverb_suffixes and low.endswith(lex.adverb_suffixes)):
+            g.seen_lower_noun = True
+        if self._people_noun(t):
+            g.head = True
+        if (self._plural_noun(t) or self._people_noun(t)) and nxt is not None and nxt.is_word and not (
+                nxt.lower in lex.group_prepositions or nxt.lower in lex.speaker_conjunctions
+                or nxt.lower in lex.postnominal_modifiers or nxt.lower in lex.adverbs
+                or nxt.lower in lex.days or nxt.lower in lex.time_words
+                or not nxt.is_capitalized and self._participle(nxt)
+                or self._people_noun(nxt)):
+            return False  # "The plan gives voters ...", "the party chose ...": a verb and its object
+        return True
 
     def _skip_suffix_adverbs(self, toks, k: int, lo: int) -> int:
         """Move left over adverbs the list does not name ("critics sharply denounced"),
