@@ -137,36 +137,49 @@ class SpeakerPhrases:
 
     def np_right(self, toks, start: int) -> tuple[int, int] | None:
         """The speaker phrase that starts at token ``start`` (after a postposed cue)."""
-        if start < len(toks) and (toks[start].lower in self.lex.person_pronouns or toks[start].lower in self.lex.group_pronouns):
+        if start < len(toks) and self._pronoun(toks[start]):
             return (start, start + 1)
         while start < len(toks) - 1 and toks[start].lower in self.lex.determiners:
             start += 1
         if start < len(toks) and not toks[start].is_capitalized and not self._function_word(toks[start]):
-            # "a former deputy fire chief", "former secretary of state Jane Roe",
-            # "said retired surgeon John Doe": lower-case words up to a role or a name
-            opened = start > 0 and (toks[start - 1].lower in self.lex.determiners
-                                    or toks[start - 1].lower in self.lex.quantifiers
-                                    or (toks[start - 1].lower,) in self.lex.cues) or toks[start].lower in self.lex.quantifiers
-            m = start
-            while m < min(start + 9, len(toks)):
-                if self._abbrev_period(toks, m):
-                    m += 1
-                    continue
-                if not toks[m].is_word or self._function_word(toks[m]):
-                    break
-                if self._starts_title(toks, m, m + 1) and not toks[m].is_capitalized:
-                    k = self._name_run(toks, m + 1)
-                    if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
-                        m = k  # "one Senate campaign source": the role goes on
-                        continue
-                    return (start, k)
-                if m > start and toks[m].is_capitalized and opened and self.lex.quantifiers:
-                    k = self._name_run(toks, m)
-                    if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
-                        m = k  # "former U.S. fire safety official": the description goes on
-                        continue
-                    return (start, k)
+            described = self._description_right(toks, start)
+            if described:
+                return described
+        k = self._name_phrase_end(toks, start)
+        # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
+        while k > start and (toks[k - 1].lower in self.lex.np_joiners or not toks[k - 1].is_capitalized
+                             and not self._is_role_word(toks[k - 1].lower)):
+            if toks[k - 1].text == ")" and k - 3 >= start and toks[k - 3].text == "(":
+                break
+            k -= 1
+        return (start, k) if k > start else None
+
+    def _description_right(self, toks, start: int) -> tuple[int, int] | None:
+        """"a former deputy fire chief", "former secretary of state Jane Roe", "said retired
+        surgeon John Doe": lower-case words up to a role or a name, or None."""
+        opened = start > 0 and (toks[start - 1].lower in self.lex.determiners
+                                or toks[start - 1].lower in self.lex.quantifiers
+                                or (toks[start - 1].lower,) in self.lex.cues) or toks[start].lower in self.lex.quantifiers
+        m = start
+        while m < min(start + 9, len(toks)):
+            if self._abbrev_period(toks, m):
                 m += 1
+                continue
+            if not toks[m].is_word or self._function_word(toks[m]):
+                break
+            role = self._starts_title(toks, m, m + 1) and not toks[m].is_capitalized
+            if role or m > start and toks[m].is_capitalized and opened and self.lex.quantifiers:
+                k = self._name_run(toks, m + 1 if role else m)
+                if k < len(toks) and toks[k].is_word and not toks[k].is_capitalized and not self._function_word(toks[k]):
+                    m = k  # "one Senate campaign source", "former U.S. fire safety official": it goes on
+                    continue
+                return (start, k)
+            m += 1
+        return None
+
+    def _name_phrase_end(self, toks, start: int) -> int:
+        """The end of a run of name and role words from ``start`` ("Lembaga Riset Sukamaju
+        (LRS)", "Menteri Koordinator Bidang Pangan, Air, dan Energi X")."""
         k = start
         while True:
             while k < len(toks) and (self.is_np_token(toks[k]) or k > start and self._abbrev_period(toks, k)
@@ -184,14 +197,7 @@ class SpeakerPhrases:
                     and (toks[k + 1].lower in self.lex.affiliation_words or toks[k + 1].lower in self.lex.speaker_conjunctions)):
                 k += 1
                 continue
-            break
-        # a speaker phrase ends with a name or a role word, not with "dalam", "di" ...
-        while k > start and (toks[k - 1].lower in self.lex.np_joiners or not toks[k - 1].is_capitalized
-                             and not self._is_role_word(toks[k - 1].lower)):
-            if toks[k - 1].text == ")" and k - 3 >= start and toks[k - 3].text == "(":
-                break
-            k -= 1
-        return (start, k) if k > start else None
+            return k
 
     @staticmethod
     def _number_in_name(toks, k: int, start: int) -> bool:
