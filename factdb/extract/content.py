@@ -116,7 +116,7 @@ class ContentSpans:
     def content_start(self, toks, j: int, cue, content_first: bool, quote_first: bool = False) -> int:
         """Token where the content after a cue starts; ``len(toks)`` when the words
         after the cue are only its circumstance ("on Monday", "in a statement") or
-        its hearer, so that the content is what came before."""
+        its hearer, so that the content is what came before; -1 when there is none here."""
         lex, n = self.lex, len(toks)
         a = j
         if cue.words in lex.recipient_cues:
@@ -126,29 +126,11 @@ class ContentSpans:
         if a + 1 < n and lex.adverb_suffixes and toks[a].lower.endswith(lex.adverb_suffixes) \
                 and not toks[a].is_capitalized and toks[a + 1].lower in lex.cue_adjuncts:
             a += 1  # "testified voluntarily in 1998": the manner, then the circumstance
-        if a < n and toks[a].lower in lex.cue_adjuncts and not (
-                # "say this is ...": a demonstrative not followed by a time ("said this week") is content
-                toks[a].lower in lex.demonstratives and lex.time_words and a + 1 < n
-                and toks[a + 1].lower not in lex.time_words and toks[a + 1].lower not in lex.days) and not (
-                # "recommended a different firm": an article opens the content, unless a time follows ("a week later")
-                not quote_first and toks[a].lower in lex.determiners and lex.time_words and a + 1 < n
-                and not any(t.lower in lex.time_words for t in toks[a + 1:a + 3])):
+        if self._opens_circumstance(toks, a, quote_first):
             # "said in an interview that ...": the content follows the complementizer
             if quote_first:
                 return n  # '"...," X said in a film that showed ...': the quote is the content
-            comp = None
-            for k in range(a if content_first else a + 1, min(a + 15, n)):
-                # ('"...," X told Y when asked about ...': the content came first)
-                if toks[k].text == "," and k + 1 < n and toks[k + 1].text in QUOTE_CHARS and not content_first \
-                        and k - a <= 6 and not any(t.lower in lex.act_conjunctions for t in toks[a:k]) \
-                        and any(q.start == toks[k + 1].start for q in self.quotes):
-                    comp = k  # 'X said in a statement on Monday, "..."': the quote after the circumstance
-                    break
-                if toks[k].lower in lex.subordinators or toks[k].text in ",;":
-                    break  # "told X on Monday when asked whether ...": not its content
-                if (toks[k].lower in lex.complementizers or toks[k].text == ":") and not self.in_quote(toks[k].start):
-                    comp = k
-                    break
+            comp = self._after_circumstance(toks, a, content_first)
             if comp is not None:
                 a = comp
             elif content_first:
@@ -169,6 +151,32 @@ class ContentSpans:
         if content_first and all(t.text in ".!?" or t.text in QUOTE_CHARS for t in toks[a:]):
             return n
         return a
+
+    def _opens_circumstance(self, toks, a: int, quote_first: bool) -> bool:
+        """Whether a word of the cue's circumstance ("in", "on", "at") opens the words at ``a``."""
+        lex, n = self.lex, len(toks)
+        return a < n and toks[a].lower in lex.cue_adjuncts and not (
+            # "say this is ...": a demonstrative not followed by a time ("said this week") is content
+            toks[a].lower in lex.demonstratives and lex.time_words and a + 1 < n
+            and toks[a + 1].lower not in lex.time_words and toks[a + 1].lower not in lex.days) and not (
+            # "recommended a different firm": an article opens the content, unless a time follows ("a week later")
+            not quote_first and toks[a].lower in lex.determiners and lex.time_words and a + 1 < n
+            and not any(t.lower in lex.time_words for t in toks[a + 1:a + 3]))
+
+    def _after_circumstance(self, toks, a: int, content_first: bool) -> int | None:
+        """The complementizer, colon or quote that ends the circumstance at ``a``, or None."""
+        lex, n = self.lex, len(toks)
+        for k in range(a if content_first else a + 1, min(a + 15, n)):
+            # ('"...," X told Y when asked about ...': the content came first)
+            if toks[k].text == "," and k + 1 < n and toks[k + 1].text in QUOTE_CHARS and not content_first \
+                    and k - a <= 6 and not any(t.lower in lex.act_conjunctions for t in toks[a:k]) \
+                    and any(q.start == toks[k + 1].start for q in self.quotes):
+                return k  # 'X said in a statement on Monday, "..."': the quote after the circumstance
+            if toks[k].lower in lex.subordinators or toks[k].text in ",;":
+                return None  # "told X on Monday when asked whether ...": not its content
+            if (toks[k].lower in lex.complementizers or toks[k].text == ":") and not self.in_quote(toks[k].start):
+                return k
+        return None
 
     def _named_in(self, name: str, start: int, end: int) -> bool:
         """Whether a word of a person's name stands in the text between start and end."""
