@@ -300,11 +300,8 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
     cut = 0
     seen_name = False
     i = 0
-    if (place_title and len(rest) >= 3
-            and all(t.is_capitalized for t in rest[:3]) and not is_acronym(rest[0].text)):
-        # "Bupati Kendal Mirna Annisa": a regional head's title is followed by the region
-        cut = 1
-        i = 1
+    if place_title and len(rest) >= 3 and all(t.is_capitalized for t in rest[:3]) and not is_acronym(rest[0].text):
+        cut = i = 1  # "Bupati Kendal Mirna Annisa": a regional head's title is followed by the region
     while i < len(rest):
         tok = rest[i]
         if tok.lower in lex.place_heads and i + 1 < len(rest) - 1 and rest[i + 1].is_capitalized:
@@ -335,10 +332,7 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
             cut = i + 1
             seen_name = False
         elif is_acronym(tok.text):
-            # an acronym after a name is part of it ("Rizal MS"), else an affiliation;
-            # a body's acronym with a name after it ends the affiliation ("Presidium HIMPI Rudi Hartono")
-            if not seen_name or len(tok.text) >= 3 and i + 1 < len(rest) and all(
-                    t.is_capitalized and t.is_word and not is_acronym(t.text) for t in rest[i + 1:]):
+            if _acronym_of_body(rest, i, seen_name):
                 cut = i + 1
                 seen_name = False
         else:
@@ -348,6 +342,13 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
     while cut < len(rest) and not seen_name and phrase_at([t.lower for t in rest], lex.places, cut) > 0 and cut + 1 < len(rest):
         cut += phrase_at([t.lower for t in rest], lex.places, cut)
     return cut
+
+
+def _acronym_of_body(rest: list[Token], i: int, seen_name: bool) -> bool:
+    """An acronym after a name is part of it ("Rizal MS"), else an affiliation; a body's
+    acronym with a name after it ends the affiliation ("Presidium HIMPI Rudi Hartono")."""
+    return not seen_name or len(rest[i].text) >= 3 and i + 1 < len(rest) and all(
+        t.is_capitalized and t.is_word and not is_acronym(t.text) for t in rest[i + 1:])
 
 
 def _as_written(tokens: list[Token]) -> str:
