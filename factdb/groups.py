@@ -36,7 +36,8 @@ CANDIDATES = 50
 def words(text: str) -> frozenset[str]:
     """The claim's words, without case, accents or punctuation."""
     text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # (no character before U+0300 combines)
+        text = "".join(c for c in text if c < "\u0300" or not unicodedata.combining(c))
     return frozenset(re.findall(r"\w+", text))
 
 
@@ -98,7 +99,7 @@ class Grouper:
         if ga is not None and ga == gb:
             return
         if ga is None and gb is None:
-            gid = self.db["claim_groups"].insert({"claims": 0}).last_pk
+            gid = self.db.conn.execute("insert into claim_groups (claims) values (0)").lastrowid
             self.db.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
         elif ga is None or gb is None:
             gid = ga if gb is None else gb

@@ -119,8 +119,9 @@ class Resolver:
         or last word it is; when there are several, those the articles call by
         that word alone, if any do; and of those, the one they nearly always
         mean by it (DOMINANT of the uses), if there is one."""
+        # (+kind: by the first and last words' indexes, not by kind's, which most speakers share)
         found = [r[0] for r in self.db.execute(
-            "select id from speakers where kind = 'person' and (first_word = ? or last_word = ?) order by id",
+            "select id from speakers where +kind = 'person' and (first_word = ? or last_word = ?) order by id",
             [word, word])]
         if len(found) < 2:
             return found
@@ -205,10 +206,11 @@ class Resolver:
     def _new_speaker(self, name: str, kind: str | None, description: str | None, ambiguous: bool = False) -> int:
         words = name_key(name).split()
         person = kind == PERSON and len(words) >= 2 and is_proper(name)
-        sid = self.db["speakers"].insert({
-            "name": name, "kind": kind, "description": description, "key": name_key(name),
-            "first_word": words[0] if person else None, "last_word": words[-1] if person else None,
-            "ambiguous": int(ambiguous), "name_origin": EXTRACTED}).last_pk
+        sid = self.db.conn.execute(
+            "insert into speakers (name, kind, description, key, first_word, last_word, ambiguous, name_origin) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [name, kind, description, name_key(name), words[0] if person else None, words[-1] if person else None,
+             int(ambiguous), EXTRACTED]).lastrowid
         self.created += 1
         if person:
             self._recheck.update({words[0], words[-1]})
@@ -303,7 +305,8 @@ class Resolver:
         """Look again at every one-word name a person added or removed since the
         last call could mean, until nothing changes."""
         while self._recheck:
-            word = self._recheck.pop()
+            word = min(self._recheck)  # (in order, so a new speaker's id does not depend on hashing)
+            self._recheck.remove(word)
             for alias, sid in list(self.db.execute(
                     "select a.alias, a.speaker_id from speaker_aliases a join speakers s on s.id = a.speaker_id "
                     "where a.key = ? and (a.origin = 'inferred' or (a.origin = 'extracted' and s.name = a.alias "

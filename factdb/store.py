@@ -1,9 +1,11 @@
 """Writing articles, claims, speakers and relations: one transaction per article.
 
 This layer knows rows, not language: it takes an article and its extracted
-claims (plain values) and writes them with sqlite-utils bulk inserts inside
-``db.atomic()``. Ids are deterministic, so writing the same article again
-finds it and changes nothing.
+claims (plain values) and writes them inside one transaction, each table's
+rows with one ``executemany`` (no savepoint per chunk, no look at the schema
+per insert: at archive scale, writes cost about what a bare ``executemany`` of
+the same rows does; see benchmarks/writes.py). Ids are deterministic, so
+writing the same article again finds it and changes nothing.
 """
 from __future__ import annotations
 
@@ -60,6 +62,25 @@ def claim_id(prefix: str, *parts) -> str:
     return f"{prefix}{digest[:12]}"
 
 
+def _insert_sql(table: str, columns: list[str], conflict: str | None = None) -> str:
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return (f'insert {"or " + conflict + " " if conflict else ""}into "{table}" ({quoted}) '
+            f'values ({", ".join("?" * len(columns))})')
+
+
+def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict], conflict: str | None = "ignore") -> None:
+    """Insert rows (dicts with the same keys) with one ``executemany``: ``conflict``
+    is what a row that is there already does (``ignore``, ``replace``, or None: fail)."""
+    if rows:
+        columns = list(rows[0])
+        db.conn.executemany(_insert_sql(table, columns, conflict), [tuple(r[c] for c in columns) for r in rows])
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: dict) -> int:
+    """Insert one row; its rowid."""
+    return db.conn.execute(_insert_sql(table, list(row)), list(row.values())).lastrowid
+
+
 def _by_mention(resolver: Resolver, s: SpeakerValue) -> SpeakerValue:
     """A mention that people linked to a speaker by hand ("Pemimpin Tertinggi X")
     names that speaker, whatever the extractor made of it."""
@@ -103,7 +124,7 @@ def _link_speakers(resolver: Resolver, claims, replace: bool = False, forget: se
                 seen.add(sid)
                 links.append({"claim_id": cid, "speaker_id": sid, "name": s.name, "mention": s.mention,
                               "role": s.description, "short": short_form(s.mention, s.name), "position": position})
-    resolver.db["claim_speakers"].insert_all(links, replace=replace, ignore=not replace, batch_size=500)
+    insert_rows(resolver.db, "claim_speakers", links, "replace" if replace else "ignore")
     resolver.forget(forget)
     resolver.recheck(link["short"] for link in links)
     resolver.settle()
@@ -132,18 +153,20 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         article_id = stored_article_id(db, content_hash)
         if article_id is not None and not replace:
             return StoreResult(article_id, False, 0, 0)
+        new = False
         if article_id is None:
             article_id = _earlier_version(db, article)
             row = {**article, "content_hash": content_hash, "ingested_at": now()}
             if article_id is not None:  # an edited article: the new text replaces the old
                 db["articles"].update(article_id, row)
             else:
-                article_id = db["articles"].insert(row).last_pk
+                article_id, new = insert_row(db, "articles", row), True
         grouper, resolver = Grouper(db), Resolver(db)
-        earlier = _extracted_by_key(db, article_id)
+        # (an article just stored has no claims yet: nothing to find again or retire)
+        earlier = {} if new else _extracted_by_key(db, article_id)
         cids = [earlier.pop(_key(c), None) or claim_id("c", content_hash, c.start, c.end, c.stance) for c in claims]
         gone = _retire(db, earlier.values(), grouper)
-        found_again = _refresh_found_again(db, article_id, cids)
+        found_again = set() if new else _refresh_found_again(db, article_id, cids)
         resolved = _resolve(resolver, [(cid, c.speakers) for cid, c in zip(cids, claims)])
         stamp = now()
         claim_rows = [{
@@ -156,14 +179,15 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
             "language": article.get("language"), "speaker_names": _search_names(resolver, speakers),
             "superseded": 0,
         } for (cid, speakers), c in zip(resolved, claims)]
-        db["claims"].upsert_all(claim_rows, pk="id", alter=False) if found_again else \
-            db["claims"].insert_all(claim_rows, ignore=True, batch_size=500)
+        if found_again:
+            db["claims"].upsert_all(claim_rows, pk="id", alter=False)
+        else:
+            insert_rows(db, "claims", claim_rows)
         _link_speakers(resolver, resolved, forget=gone)
         grouper.add([cid for cid in cids if cid not in found_again])
         grouper.finish()
-        db["claim_relations"].insert_all(
-            [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t, "origin": EXTRACTED}
-             for a, b, t in relations], ignore=True)
+        insert_rows(db, "claim_relations", [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t,
+                                             "origin": EXTRACTED} for a, b, t in relations])
     return StoreResult(article_id, True, len(set(cids)), resolver.created)
 
 
@@ -186,8 +210,9 @@ def _earlier_version(db, article: dict) -> int | None:
 def _extracted_by_key(db, article_id: int) -> dict[tuple, str]:
     """The article's current extracted claims by what makes them the same claim."""
     out: dict[tuple, str] = {}
+    # (+: by the article's index, not by origin's or superseded's, which match nearly every claim)
     for cid, stance, text in db.execute("select id, stance, text from claims where article_id = ? "
-                                        "and origin = 'extracted' and superseded = 0 order by id", [article_id]):
+                                        "and +origin = 'extracted' and +superseded = 0 order by id", [article_id]):
         names = tuple(r[0] for r in db.execute(
             "select name from claim_speakers where claim_id = ? order by position", [cid]))
         out.setdefault((stance, text, names), cid)
