@@ -12,7 +12,7 @@ from . import __version__
 from .db import DatabaseError, open_db
 from .claimreview import export_claimreview
 from .export import export_json
-from .ingest import ingest_paths, reextract_stored
+from .ingest import Progress, ingest_paths, iter_files, reextract_stored
 from .models import RELATION_TYPES, STANCE_IDS
 from . import speaker_edits
 from .store import ClaimValue, SpeakerValue, add_manual_claim
@@ -82,11 +82,18 @@ def ingest(db_path, paths, replace):
         click.echo(summary.line().replace("Ingested", "Extracted again"))
         return
     db = connect(db_path)
+    # on a terminal, a progress bar (cleared before each error line); in a pipe, only the summary
+    progress = Progress(sum(1 for _ in iter_files(paths)), sys.stderr) if sys.stderr.isatty() else None
 
     def report(path, error):
+        if progress:
+            progress.clear()
         click.echo(f"Error: {path}: {error}", err=True)
 
-    summary = ingest_paths(db, paths, replace=replace, on_error=report)
+    summary = ingest_paths(db, paths, replace=replace, on_error=report,
+                           on_progress=progress.update if progress else None)
+    if progress:
+        progress.clear()
     for path, language in summary.not_extracted:
         click.echo(f"Note: {path}: language {language!r} has no lexicon; stored without claims", err=True)
     click.echo(summary.line())

@@ -5,10 +5,13 @@ A bad file is reported and skipped; the others are ingested.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TextIO
 
 import sqlite_utils
 
@@ -38,19 +41,57 @@ class Summary:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
-    """(file, error) for each path: directories give their ``.txt`` files, sorted."""
+    """(file, error) for each path: directories give their ``.txt`` files, in sorted
+    order, and each subdirectory that cannot be read as an error.
+
+    Lazy and memory-flat: a directory's ``.txt`` and subdirectory names are read
+    one directory at a time (never a list of every path)."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*.txt") if f.is_file())
-            if not files:
+            nothing = True
+            for item in _walk(path):
+                nothing = False
+                yield item
+            if nothing:
                 yield path, "no .txt articles in this directory"
-            for f in files:
-                yield f, None
         elif not path.exists():
             yield path, "no such file or directory"
         else:
             yield path, None
+
+
+def _walk(directory: Path) -> Iterator[tuple[Path, str | None]]:
+    """The ``.txt`` files under a directory (not following links to directories),
+    sorted by their path's parts, as ``sorted(directory.rglob("*.txt"))`` would give
+    them; a directory that cannot be listed is (directory, error)."""
+    names, subdirs = [], set()
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    subdirs.add(entry.name)
+                if is_dir or entry.name.endswith(".txt"):
+                    names.append(entry.name)
+    except OSError as e:
+        yield directory, unreadable(e)
+        return
+    names.sort()
+    for name in names:
+        path = directory / name
+        if name in subdirs:
+            yield from _walk(path)
+        elif path.is_file():
+            yield path, None
+
+
+def unreadable(e: OSError) -> str:
+    reason = "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e)).lower()
+    return f"cannot be read ({reason})"
 
 
 def extract_article(article: Article) -> Extraction | None:
@@ -78,40 +119,112 @@ def ingest_article(db: sqlite_utils.Database, article: Article,
             return StoreResult(stored, False, 0, 0), True
     extraction = extract_article(article)
     claims, relations = to_values(extraction) if extraction else ([], [])
-    row = {"source_file": article.source_file, "title": article.title, "body": article.body,
-           "language": article.language, "outlet": article.outlet, "published": article.published,
-           "url": article.url, "dateline": article.dateline, "source_path": source_path}
-    return store_article(db, row, article.content_hash, claims, relations, replace), extraction is not None
+    return (store_article(db, article_row(article, source_path), article.content_hash, claims, relations, replace),
+            extraction is not None)
+
+
+def article_row(article: Article, source_path: str | None = None) -> dict:
+    """The ``articles`` row of an article (without its hash and time of ingest)."""
+    return {"source_file": article.source_file, "title": article.title, "body": article.body,
+            "language": article.language, "outlet": article.outlet, "published": article.published,
+            "url": article.url, "dateline": article.dateline, "source_path": source_path}
 
 
 def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path], replace: bool = False,
-                 on_error: Callable[[Path, str], None] | None = None) -> Summary:
+                 on_error: Callable[[Path, str], None] | None = None,
+                 on_progress: Callable[[Summary], None] | None = None) -> Summary:
+    """Ingest the files of ``paths`` (see :func:`iter_files`), one transaction each;
+    ``on_error`` hears of each file that failed, ``on_progress`` of each file done."""
     summary = Summary()
     for path, error in iter_files(paths):
-        if error is None:
-            try:
-                article = read_article(path)
-                result, extracted = ingest_article(db, article, replace, str(path.resolve()))
-            except ArticleError as e:
-                error = str(e)
-            except sqlite3.DatabaseError as e:
-                error = f"could not be written to the database ({e}); nothing of it was stored"
-        if error is not None:
-            summary.errors.append((str(path), error))
-            if on_error:
-                on_error(path, error)
-            continue
-        if not result.new:
-            summary.unchanged += 1
-            continue
-        summary.articles += 1
-        summary.claims += result.claims
-        summary.speakers += result.speakers
-        if not extracted:
-            summary.not_extracted.append((str(path), article.language))
+        _ingest_file(db, path, error, replace, summary, on_error)
+        if on_progress:
+            on_progress(summary)
     if summary.articles:
         optimize(db)
     return summary
+
+
+def _ingest_file(db, path: Path, error: str | None, replace: bool, summary: Summary, on_error) -> None:
+    if error is None:
+        try:
+            article = read_article(path)
+            result, extracted = ingest_article(db, article, replace, str(path.resolve()))
+        except ArticleError as e:
+            error = str(e)
+        except sqlite3.DatabaseError as e:
+            error = f"could not be written to the database ({e}); nothing of it was stored"
+    if error is not None:
+        summary.errors.append((str(path), error))
+        if on_error:
+            on_error(path, error)
+        return
+    if not result.new:
+        summary.unchanged += 1
+        return
+    summary.articles += 1
+    summary.claims += result.claims
+    summary.speakers += result.speakers
+    if not extracted:
+        summary.not_extracted.append((str(path), article.language))
+
+
+class Progress:
+    """A progress bar on a terminal, redrawn in place at most every ``interval``
+    seconds: files done of all, claims, rate and time left. :meth:`clear` before
+    printing anything else, so lines are never garbled by it."""
+
+    def __init__(self, total: int, stream: TextIO, interval: float = 0.2):
+        self.total, self.stream, self.interval = total, stream, interval
+        self.done = 0
+        self.claims = 0
+        self.start = time.monotonic()
+        self.drawn = 0.0
+        self.draw()
+
+    def update(self, summary: Summary) -> None:
+        self.done += 1
+        self.claims = summary.claims
+        if self.done == self.total or time.monotonic() - self.drawn >= self.interval:
+            self.draw()
+
+    def line(self, width: int = 100) -> str:
+        """The bar and figures in at most ``width`` characters (the figures alone
+        when they leave no room for the bar)."""
+        elapsed = time.monotonic() - self.start
+        rate = self.done / elapsed if elapsed > 0 and self.done else 0.0
+        left = f"{format_duration((self.total - self.done) / rate)} left" if rate else "--:-- left"
+        text = f"{self.done:,}/{self.total:,} articles, {self.claims:,} claims, {rate:,.1f} articles/s, {left}"
+        bar = min(30, width - len(text) - 3)
+        if bar < 5:
+            return text[:width]
+        filled = int(bar * self.done / self.total) if self.total else bar
+        return f"[{'#' * filled:-<{bar}}] {text}"
+
+    def draw(self) -> None:
+        width = self.columns() - 1  # (a line as wide as the terminal wraps)
+        self.stream.write("\r" + self.line(max(width, 20)) + "\x1b[K")
+        self.stream.flush()
+        self.drawn = time.monotonic()
+
+    def columns(self) -> int:
+        try:
+            columns = os.get_terminal_size(self.stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            columns = 0
+        return columns or shutil.get_terminal_size().columns
+
+    def clear(self) -> None:
+        """Take the bar off the screen (it comes back at the next update)."""
+        self.stream.write("\r\x1b[K")
+        self.stream.flush()
+        self.drawn = 0.0
+
+
+def format_duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def optimize(db: sqlite_utils.Database) -> None:
