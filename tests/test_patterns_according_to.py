@@ -1,0 +1,34 @@
+"""Pattern: "menurut X" / "according to X" (factdb/extract/patterns/according_to.py). Invented sentences."""
+import pytest
+
+from factdb.extract import extract_claims, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+
+
+def claims(lex, lang, text):
+    return [(", ".join(s.name for s in c.speakers), c.stance, c.text) for c in extract_claims(text, lex[lang]).claims]
+
+
+def test_source_first(lex):
+    assert claims(lex, "id", "Menurut Rudi Hartono, harga pupuk akan naik.") == [
+        ("Rudi Hartono", "asserts", "harga pupuk akan naik")]
+    assert claims(lex, "en", "According to Ellen Park, the bridge will open in May.") == [
+        ("Ellen Park", "asserts", "the bridge will open in May")]
+
+
+def test_content_first(lex):
+    assert claims(lex, "id", "Harga pupuk akan naik, menurut Rudi Hartono.") == [
+        ("Rudi Hartono", "asserts", "Harga pupuk akan naik")]
+
+
+def test_a_document_as_the_source(lex):
+    [c] = extract_claims("The bridge will open in May, according to a city report.", lex["en"]).claims
+    assert (c.speakers[0].name, c.speakers[0].kind, c.text) == ("city report", "document", "The bridge will open in May")
+
+
+def test_a_measure_is_no_source(lex):
+    assert claims(lex, "en", "The rooms were painted according to their preference.") == []

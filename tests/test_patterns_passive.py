@@ -1,0 +1,27 @@
+"""Pattern: the passive (factdb/extract/patterns/passive.py). Invented sentences."""
+import pytest
+
+from factdb.extract import extract_claims, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+
+
+def claims(lex, lang, text):
+    return [(", ".join(s.name for s in c.speakers), c.stance, c.text) for c in extract_claims(text, lex[lang]).claims]
+
+
+def test_content_then_passive_cue_then_agent(lex):
+    assert claims(lex, "id", "Tuduhan itu dibantah oleh Rudi Hartono.") == [("Rudi Hartono", "denies", "Tuduhan itu")]
+    assert claims(lex, "en", "The plan was criticized by Ellen Park.") == [("Ellen Park", "criticizes", "The plan")]
+
+
+def test_a_demonstrative_alone_points_to_an_earlier_sentence(lex):
+    assert claims(lex, "id", "Hal ini disampaikan Rudi Hartono.") == []
+
+
+def test_as_x_stressed_content(lex):
+    assert claims(lex, "id", "Seperti yang ditegaskan Rudi Hartono, harga pupuk akan naik.") == [
+        ("Rudi Hartono", "asserts", "harga pupuk akan naik")]

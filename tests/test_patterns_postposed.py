@@ -1,0 +1,49 @@
+"""Pattern: the content before its cue, and the parenthetical cue
+(factdb/extract/patterns/postposed.py). Invented sentences."""
+import pytest
+
+from factdb.extract import extract_claims, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+
+
+def claims(lex, lang, text):
+    return [(", ".join(s.name for s in c.speakers), c.stance, c.cue, c.text)
+            for c in extract_claims(text, lex[lang]).claims]
+
+
+def test_quote_cue_speaker(lex):
+    assert claims(lex, "id", '"Jembatan baru akan selesai bulan Mei," kata Rina Lestari.') == [
+        ("Rina Lestari", "asserts", "kata", "Jembatan baru akan selesai bulan Mei")]
+    assert claims(lex, "en", '"The bridge will open in May," said Ellen Park, the city engineer.') == [
+        ("Ellen Park", "asserts", "said", "The bridge will open in May")]
+
+
+def test_quote_speaker_cue(lex):
+    assert claims(lex, "en", '"The bridge will open in May," Park said.') == [
+        ("Park", "asserts", "said", "The bridge will open in May")]
+
+
+def test_a_title_then_a_place_and_a_day_after_the_speaker(lex):
+    [c] = extract_claims('"Jembatan baru akan selesai bulan Mei," kata Kepala Dinas Pekerjaan Umum Rina Lestari '
+                         'di Sukamaju, Senin.', lex["id"]).claims
+    assert (c.speakers[0].name, c.speakers[0].description) == ("Rina Lestari", "Kepala Dinas Pekerjaan Umum")
+
+
+def test_the_pronoun_suffix_means_the_last_person(lex):
+    text = 'Kepala Desa Sukamaju, Rudi Hartono, menyambut baik rencana itu. "Jembatan baru akan selesai," ujarnya.'
+    assert claims(lex, "id", text)[-1] == ("Rudi Hartono", "asserts", "ujarnya", "Jembatan baru akan selesai")
+
+
+def test_a_parenthetical_cue_inside_its_content(lex):
+    [(speaker, stance, cue, content)] = claims(lex, "id", "Harga pupuk, kata Rudi Hartono, sepertinya akan naik lagi.")
+    assert speaker == "Rudi Hartono" and content.startswith("Harga pupuk") and content.endswith("akan naik lagi")
+
+
+def test_a_lowercase_cue_after_a_closing_quote(lex):
+    text = 'Kepala Desa Sukamaju, Rudi Hartono, hadir. "Kapan jembatan itu selesai?"\ntanya Rudi.'
+    got = claims(lex, "id", text)
+    assert got and got[-1][2] == "tanya" and got[-1][3] == "Kapan jembatan itu selesai?"

@@ -1,0 +1,79 @@
+"""Pattern: the cue before its content (factdb/extract/patterns/preposed.py). Invented sentences."""
+import pytest
+
+from factdb.extract import extract_claims, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+
+
+def claims(lex, lang, text):
+    return [(", ".join(s.name for s in c.speakers), c.stance, c.cue, c.text)
+            for c in extract_claims(text, lex[lang]).claims]
+
+
+def test_speaker_cue_content(lex):
+    assert claims(lex, "id", "Rudi Hartono mengatakan, jembatan itu akan selesai bulan Mei.") == [
+        ("Rudi Hartono", "asserts", "mengatakan", "jembatan itu akan selesai bulan Mei")]
+    assert claims(lex, "en", "Mayor Ellen Park said the new bridge would open in May.") == [
+        ("Ellen Park", "asserts", "said", "the new bridge would open in May")]
+
+
+def test_the_complementizer_is_not_content(lex):
+    assert claims(lex, "id", "Rudi Hartono mengatakan bahwa jembatan itu selesai.")[0][3] == "jembatan itu selesai"
+    assert claims(lex, "en", "Ellen Park said that the bridge was safe.")[0][3] == "the bridge was safe"
+
+
+def test_the_title_is_the_description_not_the_name(lex):
+    [c] = extract_claims("Mayor Ellen Park said the bridge was safe.", lex["en"]).claims
+    assert (c.speakers[0].name, c.speakers[0].description) == ("Ellen Park", "Mayor")
+
+
+def test_a_coordinated_act_shares_the_speaker_and_ends_the_first_content(lex):
+    assert claims(lex, "id", "Rudi Hartono mengatakan bahwa harga pupuk naik dan berjanji akan menurunkannya.") == [
+        ("Rudi Hartono", "asserts", "mengatakan", "harga pupuk naik"),
+        ("Rudi Hartono", "pledges", "berjanji", "akan menurunkannya")]
+
+
+def test_asides_between_the_speaker_and_the_cue_are_skipped(lex):
+    got = claims(lex, "id", "Rina Lestari, saat dihubungi, Senin, mengatakan jembatan itu akan selesai bulan Mei.")
+    assert got == [("Rina Lestari", "asserts", "mengatakan", "jembatan itu akan selesai bulan Mei")]
+
+
+def test_a_participle_takes_the_subject_of_the_sentence(lex):
+    assert claims(lex, "en", "Ellen Park vetoed the bill, saying it would raise fares.") == [
+        ("Ellen Park", "asserts", "saying", "it would raise fares")]
+
+
+def test_as_x_reported(lex):
+    assert claims(lex, "en", "As Ellen Park noted, the bridge will open in May.") == [
+        ("Ellen Park", "asserts", "noted", "the bridge will open in May")]
+
+
+def test_only_a_connective_before_the_speaker(lex):
+    assert claims(lex, "en", "Rather, Park said, the bridge will open in May.") == [
+        ("Park", "asserts", "said", "the bridge will open in May")]
+
+
+def test_nothing_after_the_cue_takes_the_content_before_it(lex):
+    assert claims(lex, "en", "The bridge will open in May, Park said.") == [
+        ("Park", "asserts", "said", "The bridge will open in May")]
+
+
+def test_a_negated_cue_reports_nothing_unless_the_lexicon_turns_its_stance(lex):
+    assert claims(lex, "en", "Ellen Park did not say when the bridge would open.") == []
+    assert claims(lex, "id", "Rudi Hartono tidak mengatakan apa pun.") == []
+    # "tidak membantah" (did not deny) confirms
+    assert claims(lex, "id", "Rudi Hartono tidak membantah harga pupuk naik.")[0][1] == "confirms"
+
+
+def test_a_hypothetical_says_nothing(lex):
+    got = claims(lex, "en", "Reporters asked if Park would say the bridge was safe.")
+    assert not [c for c in got if c[2] == "say"]
+
+
+def test_stances_come_from_the_lexicon(lex):
+    assert claims(lex, "id", "Rina Lestari mendesak pemerintah mempercepat pembangunan jembatan.")[0][1] == "calls_for"
+    assert claims(lex, "id", "Rina Lestari mengkritik lambatnya pembangunan jembatan.")[0][1] == "criticizes"
