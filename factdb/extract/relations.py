@@ -22,7 +22,7 @@ from .lexicon import Lexicon
 DENIES = "denies"
 RESPONDS_TO = "responds_to"
 # stances whose object can be an earlier claim ("mempertanyakan langkah itu")
-REACTIONS = {"questions", "criticizes", "praises", "confirms", "asserts"}
+REACTIONS = {"questions", "criticizes", "praises", "confirms", "warns", "asserts"}
 STEM = 6
 MIN_WORD = 5
 REFERENCE_WINDOW = 5
@@ -71,6 +71,8 @@ def find_relations(claims, lex: Lexicon, text: str | None = None) -> list[tuple[
         if target is None and claim.stance in REACTIONS and claim.stance != "asserts":
             kind = RESPONDS_TO
             target = _referenced(claims, i, lex, window=REFERENCE_WINDOW, at_start=True)
+            if target is None and text is not None:
+                target = _narrated_antecedent(claims, i, lex, text)
         if target is not None:
             out.append((i, target, kind))
             answering = _names(claim)
@@ -219,3 +221,35 @@ def _carried_response(claims, i: int, lex: Lexicon, text: str) -> int | None:
     others = [j for j in _others(claims, i) if stances is None or claims[j].stance in stances]
     about_me = [j for j in others if own & set(_words(claims[j].text))]
     return about_me[0] if about_me else None
+
+
+
+def _previous_sentence(text: str, start: int) -> tuple[int, str]:
+    """The sentence before offset ``start`` and where it starts."""
+    before = text[:start].rstrip()
+    cut = max(before.rfind("\n"), before[:-1].rfind(". ")) + 1
+    return cut, before[cut:]
+
+
+def _narrated_antecedent(claims, i: int, lex: Lexicon, text: str) -> int | None:
+    """A reaction to "that policy" told in the sentence before, with no claim there
+    ("The city dropped the test rule." then "Doctors warned the policy ..."): it answers
+    the later claim that states the same thing ("The mayor said the city drops ..."),
+    a news lead summing up what the article attributes further down."""
+    claim = claims[i]
+    if _reference_at(_words(claim.text)[:REFERENCE_WINDOW], lex, window=2) is None:
+        return None
+    cut, previous = _previous_sentence(text, claim.sentence_start)
+    if not previous.strip() or any(c.start < claim.sentence_start and c.end > cut for c in claims[:i]):
+        return None  # the sentence before has a claim of its own: the reference is to it, or unclear
+    told = _stems(previous, lex)
+    if len(told) < 4:
+        return None
+    best, best_n = None, 0
+    for j in range(i + 1, len(claims)):
+        if _names(claims[j]) & _names(claim):
+            continue
+        n = len(told & _stems(claims[j].text, lex))
+        if n > best_n:
+            best, best_n = j, n
+    return best if best_n * 2 >= len(told) else None
