@@ -68,12 +68,35 @@ class Grouper:
             "select speaker_id from claim_speakers where claim_id = ?", [cid])))
         return (row[0], row[1], speakers) if row else (None, None, ())
 
+    def _facts_of(self, claim_ids: list[str]) -> dict:
+        """:meth:`_facts` of many claims, read in a few queries."""
+        facts = {}
+        for i in range(0, len(claim_ids), 500):
+            chunk = claim_ids[i:i + 500]
+            marks = ", ".join("?" * len(chunk))
+            speakers = {}
+            for cid, sid in self.db.execute(
+                    f"select claim_id, speaker_id from claim_speakers where claim_id in ({marks})", chunk):
+                speakers.setdefault(cid, []).append(sid)
+            for cid, text, article in self.db.execute(
+                    f"select id, text, article_id from claims where id in ({marks})", chunk):
+                facts[cid] = (text, article, tuple(sorted(speakers.get(cid, ()))))
+        return facts
+
     def add(self, claim_ids) -> None:
         """File new claims and join each to the group of the same claim, if any."""
+        claim_ids = list(claim_ids)
+        facts = self._facts_of(claim_ids)
+        # a claim's words are filed once the claims after it have looked for theirs; those
+        # of one article at once (a claim is never compared with claims of its own article)
+        pending, pending_article = [], None
         for cid in claim_ids:
-            text, article, speakers = self._facts(cid)
+            text, article, speakers = facts.get(cid, (None, None, ()))
             if not text or not speakers:
                 continue
+            if pending and (article is None or article != pending_article):
+                self._file(pending)
+                pending = []
             ws = words(text)
             hashes = sketch(ws)
             first = speakers[0]
@@ -84,11 +107,16 @@ class Grouper:
                         "where s.speaker_id = ? and s.hash = ? and s.claim_id != ? and c.article_id is not ? "
                         f"limit {CANDIDATES}", [first, h, cid, article]):
                     found[other] = o_text
-            self.db.conn.executemany("insert or ignore into claim_sketches (speaker_id, hash, claim_id) values (?, ?, ?)",
-                                     [(first, h, cid) for h in hashes])
+            pending += [(first, h, cid) for h in hashes]
+            pending_article = article
             for other in sorted(o for o, t in found.items() if jaccard(ws, words(t)) >= NEAR):
                 if self._facts(other)[2] == speakers:
                     self._join(cid, other)
+        self._file(pending)
+
+    def _file(self, sketches: list[tuple[int, int, str]]) -> None:
+        self.db.conn.executemany("insert or ignore into claim_sketches (speaker_id, hash, claim_id) values (?, ?, ?)",
+                                 sketches)
 
     def _group_of(self, cid: str) -> int | None:
         row = self.db.execute("select group_id from claims where id = ?", [cid]).fetchone()

@@ -37,10 +37,14 @@ DOMINANT = 0.9
 PERSON = "person"
 
 
+_SEPARATORS = re.compile(r"[\s.]+")
+_NOT_WORD = re.compile(r"[^\w'-]")
+
+
 def name_words(name: str) -> list[str]:
     """A name's words without case and punctuation ("Donald J. Trump" -> donald, j, trump)."""
     text = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
-    return [w for w in (re.sub(r"[^\w'-]", "", p).strip("'-") for p in re.split(r"[\s.]+", text)) if w]
+    return [w for w in (_NOT_WORD.sub("", p).strip("'-") for p in _SEPARATORS.split(text)) if w]
 
 
 def name_key(name: str) -> str:

@@ -99,15 +99,20 @@ def _resolve(resolver: Resolver, claims: list[tuple[str, tuple[SpeakerValue, ...
     return claims
 
 
-def _search_names(resolver: Resolver, speakers: tuple[SpeakerValue, ...]) -> str | None:
+def _search_names(resolver: Resolver, speakers: tuple[SpeakerValue, ...], memo: dict | None = None) -> str | None:
     """What a search finds a claim by: its speakers' names, the names its article gives
-    them and the aliases people added (as :func:`refresh_speaker_names` stores them)."""
+    them and the aliases people added (as :func:`refresh_speaker_names` stores them).
+    ``memo`` keeps what was read of each name for the other claims of one article."""
+    memo = {} if memo is None else memo
     names: list[str] = []
     for s in speakers:
-        sid = resolver.speaker_of(s.name)
-        names += [resolver.one("select name from speakers where id = ?", [sid])[0], s.name]
-        names += [r[0] for r in resolver.db.execute(
-            "select alias from speaker_aliases where speaker_id = ? and origin = 'manual'", [sid])]
+        if s.name not in memo:
+            sid = resolver.speaker_of(s.name)
+            memo[s.name] = (resolver.one("select name from speakers where id = ?", [sid])[0], [
+                r[0] for r in resolver.db.execute(
+                    "select alias from speaker_aliases where speaker_id = ? and origin = 'manual'", [sid])])
+        name, manual = memo[s.name]
+        names += [name, s.name, *manual]
     return " ; ".join(dict.fromkeys(names)) or None
 
 
@@ -115,11 +120,11 @@ def _link_speakers(resolver: Resolver, claims, replace: bool = False, forget: se
     """Link each claim to the speakers its names map to (one link per speaker and
     claim); forget the names in ``forget`` that no claim gives any more; then look
     again at the short names these claims bear on."""
-    links = []
+    links, sids = [], {}
     for cid, speakers in claims:
         seen = set()
         for position, s in enumerate(speakers):
-            sid = resolver.speaker_of(s.name)
+            sid = sids[s.name] if s.name in sids else sids.setdefault(s.name, resolver.speaker_of(s.name))
             if sid not in seen:
                 seen.add(sid)
                 links.append({"claim_id": cid, "speaker_id": sid, "name": s.name, "mention": s.mention,
@@ -168,7 +173,7 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         gone = _retire(db, earlier.values(), grouper)
         found_again = set() if new else _refresh_found_again(db, article_id, cids)
         resolved = _resolve(resolver, [(cid, c.speakers) for cid, c in zip(cids, claims)])
-        stamp = now()
+        stamp, memo = now(), {}
         claim_rows = [{
             "id": cid, "article_id": article_id, "stance": c.stance, "text": c.text,
             "quote": c.quote, "cue": c.cue, "start": c.start, "end": c.end, "paragraph": c.paragraph,
@@ -176,7 +181,7 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
             "sentence": c.sentence if c.sentence_start is None else None,
             "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "origin": EXTRACTED, "note": None,
             "created_at": stamp, "published": article.get("published"), "outlet": article.get("outlet"),
-            "language": article.get("language"), "speaker_names": _search_names(resolver, speakers),
+            "language": article.get("language"), "speaker_names": _search_names(resolver, speakers, memo),
             "superseded": 0,
         } for (cid, speakers), c in zip(resolved, claims)]
         if found_again:
