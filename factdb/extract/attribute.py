@@ -29,7 +29,7 @@ from dataclasses import replace
 from .content import ContentSpans
 from .cues import CueFinder
 from .lexicon import Cue, Lexicon
-from .patterns import AccordingTo, DocumentSource, Passive, Postposed, Preposed, SpeakerColon
+from .patterns import AccordingTo, DocumentSource, Passive, Postposed, Preposed, SequencePatterns, SpeakerColon
 from .segment import QUOTE_CHARS, Sentence, Span
 from .speakers import GROUP, PERSON, Entities, SpeakerRef
 from .structures import OBJECT_STANCES, CueMatch, RawClaim
@@ -38,7 +38,7 @@ from .subjects import SpeakerPhrases
 __all__ = ["OBJECT_STANCES", "CueMatch", "RawClaim", "SentenceAttributor"]
 
 
-class SentenceAttributor(Preposed, Postposed, AccordingTo, Passive, DocumentSource, SpeakerColon,
+class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Passive, DocumentSource, SpeakerColon,
                          ContentSpans, CueFinder, SpeakerPhrases):
     """Finds the claims of one sentence; keeps nothing between sentences but
     what :class:`Entities` remembers."""
@@ -62,8 +62,12 @@ class SentenceAttributor(Preposed, Postposed, AccordingTo, Passive, DocumentSour
         toks = sent.tokens
         cues = [c for c in self.find_cues(toks) if not self.in_quote(toks[c.start].start)]
         claims: list[RawClaim] = []
+        used: set[int] = set()  # the cues a data pattern took
+        for claim, cue_at in self.sequence_claims(sent, cues) if self.lex.sequences else ():
+            self._keep(claim, claims, toks, cue_at)
+            used.add(cue_at)
         for idx, (i, j, cue) in enumerate(cues):
-            cue = self._live_cue(toks, i, j, cue)
+            cue = None if i in used else self._live_cue(toks, i, j, cue)
             if cue is None:
                 continue
             # (a verb that reports speech only after a quote bounds no content: "the talks, which began ...")

@@ -45,6 +45,24 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class SequenceStep:
+    """One step of a pattern written as data (lexicon ``sequences``): a word of a
+    lexicon list, one of some words, a cue of a kind, or a slot (``speaker``, ``content``)."""
+
+    kind: str  # "list", "words", "cue" or "slot"
+    value: str | frozenset[str]
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class SequencePattern:
+    """An attribution pattern as a sequence of word classes, like spaCy's Matcher."""
+
+    name: str
+    steps: tuple[SequenceStep, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     language: str
     cues: dict[tuple[str, ...], Cue]
@@ -238,6 +256,8 @@ class Lexicon:
     closing_document_nouns: frozenset[str] = field(default_factory=frozenset)
     # month names and short forms -> month number ("oct" -> 10), for dates written out
     months: dict[str, int] = field(default_factory=dict)
+    # attribution patterns written as data (see ``sequences`` in the lexicons)
+    sequences: tuple[SequencePattern, ...] = ()
 
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
@@ -275,13 +295,26 @@ def _vetoes(rules, side: str) -> dict[tuple[str, ...], frozenset[tuple[str, ...]
     return table
 
 
+def _sequences(data: dict) -> tuple[SequencePattern, ...]:
+    out = []
+    for name, steps in (data.get("sequences") or {}).items():
+        parsed = []
+        for step in steps:
+            kind = next(k for k in ("list", "words", "cue", "slot") if k in step)
+            value = _words(step[kind]) if kind == "words" else str(step[kind])
+            parsed.append(SequenceStep(kind, value, bool(step.get("optional", False))))
+        out.append(SequencePattern(str(name), tuple(parsed)))
+    return tuple(out)
+
+
 def lexicon_from_dict(data: dict) -> Lexicon:
     """A lexicon from the data of a YAML file (see ``lexicons/en.yml`` for each entry)."""
     cues = _cue_table(data)
     fields = {}
     for part in (_fields_1, _fields_2, _fields_3):
         fields.update(part(data))
-    return Lexicon(language=data["language"], cues=cues, max_cue_len=max((len(k) for k in cues), default=1), **fields)
+    return Lexicon(language=data["language"], cues=cues, max_cue_len=max((len(k) for k in cues), default=1),
+                   sequences=_sequences(data), **fields)
 
 
 def _fields_1(data: dict) -> dict:

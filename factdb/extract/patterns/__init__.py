@@ -11,5 +11,6 @@ from .document import DocumentSource
 from .passive import Passive
 from .postposed import Postposed
 from .preposed import Preposed
+from .sequences import SequencePatterns
 
-__all__ = ["AccordingTo", "DocumentSource", "Passive", "Postposed", "Preposed", "SpeakerColon"]
+__all__ = ["AccordingTo", "DocumentSource", "Passive", "Postposed", "Preposed", "SequencePatterns", "SpeakerColon"]

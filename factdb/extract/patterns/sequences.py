@@ -1,0 +1,76 @@
+"""Patterns written as data: a sequence of word classes from the lexicon's
+``sequences`` (like spaCy's Matcher), matched left to right over a sentence.
+
+A step is one of
+
+* ``list: NAME``   a word of the lexicon list NAME (``passive_auxiliaries``, ``days`` ...);
+* ``words: [...]`` one of these words;
+* ``cue: KIND``    a cue of that kind (``verb``, ``postposed`` ...) starting here; it gives
+  the claim its stance;
+* ``slot: speaker`` a speaker phrase (a name, a role, a group);
+* ``slot: content`` the rest of the clause, up to a trailing circumstance.
+
+and may be ``optional: true``. A journalist can add a pattern to the lexicon with no code.
+"""
+from __future__ import annotations
+
+from ..lexicon import SequencePattern
+from ..structures import CueMatch, RawClaim
+
+
+class SequencePatterns:
+    """Runs the lexicon's data patterns on a sentence."""
+
+    def sequence_claims(self, sent, cues: list[CueMatch]) -> list[tuple[RawClaim, int]]:
+        """The claims the data patterns find, each with the token index of its cue."""
+        made = []
+        by_start = {c.start: c for c in cues}
+        for pattern in self.lex.sequences:
+            for start in range(len(sent.tokens)):
+                found = self._match_sequence(sent, pattern, start, by_start)
+                if found:
+                    made.append(found)
+                    break
+        return made
+
+    def _match_sequence(self, sent, pattern: SequencePattern, start: int, by_start: dict[int, CueMatch]):
+        toks = sent.tokens
+        k, cue, speaker, content = start, None, None, None
+        for step in pattern.steps:
+            span = self._sequence_step(toks, step, k, by_start)
+            if span is None:
+                if step.optional:
+                    continue
+                return None
+            if step.kind == "cue":
+                cue = by_start[k]
+            elif step.value == "speaker":
+                speaker = span
+            elif step.value == "content":
+                content = span
+            k = span[1]
+        if cue is None or speaker is None or content is None:
+            return None
+        speakers = self.speakers_of(toks, speaker)
+        claim = self._claim(sent, speakers, cue.cue, cue.start, cue.end, toks[content[0]].start,
+                            toks[content[1] - 1].end if content[1] < len(toks) else sent.end)
+        return (claim, cue.start) if claim else None
+
+    def _sequence_step(self, toks, step, k: int, by_start: dict[int, CueMatch]) -> tuple[int, int] | None:
+        """The tokens ``step`` matches at ``k`` (a speaker without its article), or None."""
+        if k >= len(toks):
+            return None
+        if step.kind == "list":
+            return (k, k + 1) if toks[k].lower in getattr(self.lex, step.value) else None
+        if step.kind == "words":
+            return (k, k + 1) if toks[k].lower in step.value else None
+        if step.kind == "cue":
+            match = by_start.get(k)
+            return (k, match.end) if match and match.cue.kind == step.value else None
+        if step.value == "speaker":
+            rng = self.np_right(toks, k)
+            return rng if rng and all(t.lower in self.lex.determiners for t in toks[k:rng[0]]) else None
+        if step.value == "content":
+            end = self.cut_trailing_adjunct(toks, k, len(toks))
+            return (k, end) if any(t.is_word for t in toks[k:end]) else None
+        raise ValueError(f"unknown step {step}")

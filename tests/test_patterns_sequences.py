@@ -1,0 +1,42 @@
+"""Patterns written as data in the lexicon (factdb/extract/patterns/sequences.py). Invented sentences."""
+import pytest
+
+from factdb.extract import extract_claims, load_lexicon
+from factdb.extract.lexicon import LEXICON_DIR, lexicon_from_dict
+
+
+@pytest.fixture(scope="module")
+def en():
+    return load_lexicon("en")
+
+
+def claims(text, lex):
+    return [(c.speakers[0].name, c.stance, c.cue, c.text) for c in extract_claims(text, lex).claims]
+
+
+def test_passive_with_its_agent_and_the_charge(en):
+    # the charge is the content, not the words before the cue
+    assert claims("Ellen Park was accused by rivals of hiding the costs.", en) == [
+        ("rivals", "accuses", "accused", "hiding the costs")]
+
+
+def test_a_passive_cue_with_its_agent_and_the_charge(en):
+    [(speaker, stance, _, content)] = claims("The mayor was criticized by the union for cutting bus routes.", en)
+    assert (speaker, stance, content) == ("union", "criticizes", "cutting bus routes")
+
+
+def test_without_the_charge_the_passive_pattern_holds(en):
+    assert claims("The plan was criticized by Ellen Park.", en) == [
+        ("Ellen Park", "criticizes", "was criticized by", "The plan")]
+
+
+def test_a_pattern_added_in_the_lexicon_needs_no_code():
+    import yaml
+    data = yaml.safe_load((LEXICON_DIR / "en.yml").read_text(encoding="utf-8"))
+    # "X weighed in with Y": a pattern invented for the test
+    data["sequences"] = {"weighed_in_with": [
+        {"slot": "speaker"}, {"cue": "verb"}, {"words": ["in"]}, {"words": ["with"]}, {"slot": "content"}]}
+    data["cues"]["verbs"]["asserts"].append("weighed")
+    lex = lexicon_from_dict(data)
+    got = claims("Ellen Park weighed in with a plan to widen the bridge.", lex)
+    assert got == [("Ellen Park", "asserts", "weighed", "a plan to widen the bridge")]
