@@ -13,7 +13,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
-from .facets import CountedFacet, SpeakerFacet
+from .facets import CLAIMS_PAGE_PATH, CountedFacet, SpeakerFacet, counted_facet_args
 from .filters import CLAIMS_PAGE, claim_filters
 from .pages import FACTDB_TABLES, Pages, factdb_database, is_factdb
 from .search import fts_query
@@ -23,6 +23,22 @@ from .serve import STATIC_MOUNT
 @hookimpl
 def register_facet_classes():
     return [CountedFacet, SpeakerFacet]
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Requests of the claims page of a factdb database ask for factdb's fast facets
+    where Datasette's own would count every row (see :func:`counted_facet_args`)."""
+    def wrap(app):
+        async def claims_page_facets(scope, receive, send):
+            if scope.get("type") == "http":
+                match = CLAIMS_PAGE_PATH.match(scope.get("path", ""))
+                if match and await is_factdb(datasette, match.group(1)):
+                    query = scope.get("query_string", b"").decode("latin-1")
+                    scope = {**scope, "query_string": counted_facet_args(query).encode("latin-1")}
+            await app(scope, receive, send)
+        return claims_page_facets
+    return wrap
 
 
 @hookimpl(trylast=True)  # after Datasette's own search filter, so the claims page says it searches
@@ -35,6 +51,8 @@ def filters_from_request(request, database, table, datasette):
 
 
 MAX_VALUE_BYTES = 50_000_000  # the largest string or blob a query may build
+CACHE_KIB = 64 * 1024  # each connection's page cache
+MMAP_BYTES = 1 << 30  # the database is read through a memory map
 
 
 @hookimpl(trylast=True)  # after Datasette's own functions: factdb's escape_fts replaces theirs
@@ -45,6 +63,8 @@ def prepare_connection(conn):
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     # no value a query makes may be larger than this (zeroblob(3e9) fails at once)
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
 
 
 @hookimpl

@@ -138,12 +138,13 @@ class SpeakerCount(SQLModel, table=True):
 class ClaimSpeaker(SQLModel, table=True):
     __tablename__ = "claim_speakers"
     claim_id: str = Field(foreign_key="claims.id", primary_key=True)
-    speaker_id: int = Field(foreign_key="speakers.id", primary_key=True, index=True)
+    speaker_id: int = Field(foreign_key="speakers.id", primary_key=True)
     mention: str | None = Field(default=None, index=True)
     position: int
     name: str | None = Field(default=None, index=True)
     role: str | None = None
     short: str | None = Field(default=None, index=True)
+    claim_rowid: int | None = None  # the claim's rowid (filled by a trigger; indexed with speaker_id)
 
 
 class ClaimRelation(SQLModel, table=True):

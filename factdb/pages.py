@@ -230,7 +230,19 @@ class Pages:
         legend = [{**stances[s], "count": counts[s]} for s in stances if counts[s]]
         return {"kind": "article", "article": article, "body": body, "claims": claims, "legend": legend}
 
-    async def speaker_page(self, speaker_id, limit: int = 500) -> dict | None:
+    async def first_claims_by_stance(self, speaker_id: int, per_stance: int) -> list[dict]:
+        """A speaker's first claims (by date) of each stance: picked by rowid over the
+        speaker's claims' few columns, then read in full for those only."""
+        first = await self.rows(
+            "select rowid from (select claims.rowid as rowid, row_number() over (partition by claims.stance "
+            "order by claims.published is null, claims.published, claims.article_id, claims.start) as n "
+            "from claims where claims.rowid in (select claim_rowid from claim_speakers where speaker_id = ?)) "
+            "where n <= ?", [speaker_id, per_stance])
+        return await self.claims("claims.rowid in (select value from json_each(?))",
+                                 [json.dumps([r["rowid"] for r in first])],
+                                 order="claims.published is null, claims.published, claims.article_id, claims.start")
+
+    async def speaker_page(self, speaker_id, per_stance: int = 20) -> dict | None:
         speakers = await self.rows(
             "select id, name, kind, description, ambiguous from speakers where id = ?", [speaker_id])
         if not speakers:
@@ -252,35 +264,35 @@ class Pages:
         for person in could_be:
             person["url"] = self.url("speakers", person["id"])
         ratings = await self.rows(
-            "select claims.verdict as rating, count(*) as n from claim_speakers join claims on claims.id = "
-            "claim_speakers.claim_id where claim_speakers.speaker_id = ? and claims.verdict is not null "
-            "group by claims.verdict order by n desc, rating", [sid])
+            "select verdict as rating, count(*) as n from claims indexed by idx_claims_verdict "
+            "where verdict is not null and rowid in "
+            "(select claim_rowid from claim_speakers where speaker_id = ?) group by verdict order by n desc, rating",
+            [sid])
         for r in ratings:
             r["url"] = f"{self.table_url('claims_view')}?{urlencode({'_speaker': sid, 'verdict': r['rating']})}"
         stances = await self.stances()
-        counts = Counter({r["stance"]: r["n"] for r in await self.rows(
-            "select claims.stance as stance, count(*) as n from claim_speakers "
-            "join claims on claims.id = claim_speakers.claim_id where claim_speakers.speaker_id = ? group by claims.stance",
-            [sid])})
-        theirs = "claims.id in (select claim_id from claim_speakers where speaker_id = ?)"
-        claims = await self.claims(theirs, [sid], limit=limit,
-                                   order="articles.published is null, articles.published, claims.article_id, claims.start")
+        counts = Counter({r["stance"]: r["claims"] for r in await self.rows(
+            "select stance, claims from speaker_counts where speaker_id = ? and stance != '*'", [sid])})
+        claims = await self.first_claims_by_stance(sid, per_stance)
         groups = []
         for stance_id, stance in stances.items():
             in_group = [c for c in claims if c["stance"] == stance_id]
             if in_group:
-                groups.append({"stance": stance, "claims": in_group, "total": counts[stance_id]})
+                groups.append({"stance": stance, "claims": in_group, "total": counts[stance_id],
+                               "all_url": self._facet_link(sid)(stance_id)})
         # denials that answer their claims, and their denials of others' claims
+        # (from the denials' side: there are far fewer denials than a busy speaker's claims)
         links = await self.rows(
-            "select from_claim_id, to_claim_id from claim_relations where type = 'denies' and "
-            "(to_claim_id in (select claim_id from claim_speakers where speaker_id = ?) "
-            " or from_claim_id in (select claim_id from claim_speakers where speaker_id = ?)) "
+            "select from_claim_id, to_claim_id from claim_relations r where type = 'denies' and "
+            "(exists (select 1 from claim_speakers where claim_id = r.to_claim_id and speaker_id = ?) "
+            " or exists (select 1 from claim_speakers where claim_id = r.from_claim_id and speaker_id = ?)) "
             "order by to_claim_id, from_claim_id", [sid, sid])
         ids = sorted({link["from_claim_id"] for link in links} | {link["to_claim_id"] for link in links})
         related = {c["id"]: c for c in await self.claims(
             f"claims.id in ({', '.join('?' for _ in ids)})", ids)} if ids else {}
         mine = {r["claim_id"] for r in await self.rows(
-            "select claim_id from claim_speakers where speaker_id = ?", [sid])}
+            f"select claim_id from claim_speakers where speaker_id = ? and claim_id in ({', '.join('?' for _ in ids)})",
+            [sid, *ids])} if ids else set()
         accusations = []
         for stance_claim in (c for c in claims if c["stance"] == "accuses"):
             answers = [related[link["from_claim_id"]] for link in links
@@ -300,7 +312,7 @@ class Pages:
                  (("accusations", accusations), ("denied_by", denied_by), ("denials", denials))}
         return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "appears": appears, "roles": roles,
                 "ratings": ratings,
-                "could_be": could_be, "claims": claims,
+                "could_be": could_be, "claims": claims, "per_stance": per_stance,
                 "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(sid)),
                 **shown, "related_totals": {"accusations": len(accusations), "denied_by": len(denied_by),
                                             "denials": len(denials)},

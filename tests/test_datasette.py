@@ -74,6 +74,39 @@ async def test_search_finds_claims_by_who_made_them(ds, seed_db):
     assert len(data["rows"]) == 2 and all("Vladimir Putin" in r["speakers"] for r in data["rows"])
 
 
+@pytest.mark.anyio
+async def test_a_facet_asked_for_by_url_is_the_counted_one(ds, seed_db):
+    """``_facet=stance`` (Datasette's convention) gives the fast counted facet: one
+    stance facet, the same counts, whole database or filtered."""
+    whole = await get_json(ds, f"/{db_name(seed_db)}/claims_view.json?_facet=stance&_facet=cue")
+    assert "stance_2" not in whole["facet_results"] and "cue" in whole["facet_results"]
+    assert {r["value"]: r["count"] for r in whole["facet_results"]["stance"]["results"]} == {
+        "asserts": 5, "praises": 1, "calls_for": 1, "pledges": 1, "accuses": 1, "denies": 1}
+    filtered = await get_json(ds, f"/{db_name(seed_db)}/claims_view.json?_facet=outlet&_search=Putin")
+    assert [(r["value"], r["count"]) for r in filtered["facet_results"]["outlet"]["results"]] == [("KONTAN", 2)]
+    assert "outlet_2" not in filtered["facet_results"]
+
+
+@pytest.mark.anyio
+async def test_a_search_covers_the_matches_added_last_and_says_how_many_match(ds, seed_db, monkeypatch):
+    import factdb.filters
+
+    monkeypatch.setattr(factdb.filters, "SEARCH_LIMIT", 1)
+    data = await get_json(ds, f"/{db_name(seed_db)}/claims_view.json?_search=Putin&_shape=objects")
+    assert len(data["rows"]) == 1 and data["filtered_table_rows_count"] == 1
+    assert data["human_description_en"].startswith('where search matches "Putin" (the 1 added last of 2 matches)')
+    db = ds.get_database(db_name(seed_db))
+    latest = (await db.execute("select max(rowid) from claims where speaker_names like '%Putin%'")).rows[0][0]
+    assert data["rows"][0]["claim_rowid"] == latest
+
+
+@pytest.mark.anyio
+async def test_pages_read_the_database_through_a_memory_map(ds, seed_db):
+    db = ds.get_database(db_name(seed_db))
+    assert (await db.execute("pragma mmap_size")).rows[0][0] > 0
+    assert (await db.execute("pragma cache_size")).rows[0][0] <= -64 * 1024
+
+
 AWKWARD = ['"', "'", '"bantuan militer', "militer AND", "AND", "OR NOT", "ro-ro", "Mu'ti", "a:b", "^x", "*",
            "NEAR(a b)", '""', "-", "(", "militer*", "  ", "é", "\\", "%", "<script>"]
 

@@ -212,8 +212,9 @@ async def test_speaker_page_caps_long_lists_and_links_to_all(ds):
     from factdb.pages import Pages
 
     xi = await one(ds, "select id from speakers where name = 'Xi Jinping'")
-    page = await Pages(ds, "sample").speaker_page(xi, limit=2)
-    assert len(page["claims"]) == 2 and page["total"] == 5
+    page = await Pages(ds, "sample").speaker_page(xi, per_stance=1)
+    assert len(page["claims"]) == len(page["groups"]) and page["total"] == 5  # the first of each stance
+    assert all(len(g["claims"]) == 1 for g in page["groups"]) and sum(g["total"] for g in page["groups"]) == 5
     assert sum(bar["count"] for bar in page["chart"]) == 5  # the chart counts them all
     url = page["all_claims_url"].replace("/sample/claims_view?", "/sample/claims_view.json?_shape=array&")
     rows = (await ds.client.get(url)).json()

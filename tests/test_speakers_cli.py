@@ -177,3 +177,25 @@ def test_commands_that_change_a_database_do_not_create_one(runner, tmp_path, arg
         invoke(runner, args[0], "--db", str(missing), *args[1:])
     assert result.exit_code == 1 and "no such database" in result.output
     assert not missing.exists()
+
+
+def test_every_link_knows_its_claims_rowid_whoever_wrote_it(runner, two_db, tmp_path):
+    """claim_speakers.claim_rowid (the speaker filter's integer key) holds after
+    ingest, add, merge, split, unmerge, rename and a new extraction."""
+    def wrong_links():
+        return open_db(two_db).execute(
+            "select count(*) from claim_speakers cs left join claims c on c.id = cs.claim_id "
+            "where cs.claim_rowid is not c.rowid").fetchone()[0]
+
+    steps = [("add", "--db", two_db, "--speaker", "Sri Wahyuni", "--speaker", "Budi Hendarto",
+              "--stance", "asserts", "--text", "Harga gula akan naik."),
+             ("speakers", "merge", "--db", two_db, "Budi Hendarto", "Mas Bud", "Sri Wahyuni"),
+             ("speakers", "split", "--db", two_db, "Budi Hendarto", "Sri Wahyuni"),
+             ("speakers", "unmerge", "--db", two_db, "Mas Bud"),
+             ("speakers", "rename", "--db", two_db, "Budi Hendarto", "Budi Hendarto S."),
+             ("ingest", "--db", two_db, "--replace")]
+    for step in steps:
+        result = invoke(runner, *step)
+        assert result.exit_code == 0, (step, result.output)
+        assert wrong_links() == 0, step
+    assert open_db(two_db).execute("select count(*) from claim_speakers").fetchone()[0] > 10
