@@ -62,25 +62,24 @@ class Grouper:
         self.db = db
         self.changed: set[int] = set()  # groups whose members changed
 
-    def _facts(self, cid: str):
-        row = self.db.execute("select text, article_id from claims where id = ?", [cid]).fetchone()
-        speakers = tuple(sorted(r[0] for r in self.db.execute(
-            "select speaker_id from claim_speakers where claim_id = ?", [cid])))
-        return (row[0], row[1], speakers) if row else (None, None, ())
-
-    def _facts_of(self, claim_ids: list[str]) -> dict:
-        """:meth:`_facts` of many claims, read in a few queries."""
-        facts = {}
+    def _speakers_of(self, claim_ids: list[str]) -> dict[str, tuple[int, ...]]:
+        """The speaker ids of each claim, sorted (read in a few queries)."""
+        speakers: dict[str, list[int]] = {}
         for i in range(0, len(claim_ids), 500):
             chunk = claim_ids[i:i + 500]
-            marks = ", ".join("?" * len(chunk))
-            speakers = {}
-            for cid, sid in self.db.execute(
-                    f"select claim_id, speaker_id from claim_speakers where claim_id in ({marks})", chunk):
+            for cid, sid in self.db.conn.execute(f"select claim_id, speaker_id from claim_speakers where claim_id in "
+                                                 f"({', '.join('?' * len(chunk))})", chunk):
                 speakers.setdefault(cid, []).append(sid)
-            for cid, text, article in self.db.execute(
-                    f"select id, text, article_id from claims where id in ({marks})", chunk):
-                facts[cid] = (text, article, tuple(sorted(speakers.get(cid, ()))))
+        return {cid: tuple(sorted(sids)) for cid, sids in speakers.items()}
+
+    def _facts_of(self, claim_ids: list[str]) -> dict:
+        """(text, article, sorted speaker ids) of each claim."""
+        facts, speakers = {}, self._speakers_of(claim_ids)
+        for i in range(0, len(claim_ids), 500):
+            chunk = claim_ids[i:i + 500]
+            for cid, text, article in self.db.conn.execute(
+                    f"select id, text, article_id from claims where id in ({', '.join('?' * len(chunk))})", chunk):
+                facts[cid] = (text, article, speakers.get(cid, ()))
         return facts
 
     def add(self, claim_ids) -> None:
@@ -102,15 +101,17 @@ class Grouper:
             first = speakers[0]
             found = {}
             for h in hashes:
-                for other, o_text in self.db.execute(
+                for other, o_text in self.db.conn.execute(
                         "select s.claim_id, c.text from claim_sketches s join claims c on c.id = s.claim_id "
                         "where s.speaker_id = ? and s.hash = ? and s.claim_id != ? and c.article_id is not ? "
                         f"limit {CANDIDATES}", [first, h, cid, article]):
                     found[other] = o_text
             pending += [(first, h, cid) for h in hashes]
             pending_article = article
-            for other in sorted(o for o, t in found.items() if jaccard(ws, words(t)) >= NEAR):
-                if self._facts(other)[2] == speakers:
+            near = sorted(o for o, t in found.items() if jaccard(ws, words(t)) >= NEAR)
+            of = self._speakers_of(near) if near else {}
+            for other in near:
+                if of.get(other, ()) == speakers:
                     self._join(cid, other)
         self._file(pending)
 
@@ -119,7 +120,7 @@ class Grouper:
                                  sketches)
 
     def _group_of(self, cid: str) -> int | None:
-        row = self.db.execute("select group_id from claims where id = ?", [cid]).fetchone()
+        row = self.db.conn.execute("select group_id from claims where id = ?", [cid]).fetchone()
         return row[0] if row else None
 
     def _join(self, a: str, b: str) -> None:

@@ -112,10 +112,10 @@ class Resolver:
     # -- reading --------------------------------------------------------
 
     def one(self, sql: str, params=()):
-        return self.db.execute(sql, list(params)).fetchone()
+        return self.db.conn.execute(sql, list(params)).fetchone()
 
     def speaker_of(self, name: str) -> int | None:
-        row = self.one("select speaker_id from speaker_aliases where alias = ?", [name])
+        row = self.db.conn.execute("select speaker_id from speaker_aliases where alias = ?", [name]).fetchone()
         return row[0] if row else None
 
     def candidates(self, word: str) -> list[int]:

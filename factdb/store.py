@@ -93,9 +93,12 @@ def _by_mention(resolver: Resolver, s: SpeakerValue) -> SpeakerValue:
 def _resolve(resolver: Resolver, claims: list[tuple[str, tuple[SpeakerValue, ...]]]):
     """Resolve every speaker of the claims (creating speakers where none fits)."""
     claims = [(cid, tuple(_by_mention(resolver, s) for s in speakers)) for cid, speakers in claims]
+    resolved = set()  # (resolving a name links that name only: once is enough)
     for _, speakers in claims:
         for s in speakers:
-            resolver.resolve(s.name, s.kind, s.description)
+            if s.name not in resolved:
+                resolver.resolve(s.name, s.kind, s.description)
+                resolved.add(s.name)
     return claims
 
 
