@@ -326,9 +326,10 @@ def _role_end(rest: list[Token], lex: Lexicon, place_title: bool = False) -> int
             continue
         if span and seen_name and i + span == len(rest):
             break  # a name that ends like a place: "Hendra Ambon"
+        particle = seen_name and tok.lower in lex.name_particles and i + 1 < len(rest) and rest[i + 1].is_capitalized
         if (_is_affiliation(tok, lex) and not is_acronym(tok.text)
                 or span
-                or not tok.is_capitalized):
+                or not tok.is_capitalized and not particle):  # ("Mayor Bill de Blasio": "de" is the name's)
             cut = i + 1
             seen_name = False
         elif is_acronym(tok.text):
@@ -608,6 +609,8 @@ def _described_name(tokens, words, text, lex: Lexicon, entities: Entities):
     lower = 0
     while lower < len(tokens) and not tokens[lower].is_capitalized and tokens[lower].lower not in lex.quantifiers:
         lower += 1
+    if all(t.lower in lex.name_particles for t in tokens[:lower]):
+        return None  # "de Blasio": a particle of the name, not a description
     if 0 < lower < len(tokens) and all(t.is_capitalized for t in tokens[lower:]) and not any(
             phrase_at(words, lex.institution_words, i) or phrase_at(words, lex.places, i)
             for i in range(lower, len(words))):

@@ -104,7 +104,7 @@ class SpeakerPhrases:
         # trim words that cannot start a speaker phrase
         while start < end and (toks[start].lower in self.lex.np_joiners or not toks[start].is_capitalized
                                and not self._starts_title(toks, start, end) and not self._modifies_role(toks, start, end)
-                               or toks[start].lower in self.lex.sentence_openers):
+                               or toks[start].lower in self.lex.sentence_openers) and not self._opening_particle(toks, start, end):
             start += 1
         if start >= end:
             return None
@@ -121,6 +121,12 @@ class SpeakerPhrases:
                                        or toks[start - 1].lower in self.lex.quantifiers):
                 start -= 1
         return (start, end)
+
+    def _opening_particle(self, toks, start: int, end: int) -> bool:
+        """A name particle that opens a name after a comma or at the start ("de Blasio said",
+        "Van Morrison said")."""
+        return (toks[start].lower in self.lex.name_particles and start + 1 < end
+                and toks[start + 1].is_capitalized and (start == 0 or not toks[start - 1].is_word))
 
     def _modifies_role(self, toks, start: int, end: int) -> bool:
         """A role modifier opening a role ("former officials", "current and former aides")."""

@@ -1,0 +1,33 @@
+"""Stage 2 and 5, speaker phrases and canonical names (factdb/extract/subjects.py,
+factdb/extract/speakers.py). Invented sentences."""
+import pytest
+
+from factdb.extract import extract_claims, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+
+
+def speakers(lex, lang, text):
+    return [[(s.name, s.description) for s in c.speakers] for c in extract_claims(text, lex[lang]).claims]
+
+
+def test_a_name_particle_after_a_title_stays_in_the_name(lex):
+    assert speakers(lex, "en", '"The city will help," said Mayor Anna de Vries.') == [[("Anna de Vries", "Mayor")]]
+
+
+def test_a_name_particle_may_open_the_name(lex):
+    assert speakers(lex, "en", 'If the rally moves, de Vries said, the city will help.')[0][0][0] == "de Vries"
+    assert speakers(lex, "en", "Van Dorn said the show would go on.") == [[("Van Dorn", None)]]
+
+
+def test_a_title_and_a_role_are_the_description(lex):
+    assert speakers(lex, "id", "Kepala Dinas Pekerjaan Umum Rina Lestari mengatakan, jembatan itu selesai.") == [
+        [("Rina Lestari", "Kepala Dinas Pekerjaan Umum")]]
+
+
+def test_a_short_name_resolves_to_the_full_name_written_before(lex):
+    text = "Mayor Ellen Park opened the bridge. Park said the bridge was safe."
+    assert speakers(lex, "en", text)[-1][0][0] == "Ellen Park"
