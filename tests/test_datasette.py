@@ -88,6 +88,15 @@ async def test_a_facet_asked_for_by_url_is_the_counted_one(ds, seed_db):
 
 
 @pytest.mark.anyio
+async def test_the_claims_table_counts_stances_from_the_count_table(ds, seed_db):
+    data = await get_json(ds, f"/{db_name(seed_db)}/claims.json")
+    assert {r["value"]: r["count"] for r in data["facet_results"]["stance"]["results"]} == {
+        "asserts": 5, "praises": 1, "calls_for": 1, "pledges": 1, "accuses": 1, "denies": 1}
+    denies = await get_json(ds, f"/{db_name(seed_db)}/claims.json?stance=denies")
+    assert [(r["value"], r["count"]) for r in denies["facet_results"]["stance"]["results"]] == [("denies", 1)]
+
+
+@pytest.mark.anyio
 async def test_a_search_covers_the_matches_added_last_and_says_how_many_match(ds, seed_db, monkeypatch):
     import factdb.filters
 
