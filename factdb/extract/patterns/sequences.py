@@ -25,7 +25,13 @@ class SequencePatterns:
         """The claims the data patterns find, each with the token index of its cue."""
         made = []
         by_start = {c.start: c for c in cues}
+        words = {t.lower for t in sent.tokens}
+        kinds = {c.cue.kind for c in cues}
         for pattern in self.lex.sequences:
+            # (cheap checks first: every word a pattern requires is in the sentence, its cue kind too)
+            if any(step.kind == "words" and not step.optional and not step.value & words
+                   or step.kind == "cue" and step.value not in kinds for step in pattern.steps):
+                continue
             for start in range(len(sent.tokens)):
                 found = self._match_sequence(sent, pattern, start, by_start)
                 if found:
