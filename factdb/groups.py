@@ -89,6 +89,7 @@ class Grouper:
         # a claim's words are filed once the claims after it have looked for theirs; those
         # of one article at once (a claim is never compared with claims of its own article)
         pending, pending_article = [], None
+        known: dict[str, frozenset[str]] = {}  # the words of texts met (a claim repeated is one text)
         for cid in claim_ids:
             text, article, speakers = facts.get(cid, (None, None, ()))
             if not text or not speakers:
@@ -101,18 +102,30 @@ class Grouper:
             first = speakers[0]
             found = {}
             for h in hashes:
-                for other, o_text in self.db.conn.execute(
-                        "select s.claim_id, c.text from claim_sketches s join claims c on c.id = s.claim_id "
+                for other, o_text, o_group in self.db.conn.execute(
+                        "select s.claim_id, c.text, c.group_id from claim_sketches s join claims c on c.id = s.claim_id "
                         "where s.speaker_id = ? and s.hash = ? and s.claim_id != ? and c.article_id is not ? "
                         f"limit {CANDIDATES}", [first, h, cid, article]):
-                    found[other] = o_text
+                    found[other] = (o_text, o_group)
             pending += [(first, h, cid) for h in hashes]
             pending_article = article
-            near = sorted(o for o, t in found.items() if jaccard(ws, words(t)) >= NEAR)
+            near = sorted(o for o, (t, _) in found.items()
+                          if jaccard(ws, known[t] if t in known else known.setdefault(t, words(t))) >= NEAR)
+            if not near:
+                continue
+            # each claim's group, kept as the joins change them; a claim in this claim's
+            # group stays in it whatever joins follow, so joining it changes nothing
+            groups = {o: found[o][1] for o in near}
+            groups[cid] = self._group_of(cid)
+            near = [o for o in near if groups[cid] is None or groups[o] != groups[cid]]
             of = self._speakers_of(near) if near else {}
             for other in near:
-                if of.get(other, ()) == speakers:
-                    self._join(cid, other)
+                if of.get(other, ()) != speakers or (groups[cid] is not None and groups[cid] == groups[other]):
+                    continue
+                gid, gone = self._join(cid, other)
+                groups[cid] = groups[other] = gid
+                if gone is not None:
+                    groups = {k: gid if g == gone else g for k, g in groups.items()}
         self._file(pending)
 
     def _file(self, sketches: list[tuple[int, int, str]]) -> None:
@@ -123,10 +136,12 @@ class Grouper:
         row = self.db.conn.execute("select group_id from claims where id = ?", [cid]).fetchone()
         return row[0] if row else None
 
-    def _join(self, a: str, b: str) -> None:
+    def _join(self, a: str, b: str) -> tuple[int, int | None]:
+        """Put two claims in one group: (that group, the group merged into it, if one was)."""
         ga, gb = self._group_of(a), self._group_of(b)
+        gone = None
         if ga is not None and ga == gb:
-            return
+            return ga, None
         if ga is None and gb is None:
             gid = self.db.conn.execute("insert into claim_groups (claims) values (0)").lastrowid
             self.db.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
@@ -138,6 +153,7 @@ class Grouper:
             self.db.execute("update claims set group_id = ? where group_id = ?", [gid, gone])
             self.db.execute("delete from claim_groups where id = ?", [gone])
         self.changed.add(gid)
+        return gid, gone
 
     def remove(self, claim_ids) -> None:
         """Take claims that are about to be deleted out of the files and their groups
