@@ -39,3 +39,24 @@ def test_no_link_to_a_later_claim_about_something_else(lex):
             "Dokter Rina Lestari memperingatkan kebijakan itu bisa membuat kasus naik.\n"
             "Bupati Sukamaju Joko Susilo mengatakan, jalan desa akan diperbaiki tahun depan.")
     assert relations(lex, "id", text) == []
+
+
+def test_a_denial_with_no_words_to_match_denies_the_accusation_of_the_denier(lex):
+    text = "Senator Jane Roe accused Governor Tom Lane of hiding the budget deficit. Later, Lane denied any wrongdoing."
+    assert relations(lex, "en", text) == [("Lane", "Jane Roe", "denies")]
+    text = "Residents accused the Harbor Company of dumping waste into the river. The company denied wrongdoing."
+    assert relations(lex, "en", text) == [("company", "Residents", "denies")]
+    text = "Warga menuduh Kepala Desa Andi Rahman menjual pupuk bersubsidi.\nAndi membantah melakukan pelanggaran."
+    assert relations(lex, "id", text) == [("Andi Rahman", "Warga", "denies")]
+
+
+def test_a_rejection_of_something_else_is_not_linked_to_the_accusation(lex):
+    text = "Jane Roe accused Tom Lane of ducking the debate. Roe proposed three dates. Lane rejected those dates."
+    ex = extract_claims(text, lex["en"])
+    assert not [r for r in ex.relations if ex.claims[r.target].stance == "accuses"]
+
+
+def test_an_english_response_marker(lex):
+    text = ("Senator Jane Roe said Governor Tom Lane hid the budget deficit from voters.\n\n"
+            "Responding to the senator, Lane said the budget was balanced.")
+    assert relations(lex, "en", text) == [("Tom Lane", "Jane Roe", "responds_to")]

@@ -59,6 +59,8 @@ def find_relations(claims, lex: Lexicon, text: str | None = None) -> list[tuple[
                 target = _repeated(claims, i)
             if target is None:
                 target = _shared_stems(claims, i, lex)
+            if target is None:
+                target = _said_of_me(claims, i, lex)
         if target is None:
             kind = RESPONDS_TO
             target = _response(claims, i, lex)
@@ -253,3 +255,24 @@ def _narrated_antecedent(claims, i: int, lex: Lexicon, text: str) -> int | None:
         if n > best_n:
             best, best_n = j, n
     return best if best_n * 2 >= len(told) else None
+
+
+# what someone can deny having done: an accusation, a criticism
+ALLEGATIONS = {"accuses", "criticizes"}
+ALLEGED_WINDOW = 5  # the one accused stands in the first words of the accusation ("X of ...")
+
+
+def _said_of_me(claims, i: int, lex: Lexicon) -> int | None:
+    """"X accused Lane of ..." then "Lane denied wrongdoing": a denial with no words of its
+    own to match denies the latest accusation of another speaker that opens with the denier."""
+    pointing = lex.demonstratives - lex.definite_articles - lex.leading_articles
+    if pointing & set(_words(claims[i].text)):
+        return None  # "rejected those days": it points to something else
+    skip = lex.stopwords | lex.determiners | lex.title_words
+    own = {w for s in claims[i].speakers for w in _words(s.name) if len(w) >= 3 and w not in skip}
+    if not own:
+        return None
+    for j in _others(claims, i):
+        if claims[j].stance in ALLEGATIONS and own & set(_words(claims[j].text)[:ALLEGED_WINDOW]):
+            return j
+    return None
