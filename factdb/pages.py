@@ -20,6 +20,7 @@ from .search import fts_query
 FACTDB_TABLES = {"claims", "articles", "speakers", "claim_groups"}
 RELATED_SHOWN = 100  # accusations and denials listed on a speaker page, per list
 NAMES_SHOWN = 30  # mentions and roles listed on a speaker page
+RANKED = 10_000  # a search ranks the claims added last among its matches, at most this many
 
 # How a relation reads from each end: (from the relating claim, from the related one).
 RELATION_LABELS = {
@@ -384,8 +385,11 @@ class Pages:
             f"where articles_fts match ? order by rank limit {int(shown)}", [q])
         for a in articles:
             a["url"] = self.url("articles", a["id"])
-        claims = await self.claims("claims.rowid in (select rowid from claims_fts where claims_fts match ? "
-                                   f"order by rank limit {2 * int(shown)})", [q], order="claims.published desc, claims.id")
+        claims = await self.claims(
+            "claims.rowid in (select rowid from claims_fts where claims_fts match ?1 and rowid >= coalesce(("
+            "select rowid from claims_fts where claims_fts match ?1 order by rowid desc limit 1 "
+            f"offset {RANKED - 1}), 0) order by rank limit {2 * int(shown)})", [q],
+            order="claims.published desc, claims.id")
         return {"text": text, "speakers": speakers, "articles": articles, "claims": claims,
                 "all": {t: f"{self.table_url(t)}?{urlencode({'_search': text})}"
                         for t in ("claims_view", "speakers", "articles")}}

@@ -260,3 +260,18 @@ async def test_one_search_over_claims_speakers_and_articles(ds):
     for term in ['"', "AND", "Mu'ti", "(", ""]:
         response = await ds.client.get("/-/search", params={"q": term})
         assert response.status_code == 200, term
+
+
+async def test_a_search_ranks_among_the_matches_added_last(ds, monkeypatch):
+    """A common word matches a hundred thousand claims at scale: ranking is bounded to
+    the RANKED matching claims added last."""
+    import factdb.pages
+    from factdb.pages import Pages
+
+    monkeypatch.setattr(factdb.pages, "RANKED", 1)
+    found = (await Pages(ds, "sample").search("Putin"))["claims"]
+    latest = await one(ds, "select id from claims where rowid = (select max(rowid) from claims_fts "
+                           "where claims_fts match 'Putin')")
+    assert [c["id"] for c in found] == [latest]
+    rows = (await ds.client.get("/sample/who_said_what_about.json", params={"term": "Putin", "_shape": "array"})).json()
+    assert len(rows) == 2  # the canned query ranks among the 10,000 added last
