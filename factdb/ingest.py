@@ -70,23 +70,22 @@ def _walk(directory: Path) -> Iterator[tuple[Path, str | None]]:
         with os.scandir(directory) as entries:
             for entry in entries:
                 try:
-                    is_dir = entry.is_dir(follow_symlinks=False)
+                    if entry.is_dir(follow_symlinks=False):
+                        subdirs.add(entry.name)
+                    elif not (entry.name.endswith(".txt") and entry.is_file()):  # (a link to a file counts)
+                        continue
                 except OSError:
-                    is_dir = False
-                if is_dir:
-                    subdirs.add(entry.name)
-                if is_dir or entry.name.endswith(".txt"):
-                    names.append(entry.name)
+                    continue
+                names.append(entry.name)
     except OSError as e:
         yield directory, unreadable(e)
         return
     names.sort()
     for name in names:
-        path = directory / name
         if name in subdirs:
-            yield from _walk(path)
-        elif path.is_file():
-            yield path, None
+            yield from _walk(directory / name)
+        else:
+            yield directory / name, None
 
 
 def unreadable(e: OSError) -> str:
