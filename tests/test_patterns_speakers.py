@@ -31,3 +31,15 @@ def test_a_title_and_a_role_are_the_description(lex):
 def test_a_short_name_resolves_to_the_full_name_written_before(lex):
     text = "Mayor Ellen Park opened the bridge. Park said the bridge was safe."
     assert speakers(lex, "en", text)[-1][0][0] == "Ellen Park"
+
+
+def test_the_agent_of_a_passive_sentence_is_who_the_next_quote_means(lex):
+    text = ("Rina Lestari mengatakan, acara berjalan lancar. Acara itu juga dihadiri Guru Besar Ilmu Pangan "
+            "Made Wirawan.\n”Tempe sudah dikenal sejak lama,” ujarnya.")
+    assert speakers(lex, "id", text)[-1][0][0] == "Made Wirawan"
+
+
+def test_not_the_agent_in_a_relative_clause(lex):
+    text = ("Rina Lestari mengatakan, acara berjalan lancar. Ratusan pelajar yang diamankan Kepala Polsek "
+            "Joko Susilo dipulangkan.\n”Semua aman,” ujarnya.")
+    assert speakers(lex, "id", text)[-1][0][0] == "Rina Lestari"

@@ -256,6 +256,8 @@ class Lexicon:
     closing_document_nouns: frozenset[str] = field(default_factory=frozenset)
     # month names and short forms -> month number ("oct" -> 10), for dates written out
     months: dict[str, int] = field(default_factory=dict)
+    # the prefix of a passive verb ("di" of "dihadiri"): the person named after it acts
+    passive_prefix: str = ""
     # attribution patterns written as data (see ``sequences`` in the lexicons)
     sequences: tuple[SequencePattern, ...] = ()
 
@@ -314,7 +316,7 @@ def lexicon_from_dict(data: dict) -> Lexicon:
     for part in (_fields_1, _fields_2, _fields_3):
         fields.update(part(data))
     return Lexicon(language=data["language"], cues=cues, max_cue_len=max((len(k) for k in cues), default=1),
-                   sequences=_sequences(data), **fields)
+                   sequences=_sequences(data), passive_prefix=str(data.get("passive_prefix") or ""), **fields)
 
 
 def _fields_1(data: dict) -> dict:

@@ -196,6 +196,9 @@ def _note_topic(r: Reading, sent, made: list[RawClaim]) -> None:
                 or any(k.name == opening[0].name for k in entities.known)):
             # a name ends in a capital: "Most Northern towns" is no person
             subject = opening[0]
+    if subject is None and not made and lex.passive_prefix:
+        # "Acara itu dihadiri Guru Besar X Nama." then '"...," ujarnya': the agent is the topic
+        subject = _passive_agent(r, sent)
     if subject and sent.tokens and r.attributor.in_quote(sent.tokens[0].start):
         subject = None  # a person named in someone's quote is not the topic
     if subject and not made:
@@ -221,3 +224,27 @@ def _claims(r: Reading) -> list[Claim]:
             paragraph=c.paragraph,
         ))
     return claims
+
+
+def _passive_agent(r: Reading, sent) -> SpeakerRef | None:
+    """The person named as the agent right after a passive verb ("dihadiri X", "ditanggapi
+    oleh X"), when they are named in full."""
+    toks, lex = sent.tokens, r.lex
+    for k in range(1, len(toks) - 1):
+        word = toks[k].lower
+        if toks[k].is_capitalized or not word.startswith(lex.passive_prefix) or len(word) <= len(lex.passive_prefix) + 3:
+            continue
+        if toks[k - 1].lower in lex.relativizers:
+            return None  # "pelajar yang diamankan X": a clause about someone else
+        a = k + 2 if toks[k + 1].lower in lex.passive_agents and k + 2 < len(toks) else k + 1
+        rng = r.attributor.np_right(toks, a)
+        if not rng or rng[0] != a or r.attributor.in_quote(toks[a].start):
+            continue
+        refs = r.attributor.speakers_of(toks, rng)
+        described = refs and refs[0].description or rng[1] < len(toks) and toks[rng[1]].text == ","
+        if len(refs) == 1 and refs[0].kind == PERSON and len(refs[0].name.split()) > 1 and refs[0].name[:1].isupper() \
+                and described:
+            r.entities.remember(refs[0])
+            return refs[0]
+        return None
+    return None
