@@ -60,3 +60,10 @@ def test_an_english_response_marker(lex):
     text = ("Senator Jane Roe said Governor Tom Lane hid the budget deficit from voters.\n\n"
             "Responding to the senator, Lane said the budget was balanced.")
     assert relations(lex, "en", text) == [("Tom Lane", "Jane Roe", "responds_to")]
+
+
+def test_words_with_the_pronoun_suffix_match_their_stem(lex):
+    # "dinasnya" (its office) is "dinas" + "-nya": the denial shares a word with the criticism
+    text = ("Anggota DPRD Budi Hartono menilai dinas kesehatan terlambat menangani lonjakan kasus.\n"
+            "Kepala Dinas Kesehatan Rina Lestari membantah tudingan bahwa dinasnya lamban.")
+    assert relations(lex, "id", text) == [("Rina Lestari", "Budi Hartono", "denies")]

@@ -39,7 +39,10 @@ def _overlap(a: str, b: str) -> float:
 
 def _stems(text: str, lex: Lexicon) -> set[str]:
     skip = lex.stopwords | lex.complementizers | lex.demonstratives | lex.adverbs | lex.negations
-    return {w[:STEM] for w in _words(text) if len(w) >= MIN_WORD and w not in skip}
+    suffix = lex.pronoun_suffix
+    words = (w[:-len(suffix)] if suffix and w.endswith(suffix) and len(w) - len(suffix) >= MIN_WORD else w
+             for w in _words(text))  # "dinasnya" is "dinas" + "-nya"
+    return {w[:STEM] for w in words if len(w) >= MIN_WORD and w not in skip}
 
 
 def find_relations(claims, lex: Lexicon, text: str | None = None) -> list[tuple[int, int, str]]:
