@@ -25,3 +25,15 @@ def test_a_demonstrative_alone_points_to_an_earlier_sentence(lex):
 def test_as_x_stressed_content(lex):
     assert claims(lex, "id", "Seperti yang ditegaskan Rudi Hartono, harga pupuk akan naik.") == [
         ("Rudi Hartono", "asserts", "harga pupuk akan naik")]
+
+
+def test_the_agent_named_after_its_role_and_a_comma(lex):
+    text = "Kenaikan tarif itu diperlukan, disampaikan pengamat dari Universitas Sukamaju, Joko Prasetyo."
+    assert claims(lex, "id", text)[0][0] == "Joko Prasetyo"
+
+
+def test_the_same_view_points_to_an_earlier_sentence_and_its_agent_speaks_next(lex):
+    text = ("Rina Lestari mengatakan, tarif harus naik.\nHal senada disampaikan pengamat dari Universitas "
+            "Sukamaju, Joko Prasetyo.\nIa menilai tarif lama sudah tidak sesuai.")
+    assert claims(lex, "id", text) == [("Rina Lestari", "asserts", "tarif harus naik"),
+                                       ("Joko Prasetyo", "asserts", "tarif lama sudah tidak sesuai")]

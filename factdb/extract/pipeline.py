@@ -240,8 +240,8 @@ def _passive_agent(r: Reading, sent) -> SpeakerRef | None:
         rng = r.attributor.np_right(toks, a)
         if not rng or rng[0] != a or r.attributor.in_quote(toks[a].start):
             continue
-        refs = r.attributor.speakers_of(toks, rng)
-        described = refs and refs[0].description or rng[1] < len(toks) and toks[rng[1]].text == ","
+        refs, after = r.attributor._with_appositive(toks, rng, r.attributor.speakers_of(toks, rng))
+        described = refs and refs[0].description or after < len(toks) and toks[after].text in ",("  # (an age: "X (19), ...")
         if len(refs) == 1 and refs[0].kind == PERSON and len(refs[0].name.split()) > 1 and refs[0].name[:1].isupper() \
                 and described:
             r.entities.remember(refs[0])

@@ -15,7 +15,8 @@ class Passive:
         rng = self.np_right(toks, a)
         if not rng or i == 0:
             return None
-        speakers = self.speakers_of(toks, rng)
+        # "disampaikan pengamat dari Universitas X, Joko Prasetyo": the named person
+        speakers, after = self._with_appositive(toks, rng, self.speakers_of(toks, rng))
         content = [t for t in toks[:i] if t.is_word]
         if (len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives
                 and content[0].lower not in self.lex.reference_nouns):
@@ -25,7 +26,7 @@ class Passive:
         if content and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
                            or t.lower in self.lex.stopwords for t in content):
             # "Seperti yang ditegaskan X, CONTENT": the content follows the agent
-            a = rng[1]
+            a = after
             while a < len(toks) and toks[a].text in ",:":
                 a += 1
             if a >= len(toks) or not any(t.is_word for t in toks[a:]):
