@@ -43,3 +43,13 @@ def test_not_the_agent_in_a_relative_clause(lex):
     text = ("Rina Lestari mengatakan, acara berjalan lancar. Ratusan pelajar yang diamankan Kepala Polsek "
             "Joko Susilo dipulangkan.\n”Semua aman,” ujarnya.")
     assert speakers(lex, "id", text)[-1][0][0] == "Rina Lestari"
+
+
+def test_a_body_name_with_untuk(lex):
+    text = "Koalisi Masyarakat Sipil untuk Transportasi Publik menuding perusahaan itu menaikkan tarif."
+    assert speakers(lex, "id", text) == [[("Koalisi Masyarakat Sipil untuk Transportasi Publik", None)]]
+
+
+def test_a_joiner_ends_no_speaker_phrase(lex):
+    text = "Wartawan menghubungi Ketua Koperasi Budi Santoso untuk menanyakan harga pupuk."
+    assert not [s for c in speakers(lex, "id", text) for s in c if s[0].endswith("untuk")]

@@ -93,6 +93,8 @@ class SpeakerPhrases:
         k = end - 1
         if k >= lo and (toks[k].lower in self.lex.person_pronouns or toks[k].lower in self.lex.group_pronouns):
             return (k, end)
+        if k >= lo and toks[k].lower in self.lex.np_joiners and not toks[k].is_capitalized:
+            return None  # "X untuk menanyakan": a joiner ends no name
         start = end
         while k >= lo and (self.is_np_token(toks[k]) or self._abbrev_period(toks, k) and k - 1 >= lo) and not (
                 not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions) or (
