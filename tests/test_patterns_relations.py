@@ -67,3 +67,10 @@ def test_words_with_the_pronoun_suffix_match_their_stem(lex):
     text = ("Anggota DPRD Budi Hartono menilai dinas kesehatan terlambat menangani lonjakan kasus.\n"
             "Kepala Dinas Kesehatan Rina Lestari membantah tudingan bahwa dinasnya lamban.")
     assert relations(lex, "id", text) == [("Rina Lestari", "Budi Hartono", "denies")]
+
+
+def test_rejecting_the_accusation_denies_it(lex):
+    text = ("Koalisi Pengguna Kereta menuding PT Kereta Sukamaju menaikkan tarif tanpa sosialisasi.\n"
+            "PT Kereta Sukamaju menolak tudingan tersebut.")
+    ex = extract_claims(text, lex["id"])
+    assert [(r.source, r.target, r.type) for r in ex.relations] == [(1, 0, "denies")]

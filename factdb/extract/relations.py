@@ -79,9 +79,18 @@ def find_relations(claims, lex: Lexicon, text: str | None = None) -> list[tuple[
             if target is None and text is not None:
                 target = _narrated_antecedent(claims, i, lex, text)
         if target is not None:
-            out.append((i, target, kind))
+            out.append((i, target, _answer_kind(claims, i, target, kind, lex)))
             answering = _names(claim)
     return out
+
+
+def _answer_kind(claims, i: int, target: int, kind: str, lex: Lexicon) -> str:
+    """A rejection of an accusation it points to ("menolak tudingan tersebut", "rejected
+    the allegation") denies it, whatever stance the rejecting verb has."""
+    if kind != RESPONDS_TO or claims[i].stance != "criticizes" or claims[target].stance != "accuses":
+        return kind
+    stances = _reference_at(_words(claims[i].text)[:REFERENCE_WINDOW], lex, window=2)
+    return DENIES if stances and "accuses" in stances else kind
 
 
 def _names(claim) -> set[str]:
