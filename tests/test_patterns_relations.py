@@ -74,3 +74,10 @@ def test_rejecting_the_accusation_denies_it(lex):
             "PT Kereta Sukamaju menolak tudingan tersebut.")
     ex = extract_claims(text, lex["id"])
     assert [(r.source, r.target, r.type) for r in ex.relations] == [(1, 0, "denies")]
+
+
+def test_questioning_that_step_answers_the_call_that_asked_for_it(lex):
+    text = ("Joko Susilo mengatakan, tarif kereta naik bulan depan.\n"
+            "Kementerian Perhubungan mengimbau perusahaan itu membuka data biaya operasional.\n"
+            "Rina Lestari mempertanyakan langkah tersebut.")
+    assert relations(lex, "id", text) == [("Rina Lestari", "Kementerian Perhubungan", "responds_to")]
