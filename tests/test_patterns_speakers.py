@@ -46,8 +46,9 @@ def test_not_the_agent_in_a_relative_clause(lex):
 
 
 def test_a_body_name_with_untuk(lex):
-    text = "Koalisi Masyarakat Sipil untuk Transportasi Publik menuding perusahaan itu menaikkan tarif."
-    assert speakers(lex, "id", text) == [[("Koalisi Masyarakat Sipil untuk Transportasi Publik", None)]]
+    for body in ("Koalisi Pemuda untuk Energi Bersih", "Gerakan Masyarakat untuk Hutan Lestari"):
+        text = f"{body} menuding perusahaan itu membuang limbah ke sungai."
+        assert speakers(lex, "id", text) == [[(body, None)]]
 
 
 def test_a_joiner_ends_no_speaker_phrase(lex):
