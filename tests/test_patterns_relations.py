@@ -26,18 +26,17 @@ def test_a_denial_repeating_the_words_points_to_the_accusation(lex):
 
 
 def test_a_reaction_to_a_narrated_decision_answers_the_later_claim_that_states_it(lex):
-    text = ("Pemerintah Kabupaten Sukamaju memutuskan untuk menghapus syarat tes bagi warga yang hendak mudik "
-            "saat libur panjang.\n"
-            "Dokter Rina Lestari memperingatkan kebijakan itu bisa membuat kasus naik.\n"
-            "Bupati Sukamaju Joko Susilo mengatakan, pemerintah kabupaten menghapus syarat tes bagi warga yang "
-            "hendak mudik saat libur panjang.")
+    text = ("Pemerintah Kota Sukamaju memutuskan untuk menaikkan tarif parkir di pusat kota mulai bulan depan.\n"
+            "Ekonom Rina Lestari memperingatkan kebijakan itu dapat membuat pedagang kehilangan pembeli.\n"
+            "Wali Kota Sukamaju Joko Susilo mengatakan, pemerintah kota menaikkan tarif parkir di pusat kota "
+            "mulai bulan depan.")
     assert relations(lex, "id", text) == [("Rina Lestari", "Joko Susilo", "responds_to")]
 
 
 def test_no_link_to_a_later_claim_about_something_else(lex):
-    text = ("Pemerintah Kabupaten Sukamaju memutuskan untuk menghapus syarat tes bagi warga yang hendak mudik.\n"
-            "Dokter Rina Lestari memperingatkan kebijakan itu bisa membuat kasus naik.\n"
-            "Bupati Sukamaju Joko Susilo mengatakan, jalan desa akan diperbaiki tahun depan.")
+    text = ("Pemerintah Kota Sukamaju memutuskan untuk menaikkan tarif parkir di pusat kota.\n"
+            "Ekonom Rina Lestari memperingatkan kebijakan itu dapat membuat pedagang kehilangan pembeli.\n"
+            "Wali Kota Sukamaju Joko Susilo mengatakan, jalan desa akan diperbaiki tahun depan.")
     assert relations(lex, "id", text) == []
 
 
