@@ -77,3 +77,9 @@ def test_a_hypothetical_says_nothing(lex):
 def test_stances_come_from_the_lexicon(lex):
     assert claims(lex, "id", "Rina Lestari mendesak pemerintah mempercepat pembangunan jembatan.")[0][1] == "calls_for"
     assert claims(lex, "id", "Rina Lestari mengkritik lambatnya pembangunan jembatan.")[0][1] == "criticizes"
+
+
+def test_an_apposition_naming_the_claim_ends_its_content(lex):
+    text = "Senate Democrats accused the agency of hiding the cost of the plan, a charge the agency rejected."
+    [(speaker, stance, cue, content)] = claims(lex, "en", text)[:1]
+    assert content == "the agency of hiding the cost of the plan"
