@@ -27,3 +27,9 @@ def test_a_possessive_document_is_its_owners(en):
     # "In her report, the auditor ...": the auditor speaks, not the report
     got = claims("In her report, the auditor said the accounts were sound.", en)
     assert all(kind != "document" for _, kind, _ in got)
+
+
+def test_a_document_with_a_participle_is_a_document(en):
+    assert claims("An email unearthed by reporters revealed that the mayor knew of the leak.", en) == [
+        ("email unearthed by reporters", "document", "the mayor knew of the leak")]
+    assert claims("Documents obtained by the Ledger show the mayor knew of the leak.", en)[0][1] == "document"
