@@ -58,3 +58,13 @@ def test_negation_is_seen_before_the_cue():
     toks = tokenize("She did not entirely agree.")
     assert finder.negated(toks, 4)
     assert not finder.negated(tokenize("She agreed."), 1)
+
+
+def test_inflections_of_reporting_verbs(find):
+    assert find("en", "She lamented that the bridge was closed.") == [("lamented", "asserts", "verb")]
+    assert find("en", "He speculated that rates would fall.") == [("speculated", "asserts", "verb")]
+    assert find("en", "Farmers protested the new levy.") == [("protested", "criticizes", "verb")]
+
+
+def test_a_noun_after_an_article_is_no_cue(find):
+    assert find("en", "The echo of the debate lingered.") == []
