@@ -49,10 +49,13 @@ def word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=7).digest(), "big")
 
 
-def sketch(ws: frozenset[str]) -> list[int]:
-    """The two smallest hashes of the claim's longer words (of all its words if it has few)."""
+def sketch(ws: frozenset[str], hashes: dict[str, int] | None = None) -> list[int]:
+    """The two smallest hashes of the claim's longer words (of all its words if it has few);
+    ``hashes`` keeps the words' hashes for the next claims (of one article, say)."""
     pool = [w for w in ws if len(w) >= SKETCH_MIN_LENGTH] or list(ws)
-    return sorted({word_hash(w) for w in pool})[:2]
+    if hashes is None:
+        return sorted({word_hash(w) for w in pool})[:2]
+    return sorted({hashes[w] if w in hashes else hashes.setdefault(w, word_hash(w)) for w in pool})[:2]
 
 
 class Grouper:
@@ -90,6 +93,7 @@ class Grouper:
         # of one article at once (a claim is never compared with claims of its own article)
         pending, pending_article = [], None
         known: dict[str, frozenset[str]] = {}  # the words of texts met (a claim repeated is one text)
+        hashed: dict[str, int] = {}  # and the hashes of words met
         for cid in claim_ids:
             text, article, speakers = facts.get(cid, (None, None, ()))
             if not text or not speakers:
@@ -98,7 +102,7 @@ class Grouper:
                 self._file(pending)
                 pending = []
             ws = words(text)
-            hashes = sketch(ws)
+            hashes = sketch(ws, hashed)
             first = speakers[0]
             found = {}
             for h in hashes:
@@ -144,14 +148,14 @@ class Grouper:
             return ga, None
         if ga is None and gb is None:
             gid = self.db.conn.execute("insert into claim_groups (claims) values (0)").lastrowid
-            self.db.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
+            self.db.conn.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
         elif ga is None or gb is None:
             gid = ga if gb is None else gb
-            self.db.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
+            self.db.conn.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
         else:  # two groups are one: keep the older
             gid, gone = min(ga, gb), max(ga, gb)
-            self.db.execute("update claims set group_id = ? where group_id = ?", [gid, gone])
-            self.db.execute("delete from claim_groups where id = ?", [gone])
+            self.db.conn.execute("update claims set group_id = ? where group_id = ?", [gid, gone])
+            self.db.conn.execute("delete from claim_groups where id = ?", [gone])
         self.changed.add(gid)
         return gid, gone
 
@@ -160,9 +164,9 @@ class Grouper:
         (a group left with one claim is no group)."""
         for cid in claim_ids:
             gid = self._group_of(cid)
-            self.db.execute("delete from claim_sketches where claim_id = ?", [cid])
+            self.db.conn.execute("delete from claim_sketches where claim_id = ?", [cid])
             if gid is not None:
-                self.db.execute("update claims set group_id = null where id = ?", [cid])
+                self.db.conn.execute("update claims set group_id = null where id = ?", [cid])
                 self.changed.add(gid)
 
     def finish(self) -> None:
@@ -171,20 +175,20 @@ class Grouper:
         from .verdicts import refresh
 
         for gid in sorted(self.changed):
-            members = [r[0] for r in self.db.execute("select id from claims where group_id = ?", [gid])]
+            members = [r[0] for r in self.db.conn.execute("select id from claims where group_id = ?", [gid])]
             n = len(members)
             if n < 2:
-                self.db.execute("update claims set group_id = null where group_id = ?", [gid])
-                self.db.execute("delete from claim_groups where id = ?", [gid])
-                if members and self.db.execute("select 1 from claims where group_id is null and id = ? "
+                self.db.conn.execute("update claims set group_id = null where group_id = ?", [gid])
+                self.db.conn.execute("delete from claim_groups where id = ?", [gid])
+                if members and self.db.conn.execute("select 1 from claims where group_id is null and id = ? "
                                                "and verdict is not null", [members[0]]).fetchone():
                     refresh(self.db, f"id in ({', '.join('?' * n)})", members)
                 continue
-            if self.db.execute("select 1 from verdicts v join claims m on m.id = v.claim_id where m.group_id = ? "
+            if self.db.conn.execute("select 1 from verdicts v join claims m on m.id = v.claim_id where m.group_id = ? "
                                "union all select 1 from claims where group_id = ? and verdict is not null limit 1",
                                [gid, gid]).fetchone():
                 refresh(self.db, "group_id = ?", [gid])
-            self.db.execute(
+            self.db.conn.execute(
                 "update claim_groups set claims = ?, articles = (select count(distinct article_id) from claims "
                 "where group_id = ?), outlets = (select count(distinct outlet) from claims where group_id = ?), "
                 "first_published = (select min(published) from claims where group_id = ?), "

@@ -82,21 +82,21 @@ def preferred_name(names: list[str]) -> str:
     return min(names, key=lambda n: (-len(n.split()), -len(n), n))
 
 
-SPEAKER_NAMES_SQL = """
-update claims set speaker_names = (
+SPEAKER_NAMES = """(
   select group_concat(n, ' ; ') from (
     select s.name as n from claim_speakers cs join speakers s on s.id = cs.speaker_id where cs.claim_id = claims.id
     union select cs.name from claim_speakers cs where cs.claim_id = claims.id
     union select a.alias from claim_speakers cs join speaker_aliases a on a.speaker_id = cs.speaker_id
-      where cs.claim_id = claims.id and a.origin = 'manual'))
-"""
+      where cs.claim_id = claims.id and a.origin = 'manual'))"""
 
 
 def refresh_speaker_names(db: sqlite_utils.Database, where: str = "", params=()) -> None:
     """Store in ``claims.speaker_names`` the names a search finds a claim by: its
     speakers' names, the names its article gives them, and the aliases people
-    added. ``where`` limits it to some claims ("id in (...)")."""
-    db.execute(SPEAKER_NAMES_SQL + (f" where {where}" if where else ""), list(params))
+    added. ``where`` limits it to some claims ("id in (...)"). Claims whose names
+    stay the same are not written (nor indexed again)."""
+    db.execute(f"update claims set speaker_names = {SPEAKER_NAMES} where {f'({where}) and ' if where else ''}"
+               f"speaker_names is not {SPEAKER_NAMES}", list(params))
 
 
 class Resolver:
@@ -124,12 +124,12 @@ class Resolver:
         that word alone, if any do; and of those, the one they nearly always
         mean by it (DOMINANT of the uses), if there is one."""
         # (+kind: by the first and last words' indexes, not by kind's, which most speakers share)
-        found = [r[0] for r in self.db.execute(
+        found = [r[0] for r in self.db.conn.execute(
             "select id from speakers where +kind = 'person' and (first_word = ? or last_word = ?) order by id",
             [word, word])]
         if len(found) < 2:
             return found
-        uses = {r[0]: r[1] for r in self.db.execute(
+        uses = {r[0]: r[1] for r in self.db.conn.execute(
             "select speaker_id, count(*) from claim_speakers where short = ? group by speaker_id", [word])
             if r[0] in found}
         if not uses:
@@ -161,7 +161,7 @@ class Resolver:
 
     def _link_new_name(self, name: str, kind: str | None, description: str | None) -> int:
         if kind is None:  # a name a person typed: the speaker the articles write that way, if one
-            written = self.db.execute(
+            written = self.db.conn.execute(
                 "select distinct speaker_id from claim_speakers where mention = ? limit 2", [name]).fetchall()
             if len(written) == 1:
                 return self._link(name, written[0][0], INFERRED)
@@ -172,7 +172,7 @@ class Resolver:
             if len(found) == 1:
                 return self._link(name, found[0], INFERRED)
             sid = own[0] if own else self._new_speaker(name, kind, description)
-            self.db.execute("update speakers set ambiguous = ? where id = ?", [int(len(found) > 1), sid])
+            self.db.conn.execute("update speakers set ambiguous = ? where id = ?", [int(len(found) > 1), sid])
             return self._link(name, sid, EXTRACTED)
         if own:
             return self._link(name, own[0], EXTRACTED)
@@ -185,7 +185,7 @@ class Resolver:
 
     def _link(self, name: str, sid: int, origin: str, merged_from: str | None = None) -> int:
         old = self.speaker_of(name)
-        self.db.execute("insert into speaker_aliases (speaker_id, alias, key, origin, merged_from) "
+        self.db.conn.execute("insert into speaker_aliases (speaker_id, alias, key, origin, merged_from) "
                         "values (?, ?, ?, ?, ?) on conflict (alias) do update set speaker_id = excluded.speaker_id, "
                         "origin = excluded.origin, merged_from = excluded.merged_from",
                         [sid, name, name_key(name), origin, merged_from])
@@ -195,9 +195,10 @@ class Resolver:
     def _names_of(self, *sids) -> None:
         """Keep ``speakers.names`` (what the speakers' search finds them by) in step."""
         if self._search_names:
-            for sid in {s for s in sids if s is not None}:
-                self.db.execute("update speakers set names = (select group_concat(alias, ' ; ') from "
-                                "speaker_aliases where speaker_id = ?) where id = ?", [sid, sid])
+            names = "(select group_concat(alias, ' ; ') from speaker_aliases where speaker_id = ?)"
+            for sid in {s for s in sids if s is not None}:  # (unchanged names are not written, nor indexed again)
+                self.db.conn.execute(f"update speakers set names = {names} where id = ? and names is not {names}",
+                                     [sid, sid, sid])
 
     def relink(self, name: str, sid: int, origin: str, merged_from: str | None = None) -> None:
         """Map ``name`` to speaker ``sid`` and move its claims there."""
@@ -210,11 +211,13 @@ class Resolver:
     def _new_speaker(self, name: str, kind: str | None, description: str | None, ambiguous: bool = False) -> int:
         words = name_key(name).split()
         person = kind == PERSON and len(words) >= 2 and is_proper(name)
+        # (its names: the name it is linked by next, so that link need not write them again)
         sid = self.db.conn.execute(
-            "insert into speakers (name, kind, description, key, first_word, last_word, ambiguous, name_origin) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into speakers (name, kind, description, key, first_word, last_word, ambiguous, name_origin"
+            f"{', names' if self._search_names else ''}) values (?, ?, ?, ?, ?, ?, ?, ?"
+            f"{', ?' if self._search_names else ''})",
             [name, kind, description, name_key(name), words[0] if person else None, words[-1] if person else None,
-             int(ambiguous), EXTRACTED]).lastrowid
+             int(ambiguous), EXTRACTED] + ([name] if self._search_names else [])).lastrowid
         self.created += 1
         if person:
             self._recheck.update({words[0], words[-1]})
@@ -224,11 +227,11 @@ class Resolver:
         name, key, origin = self.one("select name, key, name_origin from speakers where id = ?", [sid])
         if origin == MANUAL:
             return
-        variants = [r[0] for r in self.db.execute(
+        variants = [r[0] for r in self.db.conn.execute(
             "select alias from speaker_aliases where speaker_id = ? and key = ?", [sid, key])]
         best = preferred_name(variants + [name])
         if best != name and not self.one("select 1 from speakers where name = ? and id != ?", [best, sid]):
-            self.db.execute("update speakers set name = ? where id = ?", [best, sid])
+            self.db.conn.execute("update speakers set name = ? where id = ?", [best, sid])
             self.refresh(sid)
 
     def refresh(self, sid: int) -> None:
@@ -242,14 +245,14 @@ class Resolver:
         """Give the claims under ``name`` to the speaker the name now maps to, and
         drop speakers left with neither names nor claims."""
         sid = self.speaker_of(name)
-        old = [r[0] for r in self.db.execute(
+        old = [r[0] for r in self.db.conn.execute(
             "select distinct speaker_id from claim_speakers where name = ? and speaker_id != ?", [name, sid])]
         if not old:
             return
         # a claim may already name the new speaker under another name: keep one link
-        self.db.execute("delete from claim_speakers where name = ? and speaker_id != ? and claim_id in "
+        self.db.conn.execute("delete from claim_speakers where name = ? and speaker_id != ? and claim_id in "
                         "(select claim_id from claim_speakers where speaker_id = ?)", [name, sid, sid])
-        self.db.execute("update claim_speakers set speaker_id = ? where name = ?", [sid, name])
+        self.db.conn.execute("update claim_speakers set speaker_id = ? where name = ?", [sid, name])
         if self._search_names:
             refresh_speaker_names(self.db, "id in (select claim_id from claim_speakers where name = ?)", [name])
         for o in old:
@@ -258,22 +261,22 @@ class Resolver:
     def rebuild(self) -> None:
         """Resolve every name the claims give again (a database from before names were
         kept apart from speakers); manual links stay as they are."""
-        for name, kind, description in list(self.db.execute(
+        for name, kind, description in list(self.db.conn.execute(
                 "select cs.name, s.kind, s.description from claim_speakers cs join speakers s on s.id = cs.speaker_id "
                 "where cs.name not in (select alias from speaker_aliases) group by cs.name order by cs.name")):
             same = self.one("select id, name from speakers where key = ? order by id limit 1", [name_key(name)])
             if same and not (kind == PERSON and len(name_key(name).split()) == 1):
                 # a variant's speaker goes into the first speaker of the name, with the names people gave it
-                self.db.execute("update speaker_aliases set speaker_id = ? where speaker_id = "
+                self.db.conn.execute("update speaker_aliases set speaker_id = ? where speaker_id = "
                                 "(select id from speakers where name = ? and id != ?)", [same[0], name, same[0]])
                 self._link(name, same[0], EXTRACTED if same[1] == name else INFERRED)
                 self._rename_to_preferred(same[0])
             else:
                 self.resolve(name, kind, description)
             self.move_claims(name)
-        self._recheck.update(r[0] for r in self.db.execute("select distinct key from speaker_aliases"))
+        self._recheck.update(r[0] for r in self.db.conn.execute("select distinct key from speaker_aliases"))
         self.settle()
-        for (sid,) in list(self.db.execute("select id from speakers")):
+        for (sid,) in list(self.db.conn.execute("select id from speakers")):
             self.drop_if_empty(sid)
 
     def forget(self, names) -> None:
@@ -284,7 +287,7 @@ class Resolver:
                 continue
             row = self.one("select speaker_id, origin from speaker_aliases where alias = ?", [name])
             if row and row[1] != MANUAL:
-                self.db.execute("delete from speaker_aliases where alias = ?", [name])
+                self.db.conn.execute("delete from speaker_aliases where alias = ?", [name])
                 self._names_of(row[0])
                 self.recheck([name_key(name)])
                 self.drop_if_empty(row[0])
@@ -294,7 +297,7 @@ class Resolver:
                 or self.one("select 1 from speaker_aliases where speaker_id = ? limit 1", [sid]):
             return
         row = self.one("select first_word, last_word from speakers where id = ?", [sid])
-        self.db.execute("delete from speakers where id = ?", [sid])
+        self.db.conn.execute("delete from speakers where id = ?", [sid])
         self.created -= 1
         if row and row[0]:
             self._recheck.update(row)
@@ -311,7 +314,7 @@ class Resolver:
         while self._recheck:
             word = min(self._recheck)  # (in order, so a new speaker's id does not depend on hashing)
             self._recheck.remove(word)
-            for alias, sid in list(self.db.execute(
+            for alias, sid in list(self.db.conn.execute(
                     "select a.alias, a.speaker_id from speaker_aliases a join speakers s on s.id = a.speaker_id "
                     "where a.key = ? and (a.origin = 'inferred' or (a.origin = 'extracted' and s.name = a.alias "
                     "  and s.first_word is null and s.kind = 'person'))", [word])):
@@ -328,8 +331,8 @@ class Resolver:
             return
         own = self.one("select id from speakers where name = ?", [alias])
         if own and own[0] == sid:
-            self.db.execute("update speakers set ambiguous = ? where id = ?", [int(len(found) > 1), sid])
+            self.db.conn.execute("update speakers set ambiguous = ? where id = ?", [int(len(found) > 1), sid])
             return
         new = own[0] if own else self._new_speaker(alias, PERSON, None)
-        self.db.execute("update speakers set ambiguous = ? where id = ?", [int(len(found) > 1), new])
+        self.db.conn.execute("update speakers set ambiguous = ? where id = ?", [int(len(found) > 1), new])
         self.relink(alias, new, EXTRACTED)

@@ -201,12 +201,12 @@ class Progress:
         when they leave no room for the bar)."""
         elapsed = time.monotonic() - self.start
         rate = self.done / elapsed if elapsed > 0 and self.done else 0.0
-        left = f"{format_duration((self.total - self.done) / rate)} left" if rate else "--:-- left"
+        left = f"{format_duration(max(self.total - self.done, 0) / rate)} left" if rate else "--:-- left"
         text = f"{self.done:,}/{self.total:,} articles, {self.claims:,} claims, {rate:,.1f} articles/s, {left}"
         bar = min(30, width - len(text) - 3)
         if bar < 5:
             return text[:width]
-        filled = int(bar * self.done / self.total) if self.total else bar
+        filled = min(int(bar * self.done / self.total), bar) if self.total else bar  # (files may come meanwhile)
         return f"[{'#' * filled:-<{bar}}] {text}"
 
     def draw(self) -> None:
