@@ -83,3 +83,10 @@ def test_an_apposition_naming_the_claim_ends_its_content(lex):
     text = "Senate Democrats accused the agency of hiding the cost of the plan, a charge the agency rejected."
     [(speaker, stance, cue, content)] = claims(lex, "en", text)[:1]
     assert content == "the agency of hiding the cost of the plan"
+
+
+def test_a_participle_of_a_reporting_verb_takes_the_subject(lex):
+    assert claims(lex, "en", "Farmers marched to the capitol, condemning the new levy.") == [
+        ("Farmers", "criticizes", "condemning", "the new levy")]
+    assert claims(lex, "en", "The mayor signed the budget on Monday, predicting that taxes would fall.")[0][3] == \
+        "taxes would fall"
