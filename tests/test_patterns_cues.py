@@ -68,3 +68,8 @@ def test_inflections_of_reporting_verbs(find):
 
 def test_a_noun_after_an_article_is_no_cue(find):
     assert find("en", "The echo of the debate lingered.") == []
+
+
+def test_a_catenative_phrase_joins_the_cue(find):
+    assert find("en", "The mayor was quick to add that the bridge was safe.") == [
+        ("was quick to add", "asserts", "verb")]
