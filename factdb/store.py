@@ -92,7 +92,9 @@ def _by_mention(resolver: Resolver, s: SpeakerValue) -> SpeakerValue:
 
 def _resolve(resolver: Resolver, claims: list[tuple[str, tuple[SpeakerValue, ...]]]):
     """Resolve every speaker of the claims (creating speakers where none fits)."""
-    claims = [(cid, tuple(_by_mention(resolver, s) for s in speakers)) for cid, speakers in claims]
+    seen: dict[SpeakerValue, SpeakerValue] = {}  # (nothing is written meanwhile: each speaker once)
+    claims = [(cid, tuple(seen[s] if s in seen else seen.setdefault(s, _by_mention(resolver, s)) for s in speakers))
+              for cid, speakers in claims]
     resolved = set()  # (resolving a name links that name only: once is enough)
     for _, speakers in claims:
         for s in speakers:
@@ -111,19 +113,20 @@ def _search_names(resolver: Resolver, speakers: tuple[SpeakerValue, ...], memo: 
     for s in speakers:
         if s.name not in memo:
             sid = resolver.speaker_of(s.name)
-            memo[s.name] = (resolver.one("select name from speakers where id = ?", [sid])[0], [
-                r[0] for r in resolver.db.execute(
+            memo[s.name] = (sid, resolver.one("select name from speakers where id = ?", [sid])[0], [
+                r[0] for r in resolver.db.conn.execute(
                     "select alias from speaker_aliases where speaker_id = ? and origin = 'manual'", [sid])])
-        name, manual = memo[s.name]
+        _, name, manual = memo[s.name]
         names += [name, s.name, *manual]
     return " ; ".join(dict.fromkeys(names)) or None
 
 
-def _link_speakers(resolver: Resolver, claims, replace: bool = False, forget: set[str] = frozenset()) -> None:
+def _link_speakers(resolver: Resolver, claims, replace: bool = False, forget: set[str] = frozenset(),
+                   sids: dict[str, int] | None = None) -> None:
     """Link each claim to the speakers its names map to (one link per speaker and
-    claim); forget the names in ``forget`` that no claim gives any more; then look
-    again at the short names these claims bear on."""
-    links, sids = [], {}
+    claim; ``sids``: those already read); forget the names in ``forget`` that no claim
+    gives any more; then look again at the short names these claims bear on."""
+    links, sids = [], dict(sids or {})
     for cid, speakers in claims:
         seen = set()
         for position, s in enumerate(speakers):
@@ -191,7 +194,7 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
             db["claims"].upsert_all(claim_rows, pk="id", alter=False)
         else:
             insert_rows(db, "claims", claim_rows)
-        _link_speakers(resolver, resolved, forget=gone)
+        _link_speakers(resolver, resolved, forget=gone, sids={name: m[0] for name, m in memo.items()})
         grouper.add([cid for cid in cids if cid not in found_again])
         grouper.finish()
         insert_rows(db, "claim_relations", [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t,
