@@ -1,6 +1,6 @@
 """The cost of ingest's database writes against a bare ``executemany`` of the same rows.
 
-    python benchmarks/writes.py [--articles 1000] [--eval-dir DIR] [--profile N] [--no-save]
+    python benchmarks/writes.py [--articles 1000] [--runs 3] [--eval-dir DIR] [--profile N] [--no-save]
 
 Writes a corpus of N articles with benchmarks/corpus.py (real sentences of the
 development sets), reads and extracts every article first (not timed), then
@@ -10,9 +10,11 @@ every row that run wrote (articles, speakers, names, claims, speaker links,
 relations, groups, sketches), puts each with the first article that needs it,
 and times a bare ``executemany`` of exactly those rows, one transaction per
 article, into another fresh database with the same schema (``open_db``
-creates it, full-text and count triggers included). Prints both times and
-their ratio (the target: at most 1.5), and with ``--profile N`` the N costliest
-functions of the storage run (cProfile, a separate run). Appends the figures to
+creates it, full-text and count triggers included). Each is run ``--runs``
+times, interleaved, and the best time of each counts (other work on the
+machine only ever adds time). Prints both times and their ratio (the target:
+at most 1.5), and with ``--profile N`` the N costliest functions of the storage
+run (cProfile, a separate run). Appends the figures to
 ``benchmarks/results/writes.jsonl`` with the machine and date.
 """
 from __future__ import annotations
@@ -156,6 +158,8 @@ def main(argv=None) -> None:
     parser.add_argument("--eval-dir", type=Path, default=corpus.DEFAULT_EVAL_DIR,
                         help="the development sets the corpus is made from (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="runs of each, interleaved; the best of each is compared (default: %(default)s)")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also profile the storage run and print its N costliest functions")
     parser.add_argument("--note", help="a word on what was measured, saved with the figures")
@@ -168,9 +172,17 @@ def main(argv=None) -> None:
         t0 = time.perf_counter()
         work = extracted(work_dir / "articles")
         print(f"{len(work):,} articles read and extracted in {time.perf_counter() - t0:.1f}s (not timed below)")
-        store_secs = store_all(work_dir / "store.db", work)
-        ids, columns, per = rows_by_article(work_dir / "store.db")
-        bare_secs, rows = bare_executemany(work_dir / "bare.db", ids, columns, per)
+        store_runs, bare_runs = [], []
+        for run in range(args.runs):  # interleaved, each into a fresh database; the best of each counts
+            db = work_dir / f"store-{run}.db"
+            store_runs.append(store_all(db, work))
+            if run == 0:
+                ids, columns, per = rows_by_article(db)
+            bare_runs.append(bare_executemany(work_dir / f"bare-{run}.db", ids, columns, per)[0])
+            print(f"run {run + 1}: store_article {store_runs[-1]:6.2f}s, bare executemany {bare_runs[-1]:6.2f}s",
+                  flush=True)
+        store_secs, bare_secs = min(store_runs), min(bare_runs)
+        rows = sum(len(table) for a in ids for table in per[a].values())
         claims = sum(len(per[a]["claims"]) for a in ids)
         ratio = store_secs / bare_secs
         print(f"store_article, one transaction an article: {store_secs:6.2f}s "
@@ -186,7 +198,9 @@ def main(argv=None) -> None:
         record = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
                   "factdb": code_version(), "note": args.note,
                   "articles": len(work), "claims": claims, "rows": rows, "seed": args.seed,
-                  "store_seconds": round(store_secs, 2), "bare_executemany_seconds": round(bare_secs, 2),
+                  "runs": args.runs, "store_seconds": round(store_secs, 2),
+                  "bare_executemany_seconds": round(bare_secs, 2),
+                  "store_runs": [round(x, 2) for x in store_runs], "bare_runs": [round(x, 2) for x in bare_runs],
                   "ratio": round(ratio, 2)}
         with out.open("a", encoding="utf-8") as f:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
