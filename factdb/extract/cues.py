@@ -12,16 +12,17 @@ class CueFinder:
     def find_cues(self, toks: tuple[Token, ...]) -> list[CueMatch]:
         found = []
         i = 0
-        heads = self.lex.cue_heads
+        heads, suffix = self.lex.cue_heads, self.lex.pronoun_suffix
         while i < len(toks):
             hit = None
-            for n in range(min(self.lex.max_cue_len, len(toks) - i), 0, -1) if toks[i].lower in heads else ():
+            low = toks[i].lower
+            for n in range(min(self.lex.max_cue_len, len(toks) - i), 0, -1) if low in heads else ():
                 key = tuple(t.lower for t in toks[i:i + n])
                 cue = self.lex.cues.get(key)
                 if cue:
                     hit = CueMatch(i, i + n, cue)
                     break
-            if hit is None:
+            if hit is None and suffix and low.endswith(suffix):
                 hit = self._clitic_cue(toks, i)
             if hit and (self._inside_name(toks, i) or self._vetoed(toks, hit[0], hit[1], hit[2])):
                 # a capitalized cue inside a title or name ("Lomba Pidato
