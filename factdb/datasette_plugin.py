@@ -51,18 +51,56 @@ def filters_from_request(request, database, table, datasette):
 
 
 MAX_VALUE_BYTES = 50_000_000  # the largest string or blob a query may build
+MAX_RESULT_BYTES = 50_000_000  # the text and blobs one query may hand to Python, all rows together
+HEAP_LIMIT_BYTES = 1 << 30  # all the memory SQLite may allocate in the server, every connection together
+SOFT_HEAP_BYTES = 512 << 20  # above this, SQLite's page caches reuse pages rather than grow
 CACHE_KIB = 64 * 1024  # each connection's page cache
 MMAP_BYTES = 1 << 30  # the database is read through a memory map
+
+
+def bounded_rows(limit: int = MAX_RESULT_BYTES):
+    """A row factory that makes ``sqlite3.Row``s, and stops a query (with
+    ``sqlite3.OperationalError``, which Datasette shows as the query's error)
+    once the text and blobs of the rows it fetched pass ``limit`` bytes, so a
+    query of many large values (``select zeroblob(4e7) from`` a thousand rows)
+    fails before it fills the server's memory. It counts per cursor, and
+    Datasette opens one cursor a query."""
+    import weakref
+
+    current = [lambda: None, 0]  # the cursor counted (a weak reference) and its total
+
+    def row_factory(cursor, values):
+        size = 0
+        for value in values:
+            if value.__class__ is str or value.__class__ is bytes:
+                size += len(value)
+        if size:
+            if current[0]() is not cursor:
+                current[0], current[1] = weakref.ref(cursor), 0
+            current[1] += size
+            if current[1] > limit:
+                current[1] = 0
+                raise sqlite3.OperationalError(
+                    f"query result too large: its text and blobs pass {limit // 1_000_000} MB")
+        return sqlite3.Row(cursor, values)
+
+    return row_factory
 
 
 @hookimpl(trylast=True)  # after Datasette's own functions: factdb's escape_fts replaces theirs
 def prepare_connection(conn):
     """``factdb_fts(text)``: what was typed as a full-text query that cannot fail; and
-    Datasette's ``escape_fts``, which every table's search box uses, made the same."""
+    Datasette's ``escape_fts``, which every table's search box uses, made the same.
+    Bounds on what one query may take (Datasette bounds its time)."""
     conn.create_function("factdb_fts", 1, fts_query, deterministic=True)
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     # no value a query makes may be larger than this (zeroblob(3e9) fails at once)
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    # SQLite's memory, process-wide: past the hard limit an allocation fails (the query
+    # fails with "out of memory"); the pragma can only lower it
+    conn.execute(f"PRAGMA hard_heap_limit = {HEAP_LIMIT_BYTES}")
+    conn.execute(f"PRAGMA soft_heap_limit = {SOFT_HEAP_BYTES}")
+    conn.row_factory = bounded_rows()
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
 

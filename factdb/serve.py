@@ -15,11 +15,16 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates"
 STATIC_DIR = PACKAGE_DIR / "static"
 STATIC_MOUNT = "factdb-static"  # served at /factdb-static/
 
-# Settings that keep facet pages fast and visitors read-only.
+# Settings that keep facet pages fast and visitors read-only. A query stops after
+# sql_time_limit_ms; the pages' queries get SQL threads of their own while a few slow
+# queries hold theirs (with Datasette's 3 threads, eight slow queries at once made the
+# home page wait minutes: benchmarks/serve_load.py). What one query may allocate is
+# bounded in factdb.datasette_plugin.prepare_connection.
 SETTINGS = {
     "suggest_facets": False,
     "sql_time_limit_ms": 2000,
     "facet_time_limit_ms": 500,
+    "num_sql_threads": 16,
     "default_page_size": 50,
     "max_returned_rows": 1000,
     "allow_download": False,
