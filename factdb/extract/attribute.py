@@ -14,7 +14,9 @@ reader meets them:
   ``CONTENT, menurut SPEAKER``;
 * passive (``patterns/passive.py``) ``CONTENT dibantah oleh SPEAKER``;
 * document as source (``patterns/document.py``) ``In a new poll, CONTENT``;
-* colon (``patterns/colon.py``) ``NAME: "QUOTE"`` and ``X continued:`` + quote.
+* colon (``patterns/colon.py``) ``NAME: "QUOTE"`` and ``X continued:`` + quote;
+* data (``patterns/sequences.py``) sequences of word classes written in the
+  lexicon's ``sequences`` ("was accused by X of Y"), tried before the others.
 
 Which pattern a cue runs is its ``kind`` in the lexicon (:meth:`run_pattern`).
 Finding the speaker phrase itself is :mod:`factdb.extract.subjects`' job
