@@ -105,6 +105,20 @@ def prepare_connection(conn):
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
 
 
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    """A query past SQLite's heap limit (Python's ``MemoryError``) is the query's
+    fault, not the server's: a 400 page that says so, like a query past the time limit."""
+    if not isinstance(exception, MemoryError):
+        return None
+    from datasette.handle_exception import handle_exception as datasette_error_page
+    from datasette.views.base import DatasetteError
+
+    return datasette_error_page(datasette, request, DatasetteError(
+        f"This query needs more memory than the server allows ({HEAP_LIMIT_BYTES >> 20} MB for all queries).",
+        title="Query needs too much memory", status=400))
+
+
 @hookimpl
 def extra_template_vars(database, table, view_name, request, datasette):
     """``factdb_page`` on the row pages of claims, articles and speakers;

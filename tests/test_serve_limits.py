@@ -162,3 +162,15 @@ def test_the_home_page_answers_while_slow_queries_run(seed_db, tmp_path):
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.mark.anyio
+async def test_a_query_past_the_heap_limit_is_a_400_page_and_the_server_goes_on(ds, seed_db):
+    from pathlib import Path
+
+    name = Path(seed_db).stem
+    columns = ", ".join(f"zeroblob(40000000) as b{i}" for i in range(30))
+    for path in (f"/{name}.json", f"/{name}"):
+        response = await ds.client.get(path, params={"sql": f"select {columns}"})
+        assert response.status_code == 400 and "more memory than the server allows" in response.text
+    assert (await ds.client.get(f"/{name}/claims_view.json")).status_code == 200
