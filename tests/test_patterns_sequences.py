@@ -40,3 +40,18 @@ def test_a_pattern_added_in_the_lexicon_needs_no_code():
     lex = lexicon_from_dict(data)
     got = claims("Ellen Park weighed in with a plan to widen the bridge.", lex)
     assert got == [("Ellen Park", "asserts", "weighed", "a plan to widen the bridge")]
+
+
+def test_a_noun_cue_with_its_owner(en):
+    assert claims("The mayor rejected Jane Roe's claim that the bridge is unsafe.", en)[0] == (
+        "Jane Roe", "asserts", "claim", "the bridge is unsafe")
+    [(speaker, stance, cue, _)] = claims("The senator's warning that the fund would run dry went unheeded.", en)
+    assert (speaker, stance, cue) == ("senator", "warns", "warning")
+
+
+def test_a_contraction_is_no_owner(en):
+    assert [c for c in claims("He's certain that the bridge is safe.", en) if c[2] in ("certain",)] == []
+
+
+def test_a_noun_cue_alone_reports_nothing(en):
+    assert claims("The assertion surprised nobody.", en) == []

@@ -65,15 +65,21 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         cues = [c for c in self.find_cues(toks) if not self.in_quote(toks[c.start].start)]
         claims: list[RawClaim] = []
         used: set[int] = set()  # the cues a data pattern took
-        for claim, cue_at in self.sequence_claims(sent, cues) if self.lex.sequences else ():
-            self._keep(claim, claims, toks, cue_at)
+        for claim, cue_at, owned in self.sequence_claims(sent, cues) if self.lex.sequences else ():
+            if owned:
+                claims.append(claim)  # "Roe's claim that ...": Roe is named, not the one speaking now
+                for r in claim.speakers:
+                    self.entities.remember(r)
+            else:
+                self._keep(claim, claims, toks, cue_at)
             used.add(cue_at)
         for idx, (i, j, cue) in enumerate(cues):
             cue = None if i in used else self._live_cue(toks, i, j, cue)
             if cue is None:
                 continue
             # (a verb that reports speech only after a quote bounds no content: "the talks, which began ...")
-            next_cue = next((c.start for c in cues[idx + 1:] if c.cue.words not in self.lex.after_quote_cues), len(toks))
+            next_cue = next((c.start for c in cues[idx + 1:] if c.cue.words not in self.lex.after_quote_cues
+                             and c.cue.kind != "noun"), len(toks))
             made = self.run_pattern(sent, i, j, cue, next_cue, claims)
             if made and self._accepted(made, claims, toks, i, cue):
                 self._keep(made, claims, toks, i)
@@ -114,6 +120,8 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
             return self.according_to(sent, i, j, cue, next_cue)
         if cue.kind == "passive":
             return self.passive(sent, i, j, cue)
+        if cue.kind == "noun":
+            return None  # a noun ("Roe's claim that ...") reports only through a data pattern
         made = self.preposed(sent, i, j, cue, next_cue, claims)
         if made is None and cue.words in self.lex.postposed_verbs:
             made = self.postposed(sent, i, j, cue)  # '"...," said X': a verb that may also come before its speaker

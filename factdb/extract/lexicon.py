@@ -41,7 +41,7 @@ class Cue:
 
     words: tuple[str, ...]
     stance: str
-    kind: str  # "verb", "postposed", "according_to" or "passive"
+    kind: str  # "verb", "postposed", "according_to", "passive" or "noun" (only in data patterns)
 
 
 @dataclass(frozen=True)
@@ -273,10 +273,11 @@ def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
     table: dict[tuple[str, ...], Cue] = {}
-    sections = [(kind, data.get("cues", {}).get(kind, {})) for kind in ("verbs", "postposed", "according_to", "after_quote")]
+    sections = [(kind, data.get("cues", {}).get(kind, {}))
+                for kind in ("verbs", "postposed", "according_to", "after_quote", "nouns")]
     sections.append(("passive", data.get("passive", {})))
     kinds = {"verbs": "verb", "postposed": "postposed", "according_to": "according_to", "passive": "passive",
-             "after_quote": "verb"}
+             "after_quote": "verb", "nouns": "noun"}
     for section, by_stance in sections:
         for stance, entries in (by_stance or {}).items():
             for entry in entries or []:

@@ -28,7 +28,7 @@ class DocumentSource:
             start += 1
         if start >= comma or self._head_noun(toks, (start, comma)).lower not in lex.document_nouns:
             return None
-        if any((t.lower,) in lex.cues for t in toks[start:comma]):
+        if any(self._verb_cue(t) for t in toks[start:comma]):
             return None
         name = " ".join(self.text[toks[start].start:toks[comma - 1].end].split())
         cue = Cue((toks[a].lower,), "asserts", "document")
@@ -53,8 +53,13 @@ class DocumentSource:
         if self._head_noun(toks, (p + 2, end)).lower not in lex.closing_document_nouns or toks[end - 1].text[0].isdigit() \
                 or self._participle(toks[end - 1]):
             return None  # ("voters in the survey approved": the verb of the sentence)
-        if any((t.lower,) in lex.cues for t in toks[:end]):
+        if any(self._verb_cue(t) for t in toks[:end]):
             return None  # "X said Y in a poll": the one who said it speaks
         name = " ".join(self.text[toks[p + 2].start:toks[end - 1].end].split())
         cue = Cue((toks[p].lower,), "asserts", "document")
         return self._claim(sent, [SpeakerRef(name, name, DOCUMENT)], cue, p, p + 1, sent.start, toks[p - 1].end)
+
+    def _verb_cue(self, tok) -> bool:
+        """A word that is a cue by itself, not a noun that reports only in data patterns ("view")."""
+        cue = self.lex.cues.get((tok.lower,))
+        return cue is not None and cue.kind != "noun"

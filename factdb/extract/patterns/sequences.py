@@ -5,9 +5,10 @@ A step is one of
 
 * ``list: NAME``   a word of the lexicon list NAME (``passive_auxiliaries``, ``days`` ...);
 * ``words: [...]`` one of these words;
-* ``cue: KIND``    a cue of that kind (``verb``, ``postposed`` ...) starting here; it gives
-  the claim its stance;
+* ``cue: KIND``    a cue of that kind (``verb``, ``noun``, ``postposed`` ..., or ``any``)
+  starting here; it gives the claim its stance;
 * ``slot: speaker`` a speaker phrase (a name, a role, a group);
+* ``slot: owner``  a possessive naming the speaker ("Jane Roe's", "the senator's");
 * ``slot: content`` the rest of the clause, up to a trailing circumstance.
 
 and may be ``optional: true``. A journalist can add a pattern to the lexicon with no code.
@@ -15,14 +16,16 @@ and may be ``optional: true``. A journalist can add a pattern to the lexicon wit
 from __future__ import annotations
 
 from ..lexicon import SequencePattern
+from ..segment import Token
 from ..structures import CueMatch, RawClaim
 
 
 class SequencePatterns:
     """Runs the lexicon's data patterns on a sentence."""
 
-    def sequence_claims(self, sent, cues: list[CueMatch]) -> list[tuple[RawClaim, int]]:
-        """The claims the data patterns find, each with the token index of its cue."""
+    def sequence_claims(self, sent, cues: list[CueMatch]) -> list[tuple[RawClaim, int, bool]]:
+        """The claims the data patterns find, each with the token index of its cue and
+        whether its speaker is only named as an owner ("Roe's claim that ...")."""
         made = []
         by_start = {c.start: c for c in cues}
         words = {t.lower for t in sent.tokens}
@@ -30,7 +33,7 @@ class SequencePatterns:
         for pattern in self.lex.sequences:
             # (cheap checks first: every word a pattern requires is in the sentence, its cue kind too)
             if any(step.kind == "words" and not step.optional and not step.value & words
-                   or step.kind == "cue" and step.value not in kinds for step in pattern.steps):
+                   or step.kind == "cue" and step.value not in kinds and step.value != "any" for step in pattern.steps):
                 continue
             for start in range(len(sent.tokens)):
                 found = self._match_sequence(sent, pattern, start, by_start)
@@ -50,17 +53,19 @@ class SequencePatterns:
                 return None
             if step.kind == "cue":
                 cue = by_start[k]
-            elif step.value == "speaker":
-                speaker = span
+            elif step.value in ("speaker", "owner"):
+                speaker = (step.value, span)
             elif step.value == "content":
                 content = span
             k = span[1]
         if cue is None or speaker is None or content is None:
             return None
-        speakers = self.speakers_of(toks, speaker)
+        # (the speakers are resolved only once the whole pattern matched: resolving has effects)
+        speakers = self.speakers_of(toks, speaker[1]) if speaker[0] == "speaker" else self._owner(toks, speaker[1][0])
         claim = self._claim(sent, speakers, cue.cue, cue.start, cue.end, toks[content[0]].start,
                             toks[content[1] - 1].end if content[1] < len(toks) else sent.end)
-        return (claim, cue.start) if claim else None
+        owned = any(step.kind == "slot" and step.value == "owner" for step in pattern.steps)
+        return (claim, cue.start, owned) if claim else None
 
     def _sequence_step(self, toks, step, k: int, by_start: dict[int, CueMatch]) -> tuple[int, int] | None:
         """The tokens ``step`` matches at ``k`` (a speaker without its article), or None."""
@@ -72,7 +77,9 @@ class SequencePatterns:
             return (k, k + 1) if toks[k].lower in step.value else None
         if step.kind == "cue":
             match = by_start.get(k)
-            return (k, match.end) if match and match.cue.kind == step.value else None
+            return (k, match.end) if match and step.value in (match.cue.kind, "any") else None
+        if step.value == "owner":
+            return (k, k + 1) if self._possessive(toks[k]) else None
         if step.value == "speaker":
             rng = self.np_right(toks, k)
             return rng if rng and all(t.lower in self.lex.determiners for t in toks[k:rng[0]]) else None
@@ -80,3 +87,18 @@ class SequencePatterns:
             end = self.cut_trailing_adjunct(toks, k, len(toks))
             return (k, end) if any(t.is_word for t in toks[k:end]) else None
         raise ValueError(f"unknown step {step}")
+
+    def _possessive(self, tok) -> str | None:
+        """The possessive suffix a word ends with ("Roe's"; not "he's"), or None."""
+        suffix = next((x for x in self.lex.possessive_suffixes
+                       if tok.lower.endswith(x) and len(tok.lower) > len(x) + 1), None)
+        return None if suffix is None or self._pronoun(Token(tok.text[:-len(suffix)], 0, 0)) else suffix
+
+    def _owner(self, toks, k: int):
+        """The speakers a possessive at ``k`` names ("Jane Roe's", "the senator's")."""
+        suffix = self._possessive(toks[k])
+        tok = toks[k]
+        bare = Token(tok.text[:-len(suffix)], tok.start, tok.end - len(suffix))
+        stripped = toks[:k] + (bare,) + toks[k + 1:]
+        rng = self.np_left(stripped, k + 1, 0)
+        return self.speakers_of(stripped, rng) if rng and rng[1] == k + 1 else []
