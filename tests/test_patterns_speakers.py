@@ -54,3 +54,19 @@ def test_a_body_name_with_untuk(lex):
 def test_a_joiner_ends_no_speaker_phrase(lex):
     text = "Wartawan menghubungi Ketua Koperasi Budi Santoso untuk menanyakan harga pupuk."
     assert not [s for c in speakers(lex, "id", text) for s in c if s[0].endswith("untuk")]
+
+
+def test_an_indonesian_group_with_its_place(lex):
+    text = "Sejumlah petani di Desa Sukamulya mengeluhkan kelangkaan pupuk sejak awal tahun."
+    assert speakers(lex, "id", text) == [[("Sejumlah petani di Desa Sukamulya", None)]]
+
+
+def test_an_indonesian_group_noun_as_subject(lex):
+    text = "Namun, di sisi lain, masyarakat sangat berharap jalan desa segera diperbaiki."
+    [c] = extract_claims(text, lex["id"]).claims
+    assert (c.speakers[0].name, c.stance, c.text) == ("masyarakat", "calls_for", "jalan desa segera diperbaiki")
+
+
+def test_a_place_head_and_a_name_is_a_place_not_the_speaker(lex):
+    text = "Rina Lestari di Kecamatan Sukajaya, Rabu, mengatakan harga pupuk naik."
+    assert speakers(lex, "id", text) == [[("Rina Lestari", None)]]

@@ -789,7 +789,8 @@ class SpeakerPhrases:
 
     def _is_place(self, toks, rng) -> bool:
         words = tuple(t.lower for t in toks[rng[0]:rng[1]])
-        return self._place_words(list(words)) or words in self.lex.governments
+        return self._place_words(list(words)) or words in self.lex.governments or (
+            len(words) > 1 and words[0] in self.lex.place_heads and toks[rng[0] + 1].is_capitalized)  # "Desa X"
 
     def _skip_time(self, toks, k: int, lo: int) -> int:
         """Move left over adverbs, negations and times ("Senin (5/10/2020) sore")."""
