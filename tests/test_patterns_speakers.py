@@ -70,3 +70,10 @@ def test_an_indonesian_group_noun_as_subject(lex):
 def test_a_place_head_and_a_name_is_a_place_not_the_speaker(lex):
     text = "Rina Lestari di Kecamatan Sukajaya, Rabu, mengatakan harga pupuk naik."
     assert speakers(lex, "id", text) == [[("Rina Lestari", None)]]
+
+
+def test_the_body_written_before_a_name_is_not_the_person(lex):
+    # the article writes "Jamiyah" (the body) and "Darmawan" (the person) on their own
+    text = ("Sekretaris Umum Pengurus Pusat Jamiyah Darmawan Hadi mengatakan, pasar akan dibuka pekan depan.\n"
+            "Jamiyah meyakini bahwa pedagang sudah siap.\n”Kami siap,” kata Darmawan.")
+    assert [c[0][0] for c in speakers(lex, "id", text)] == ["Darmawan Hadi", "Jamiyah", "Darmawan Hadi"]

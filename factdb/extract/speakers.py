@@ -68,6 +68,7 @@ class Entities:
     # the article's text, where a surname after an honorific finds the full name
     text: str = ""
     _full_names: dict[str, str | None] = field(default_factory=dict)
+    _trimmer: "NameTrimmer | None" = None
 
     def full_name(self, surname: str) -> str | None:
         """The full name the article wrote somewhere for a surname ("Mr. Roe" after
@@ -127,11 +128,21 @@ class Entities:
             have = ref.name.casefold().split()
             if want == have:
                 return ref
-            if len(want) < len(have) and all(w in have for w in want):
+            if len(want) < len(have) and all(w in have for w in want) and not self._in_trimmed_lead(ref, want):
                 found.append(ref)
         if len({r.name for r in found}) > 1:
             return None  # two people share the name ("Ebeling" of two Ebelings): keep it as written
         return found[0] if found else None
+
+    def _in_trimmed_lead(self, ref: SpeakerRef, words: list[str]) -> bool:
+        """Whether the words are the body or place the article writes before the name
+        ("Muhammadiyah" of "Pimpinan Pusat Muhammadiyah Abdul Mu'ti"): not the person."""
+        if not self.text or not self.lex.trim_name_prefixes:
+            return False
+        if self._trimmer is None:
+            self._trimmer = NameTrimmer(self.text, self.lex)
+        name = self._trimmer.trim(ref).name.casefold().split()
+        return not any(w in name for w in words)
 
     def by_role(self, role: str) -> SpeakerRef | None:
         """A person introduced with this role ("Presiden" -> "Presiden Budi Hendarto")."""
