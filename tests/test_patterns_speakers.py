@@ -77,3 +77,13 @@ def test_the_body_written_before_a_name_is_not_the_person(lex):
     text = ("Sekretaris Umum Pengurus Pusat Jamiyah Darmawan Hadi mengatakan, pasar akan dibuka pekan depan.\n"
             "Jamiyah meyakini bahwa pedagang sudah siap.\n”Kami siap,” kata Darmawan.")
     assert [c[0][0] for c in speakers(lex, "id", text)] == ["Darmawan Hadi", "Jamiyah", "Darmawan Hadi"]
+
+
+def test_an_alias_after_a_title():
+    import yaml
+    from factdb.extract.lexicon import LEXICON_DIR, lexicon_from_dict
+    data = yaml.safe_load((LEXICON_DIR / "id.yml").read_text(encoding="utf-8"))
+    data["aliases"] = {"Mas Darmo": "Sudarmo Hadiwijoyo"}  # a nickname invented for the test
+    lex = lexicon_from_dict(data)
+    [c] = extract_claims('"Pasar dibuka besok," kata Bupati Mas Darmo.', lex).claims
+    assert (c.speakers[0].name, c.speakers[0].description) == ("Sudarmo Hadiwijoyo", "Bupati")

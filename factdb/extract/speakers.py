@@ -604,6 +604,9 @@ def _titled(tokens, words, text, lex: Lexicon, entities: Entities):
             return [SpeakerRef(ref.name, text, ref.kind, ref.description)]
         return [SpeakerRef(role, text, PERSON, role)]
     name_words = [t.text for t in name]
+    alias = lex.aliases.get(tuple(t.lower for t in name))
+    if alias:
+        return [SpeakerRef(alias, text, PERSON, role)]  # "Presiden Jokowi": the full name
     known = entities.by_short_name(name_words)
     if known and len(name_words) < len(known.name.split()):
         return [SpeakerRef(known.name, text, PERSON, role or known.description)]
