@@ -107,8 +107,9 @@ class Grouper:
             found = {}
             for h in hashes:
                 for other, o_text, o_group in self.db.conn.execute(
-                        "select s.claim_id, c.text, c.group_id from claim_sketches s join claims c on c.id = s.claim_id "
-                        "where s.speaker_id = ? and s.hash = ? and s.claim_id != ? and c.article_id is not ? "
+                        "select s.claim_id, c.text, c.group_id from claim_sketches s join claims c "
+                        "on c.id = s.claim_id where s.speaker_id = ? and s.hash = ? and s.claim_id != ? "
+                        "and c.article_id is not ? "
                         f"limit {CANDIDATES}", [first, h, cid, article]):
                     found[other] = (o_text, o_group)
             pending += [(first, h, cid) for h in hashes]
@@ -145,7 +146,7 @@ class Grouper:
         ga, gb = self._group_of(a), self._group_of(b)
         gone = None
         if ga is not None and ga == gb:
-            return ga, None
+            return ga, gone
         if ga is None and gb is None:
             gid = self.db.conn.execute("insert into claim_groups (claims) values (0)").lastrowid
             self.db.conn.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
@@ -181,12 +182,12 @@ class Grouper:
                 self.db.conn.execute("update claims set group_id = null where group_id = ?", [gid])
                 self.db.conn.execute("delete from claim_groups where id = ?", [gid])
                 if members and self.db.conn.execute("select 1 from claims where group_id is null and id = ? "
-                                               "and verdict is not null", [members[0]]).fetchone():
+                                                    "and verdict is not null", [members[0]]).fetchone():
                     refresh(self.db, f"id in ({', '.join('?' * n)})", members)
                 continue
             if self.db.conn.execute("select 1 from verdicts v join claims m on m.id = v.claim_id where m.group_id = ? "
-                               "union all select 1 from claims where group_id = ? and verdict is not null limit 1",
-                               [gid, gid]).fetchone():
+                                    "union all select 1 from claims where group_id = ? and verdict is not null limit 1",
+                                    [gid, gid]).fetchone():
                 refresh(self.db, "group_id = ?", [gid])
             self.db.conn.execute(
                 "update claim_groups set claims = ?, articles = (select count(distinct article_id) from claims "

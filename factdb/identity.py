@@ -186,9 +186,9 @@ class Resolver:
     def _link(self, name: str, sid: int, origin: str, merged_from: str | None = None) -> int:
         old = self.speaker_of(name)
         self.db.conn.execute("insert into speaker_aliases (speaker_id, alias, key, origin, merged_from) "
-                        "values (?, ?, ?, ?, ?) on conflict (alias) do update set speaker_id = excluded.speaker_id, "
-                        "origin = excluded.origin, merged_from = excluded.merged_from",
-                        [sid, name, name_key(name), origin, merged_from])
+                             "values (?, ?, ?, ?, ?) on conflict (alias) do update set speaker_id = "
+                             "excluded.speaker_id, origin = excluded.origin, merged_from = excluded.merged_from",
+                             [sid, name, name_key(name), origin, merged_from])
         self._names_of(sid, old)
         return sid
 
@@ -251,7 +251,7 @@ class Resolver:
             return
         # a claim may already name the new speaker under another name: keep one link
         self.db.conn.execute("delete from claim_speakers where name = ? and speaker_id != ? and claim_id in "
-                        "(select claim_id from claim_speakers where speaker_id = ?)", [name, sid, sid])
+                             "(select claim_id from claim_speakers where speaker_id = ?)", [name, sid, sid])
         self.db.conn.execute("update claim_speakers set speaker_id = ? where name = ?", [sid, name])
         if self._search_names:
             refresh_speaker_names(self.db, "id in (select claim_id from claim_speakers where name = ?)", [name])
@@ -268,7 +268,7 @@ class Resolver:
             if same and not (kind == PERSON and len(name_key(name).split()) == 1):
                 # a variant's speaker goes into the first speaker of the name, with the names people gave it
                 self.db.conn.execute("update speaker_aliases set speaker_id = ? where speaker_id = "
-                                "(select id from speakers where name = ? and id != ?)", [same[0], name, same[0]])
+                                     "(select id from speakers where name = ? and id != ?)", [same[0], name, same[0]])
                 self._link(name, same[0], EXTRACTED if same[1] == name else INFERRED)
                 self._rename_to_preferred(same[0])
             else:

@@ -126,15 +126,17 @@ def _link_speakers(resolver: Resolver, claims, replace: bool = False, forget: se
     """Link each claim to the speakers its names map to (one link per speaker and
     claim; ``sids``: those already read); forget the names in ``forget`` that no claim
     gives any more; then look again at the short names these claims bear on."""
-    links, sids = [], dict(sids or {})
+    links, sids, shorts = [], dict(sids or {}), {}
     for cid, speakers in claims:
         seen = set()
         for position, s in enumerate(speakers):
             sid = sids[s.name] if s.name in sids else sids.setdefault(s.name, resolver.speaker_of(s.name))
             if sid not in seen:
                 seen.add(sid)
+                key = (s.mention, s.name)
+                short = shorts[key] if key in shorts else shorts.setdefault(key, short_form(s.mention, s.name))
                 links.append({"claim_id": cid, "speaker_id": sid, "name": s.name, "mention": s.mention,
-                              "role": s.description, "short": short_form(s.mention, s.name), "position": position})
+                              "role": s.description, "short": short, "position": position})
     insert_rows(resolver.db, "claim_speakers", links, "replace" if replace else "ignore")
     resolver.forget(forget)
     resolver.recheck(link["short"] for link in links)
