@@ -47,3 +47,10 @@ def test_a_lowercase_cue_after_a_closing_quote(lex):
     text = 'Kepala Desa Sukamaju, Rudi Hartono, hadir. "Kapan jembatan itu selesai?"\ntanya Rudi.'
     got = claims(lex, "id", text)
     assert got and got[-1][2] == "tanya" and got[-1][3] == "Kapan jembatan itu selesai?"
+
+
+def test_a_speaker_cited_in_an_argument_does_not_take_the_next_quote(lex):
+    text = ("Menurut Rina Lestari, data pasien seharusnya dibuka.\n"
+            "Apalagi, Gubernur Joko Susilo sudah menyampaikan data harus lebih terbuka.\n"
+            "”Data itu penting bagi warga,” ujarnya.")
+    assert claims(lex, "id", text)[-1][0] == "Rina Lestari"

@@ -146,7 +146,7 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         if len(made.speakers) == 1 and made.speakers[0].via in self.lex.person_pronouns:
             made.speakers = self._cataphor(toks, i, made.speakers)
         nested = any(c.start <= toks[i].start < c.end for c in claims) or self._embedded_relative(toks, i) \
-            or self._under_pronoun(toks, i, made)
+            or self._under_pronoun(toks, i, made) or toks[0].lower in self.lex.argument_connectives
         claims.append(made)
         if nested:
             # "X said the vote leaves Y claiming ...": Y is inside X's words, and

@@ -256,6 +256,9 @@ class Lexicon:
     closing_document_nouns: frozenset[str] = field(default_factory=frozenset)
     # month names and short forms -> month number ("oct" -> 10), for dates written out
     months: dict[str, int] = field(default_factory=dict)
+    # words opening a sentence that goes on with the last speaker's argument ("Apalagi, X
+    # sudah menyampaikan ..."): X is cited in it, the next "-nya" is still the last speaker
+    argument_connectives: frozenset[str] = field(default_factory=frozenset)
     # the prefix of a passive verb ("di" of "dihadiri"): the person named after it acts
     passive_prefix: str = ""
     # attribution patterns written as data (see ``sequences`` in the lexicons)
@@ -317,7 +320,8 @@ def lexicon_from_dict(data: dict) -> Lexicon:
     for part in (_fields_1, _fields_2, _fields_3):
         fields.update(part(data))
     return Lexicon(language=data["language"], cues=cues, max_cue_len=max((len(k) for k in cues), default=1),
-                   sequences=_sequences(data), passive_prefix=str(data.get("passive_prefix") or ""), **fields)
+                   sequences=_sequences(data), passive_prefix=str(data.get("passive_prefix") or ""),
+                   argument_connectives=_words(data.get("argument_connectives")), **fields)
 
 
 def _fields_1(data: dict) -> dict:
