@@ -87,3 +87,10 @@ def test_an_alias_after_a_title():
     lex = lexicon_from_dict(data)
     [c] = extract_claims('"Pasar dibuka besok," kata Bupati Mas Darmo.', lex).claims
     assert (c.speakers[0].name, c.speakers[0].description) == ("Sudarmo Hadiwijoyo", "Bupati")
+
+
+def test_a_capitalized_name_under_the_is_no_person(lex):
+    [c] = extract_claims("The Great Bridge Fight shows the futility of the plan.", lex["en"]).claims
+    assert (c.speakers[0].name, c.speakers[0].kind) == ("Great Bridge Fight", "institution")
+    [c] = extract_claims("Ellen Park said the plan was futile.", lex["en"]).claims
+    assert c.speakers[0].kind == "person"

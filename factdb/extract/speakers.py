@@ -467,6 +467,7 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
     refs, tokens = _short_forms(tokens, lex, entities)
     if refs is not None:
         return refs
+    article = bool(tokens) and tokens[0].lower in lex.definite_articles
     tokens = _core(tokens, lex)
     if not tokens or _not_a_speaker(tokens, lex):
         return []
@@ -487,7 +488,11 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
     if lower_at and lower_at[-1] + 1 < len(tokens):
         tokens = tokens[lower_at[-1] + 1:]
         text = " ".join(t.text for t in tokens)
-    return _bare(tokens, words, text, lex, entities)  # (``words`` still those before the cut)
+    refs = _bare(tokens, words, text, lex, entities)  # (``words`` still those before the cut)
+    if article and refs[0].kind == PERSON and refs[0].name == text and not refs[0].description:
+        # "The Great Debate Debate shows ...": a name under "the" is a thing or a body, not a person
+        return [replace(refs[0], kind=INSTITUTION)]
+    return refs
 
 
 def _short_forms(tokens: list[Token], lex: Lexicon, entities: Entities):
