@@ -55,3 +55,12 @@ def test_a_contraction_is_no_owner(en):
 
 def test_a_noun_cue_alone_reports_nothing(en):
     assert claims("The assertion surprised nobody.", en) == []
+
+
+def test_an_apposed_answer_denies_what_the_sentence_says(en):
+    text = "Senate Democrats accused the agency of hiding the cost of the plan, a charge the agency quickly rejected."
+    ex = extract_claims(text, en)
+    assert [(c.speakers[0].name, c.stance, c.text) for c in ex.claims] == [
+        ("Senate Democrats", "accuses", "the agency of hiding the cost of the plan"),
+        ("agency", "denies", "a charge")]
+    assert [(r.source, r.target, r.type) for r in ex.relations] == [(1, 0, "denies")]

@@ -89,6 +89,8 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
             if made and not any(c.start <= made.cue_start < c.end or c.cue_start > made.start
                                 and any(r.kind != GROUP for r in c.speakers) for c in claims):
                 claims.insert(0, made)
+        if used:
+            self._in_place(claims)
         self._close_inner_acts(claims)
         if self.lex.speaker_colon and not claims:
             made = self.speaker_colon(sent)
@@ -155,6 +157,15 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
                 self.entities.remember(r)
         else:
             self.entities.spoke(made.speakers)
+
+    @staticmethod
+    def _in_place(claims: list[RawClaim]) -> None:
+        """Claims in the order of their cues, a claim cited inside another's content just
+        before it ("The mayor rejected Roe's claim that ...": Roe's claim, then the rejection)."""
+        def place(c: RawClaim) -> float:
+            host = next((h for h in claims if h is not c and h.start <= c.cue_start < h.end), None)
+            return host.cue_start - 0.5 if host else c.cue_start
+        claims[:] = [c for _, _, c in sorted((place(c), n, c) for n, c in enumerate(claims))]
 
     def _close_inner_acts(self, claims: list[RawClaim]) -> None:
         """"He agreed to sell it in 2010, records show.": the inner act ends where the

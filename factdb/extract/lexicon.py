@@ -52,6 +52,7 @@ class SequenceStep:
     kind: str  # "list", "words", "cue" or "slot"
     value: str | frozenset[str]
     optional: bool = False
+    content: bool = False  # the words it matches are the claim's content ("a charge")
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ def _sequences(data: dict) -> tuple[SequencePattern, ...]:
         for step in steps:
             kind = next(k for k in ("list", "words", "cue", "slot") if k in step)
             value = _words(step[kind]) if kind == "words" else str(step[kind])
-            parsed.append(SequenceStep(kind, value, bool(step.get("optional", False))))
+            parsed.append(SequenceStep(kind, value, bool(step.get("optional", False)), bool(step.get("content", False))))
         out.append(SequencePattern(str(name), tuple(parsed)))
     return tuple(out)
 

@@ -11,7 +11,9 @@ A step is one of
 * ``slot: owner``  a possessive naming the speaker ("Jane Roe's", "the senator's");
 * ``slot: content`` the rest of the clause, up to a trailing circumstance.
 
-and may be ``optional: true``. A journalist can add a pattern to the lexicon with no code.
+and may be ``optional: true``, or ``content: true`` (the words it matches are the
+content: "a charge" in "..., a charge the agency rejected"). A journalist can add a
+pattern to the lexicon with no code.
 """
 from __future__ import annotations
 
@@ -57,6 +59,8 @@ class SequencePatterns:
                 speaker = (step.value, span)
             elif step.value == "content":
                 content = span
+            if step.content:
+                content = (content[0] if content else span[0], span[1])
             k = span[1]
         if cue is None or speaker is None or content is None:
             return None
