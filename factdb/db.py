@@ -515,6 +515,16 @@ def m010_claim_rowids(db: sqlite_utils.Database) -> None:
     db.execute(CLAIMS_VIEW_V7)
 
 
+@migrations()
+def m011_group_indexes(db: sqlite_utils.Database) -> None:
+    """A claim joining a large group updates its counts without reading every member:
+    whether the group already has a claim of this outlet, or one with a verdict, is
+    one look in an index (``group_id, outlet`` and ``group_id, verdict``)."""
+    db.execute("drop index if exists idx_claims_group_id")
+    db["claims"].create_index(["group_id", "outlet"])
+    db["claims"].create_index(["group_id", "verdict"])
+
+
 def open_db(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
     """Open a factdb database and bring its schema up to date, creating it if ``create``.
 

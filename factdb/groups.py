@@ -63,7 +63,8 @@ class Grouper:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
-        self.changed: set[int] = set()  # groups whose members changed
+        self.changed: set[int] = set()  # groups to count again: new, merged, or with claims gone
+        self.joined: dict[int, set[str]] = {}  # claims that joined a group, which is counted on from them
 
     def _speakers_of(self, claim_ids: list[str]) -> dict[str, tuple[int, ...]]:
         """The speaker ids of each claim, sorted (read in a few queries)."""
@@ -153,12 +154,47 @@ class Grouper:
         elif ga is None or gb is None:
             gid = ga if gb is None else gb
             self.db.conn.execute("update claims set group_id = ? where id in (?, ?)", [gid, a, b])
+            self.joined.setdefault(gid, set()).add(a if ga is None else b)
+            return gid, gone
         else:  # two groups are one: keep the older
             gid, gone = min(ga, gb), max(ga, gb)
             self.db.conn.execute("update claims set group_id = ? where group_id = ?", [gid, gone])
             self.db.conn.execute("delete from claim_groups where id = ?", [gone])
+            self.joined.pop(gone, None)
         self.changed.add(gid)
         return gid, gone
+
+    def _count_on(self, gid: int, newcomers: list[str]) -> None:
+        """A group's counts after ``newcomers`` joined it, from its counts before: each
+        newcomer's article and outlet looked up in the group by index, not every member
+        read again (a claim repeated by every wire client joins a group of thousands)."""
+        from .verdicts import refresh
+
+        row = self.db.conn.execute("select claims, articles, outlets, first_published, first_claim_id "
+                                   "from claim_groups where id = ?", [gid]).fetchone()
+        if row is None or row[0] is None:  # (not counted yet: count it whole)
+            self.changed.add(gid)
+            return
+        claims, articles, outlets, first_published, first_claim_id = row
+        marks = ", ".join("?" * len(newcomers))
+        rows = self.db.conn.execute(f"select id, article_id, outlet, published from claims where id in ({marks})",
+                                    newcomers).fetchall()
+        for article in {r[1] for r in rows if r[1] is not None}:
+            articles += not self.db.conn.execute(
+                f"select 1 from claims where article_id = ? and group_id = ? and id not in ({marks}) limit 1",
+                [article, gid, *newcomers]).fetchone()
+        for outlet in {r[2] for r in rows if r[2] is not None}:
+            outlets += not self.db.conn.execute(
+                f"select 1 from claims where group_id = ? and outlet = ? and id not in ({marks}) limit 1",
+                [gid, outlet, *newcomers]).fetchone()
+        first = min([(first_published is None, first_published or "", first_claim_id)]
+                    + [(r[3] is None, r[3] or "", r[0]) for r in rows])
+        self.db.conn.execute("update claim_groups set claims = ?, articles = ?, outlets = ?, first_published = ?, "
+                             "first_claim_id = ? where id = ?",
+                             [claims + len(rows), articles, outlets, None if first[0] else first[1], first[2], gid])
+        if self.db.conn.execute("select 1 from claims where group_id = ? and verdict is not null limit 1",
+                                [gid]).fetchone():
+            refresh(self.db, "group_id = ?", [gid])  # the newcomers take the group's verdict
 
     def remove(self, claim_ids) -> None:
         """Take claims that are about to be deleted out of the files and their groups
@@ -175,6 +211,9 @@ class Grouper:
         the verdicts their group now shares."""
         from .verdicts import refresh
 
+        for gid in sorted(set(self.joined) - self.changed):
+            self._count_on(gid, sorted(self.joined[gid]))
+        self.joined.clear()
         for gid in sorted(self.changed):
             members = [r[0] for r in self.db.conn.execute("select id from claims where group_id = ?", [gid])]
             n = len(members)

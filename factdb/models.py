@@ -76,7 +76,7 @@ class Claim(SQLModel, table=True):
     language: str | None = Field(default=None, index=True)
     speaker_names: str | None = None
     verdict: str | None = Field(default=None, index=True)
-    group_id: int | None = Field(default=None, index=True)
+    group_id: int | None = None  # indexed with outlet and with verdict (see db.m011_group_indexes)
     verdict_inherited: int = 0
     source_url: str | None = None
     superseded: int = Field(default=0, index=True)

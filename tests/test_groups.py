@@ -109,3 +109,30 @@ def test_replacing_an_article_keeps_groups_whole(runner, tmp_path):
     assert groups(db) == {frozenset({"Harian Satu", "Warta Dua"})}
     assert db.execute("select count(*) from claim_groups").fetchone()[0] == 1
     assert db.execute("select count(*) from claim_sketches where claim_id not in (select id from claims)").fetchone()[0] == 0
+
+
+RECOUNT = """select g.id, count(*), count(distinct c.article_id), count(distinct c.outlet), min(c.published),
+  (select id from claims where group_id = g.id order by published is null, published, id limit 1)
+from claim_groups g join claims c on c.group_id = g.id group by g.id order by g.id"""
+
+
+def test_counts_kept_as_claims_join_equal_a_recount(runner, tmp_path):
+    """A claim joining a group updates its counts from the counts before (each newcomer's
+    article and outlet looked up by index); they stay what counting every member gives,
+    over articles of several outlets and dates, undated ones, and groups that merge."""
+    said = ["Menteri Pangan Rudi Hartono mengatakan, {}.", "”{},” kata Menteri Pangan Rudi Hartono."]
+    quotes = [QUOTE, "Stok gula di gudang Sukamaju masih cukup untuk tiga bulan ke depan menurut data terbaru"]
+    db_path = str(tmp_path / "g.db")
+    for i in range(24):
+        outlet, day = ["Harian Satu", "Warta Dua", "Kabar Tiga"][i % 3], (i * 7) % 28 + 1
+        front = f"---\noutlet: {outlet}\n" + (f"published: 2026-04-{day:02d}\n" if i % 5 else "") + "language: id\n---\n"
+        body = " ".join(said[(i + k) % 2].format(quotes[k]) for k in range(1 + i % 2))
+        path = tmp_path / f"{i:02d}.txt"
+        path.write_text(f"{front}Judul {i}\n\n{body}\n", encoding="utf-8")
+        result = invoke(runner, "ingest", "--db", db_path, str(path))
+        assert result.exit_code == 0, result.output
+    db = open_db(db_path)
+    kept = db.execute("select id, claims, articles, outlets, first_published, first_claim_id from claim_groups "
+                      "order by id").fetchall()
+    assert kept == db.execute(RECOUNT).fetchall()
+    assert len(kept) == 2 and max(k[1] for k in kept) >= 12 and {k[3] for k in kept} == {3}

@@ -32,7 +32,8 @@ def test_migrations_are_applied_once(tmp_path):
     assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_alias_origin", "m003_speaker_identity",
                                                             "m004_browse_at_scale", "m005_verdicts", "m006_claim_groups",
                                                             "m007_claim_sources", "m008_edits",
-                                                            "m009_sentence_offsets", "m010_claim_rowids"]
+                                                            "m009_sentence_offsets", "m010_claim_rowids",
+                                                                "m011_group_indexes"]
 
 
 def test_stances_vocabulary(fresh_db):
