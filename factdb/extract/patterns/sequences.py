@@ -31,13 +31,13 @@ class SequencePatterns:
         made = []
         by_start = {c.start: c for c in cues}
         words = {t.lower for t in sent.tokens}
-        kinds = {c.cue.kind for c in cues}
+        kinds = {c.cue.kind for c in cues} | {"any"}
         for pattern in self.lex.sequences:
-            # (cheap checks first: every word a pattern requires is in the sentence, its cue kind too)
-            if any(step.kind == "words" and not step.optional and not step.value & words
-                   or step.kind == "cue" and step.value not in kinds and step.value != "any" for step in pattern.steps):
+            needed_words, needed_kinds, opens = _plan(pattern, self.lex)
+            # (cheap checks first: the words and the cue kind a pattern requires, its first word)
+            if not needed_kinds <= kinds or any(not w & words for w in needed_words):
                 continue
-            for start in range(len(sent.tokens)):
+            for start in opens(sent.tokens, by_start):
                 found = self._match_sequence(sent, pattern, start, by_start)
                 if found:
                     made.append(found)
@@ -106,3 +106,35 @@ class SequencePatterns:
         stripped = toks[:k] + (bare,) + toks[k + 1:]
         rng = self.np_left(stripped, k + 1, 0)
         return self.speakers_of(stripped, rng) if rng and rng[1] == k + 1 else []
+
+
+_PLANS: dict[tuple[int, str], tuple] = {}
+
+
+def _plan(pattern: SequencePattern, lex) -> tuple:
+    """What a pattern needs, worked out once: the word sets it requires, the cue kinds,
+    and where in a sentence it may start (from its first step alone)."""
+    key = (id(lex), pattern.name)
+    if key not in _PLANS:
+        steps = pattern.steps
+        needed_words = [st.value for st in steps if st.kind == "words" and not st.optional]
+        needed_kinds = {st.value for st in steps if st.kind == "cue"}
+        first = steps[0]
+        ws = first.value if first.kind == "words" else getattr(lex, first.value) if first.kind == "list" else None
+        if first.optional:
+            def opens(toks, cues):
+                return range(len(toks))
+        elif ws is not None:
+            def opens(toks, cues):
+                return [k for k, t in enumerate(toks) if t.lower in ws]
+        elif first.kind == "cue":
+            def opens(toks, cues):
+                return sorted(cues)
+        elif first.value == "owner":
+            def opens(toks, cues, sx=lex.possessive_suffixes):
+                return [k for k, t in enumerate(toks) if t.lower.endswith(sx)] if sx else []
+        else:
+            def opens(toks, cues):
+                return range(len(toks))
+        _PLANS[key] = (needed_words, needed_kinds, opens)
+    return _PLANS[key]
