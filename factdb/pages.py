@@ -250,20 +250,48 @@ class Pages:
             return None
         speaker = speakers[0]
         sid = speaker["id"]
-        aliases = await self.rows(
-            "select alias, origin, merged_from from speaker_aliases where speaker_id = ? and alias != ? "
-            "order by alias collate nocase", [sid, speaker["name"]])
-        appears = await self.rows(
-            f"select mention, count(*) as n from claim_speakers where speaker_id = ? and mention is not null "
-            f"and mention != ? group by mention order by n desc, mention limit {NAMES_SHOWN}", [sid, speaker["name"]])
-        roles = await self.rows(
-            f"select role, count(*) as n from claim_speakers where speaker_id = ? and role is not null "
-            f"group by role order by n desc, role limit {NAMES_SHOWN}", [sid])
+        stances = await self.stances()
+        counts = Counter({r["stance"]: r["claims"] for r in await self.rows(
+            "select stance, claims from speaker_counts where speaker_id = ? and stance != '*'", [sid])})
+        claims = await self.first_claims_by_stance(sid, per_stance)
+        groups = [{"stance": stance, "claims": in_group, "total": counts[stance_id],
+                   "all_url": self._facet_link(sid)(stance_id)}
+                  for stance_id, stance in stances.items()
+                  if (in_group := [c for c in claims if c["stance"] == stance_id])]
+        related = await self._speaker_denials(sid, claims)
+        return {"kind": "speaker", "speaker": speaker, **await self._speaker_names(speaker),
+                "ratings": await self._speaker_ratings(sid), "claims": claims, "per_stance": per_stance,
+                "total": sum(counts.values()), "groups": groups,
+                "chart": stance_bars(counts, stances, link=self._facet_link(sid)),
+                **{name: items[:RELATED_SHOWN] for name, items in related.items()},
+                "related_totals": {name: len(items) for name, items in related.items()},
+                "relations_url": self.datasette.urls.query(self.database, "accusations_and_denials"),
+                "all_claims_url": f"{self.table_url('claims_view')}?{urlencode({'_speaker': sid})}"}
+
+    async def _speaker_names(self, speaker: dict) -> dict:
+        """A speaker's other names, the mentions and roles the articles give them, and
+        the people a one-word name could mean."""
+        sid, name = speaker["id"], speaker["name"]
         could_be = await self.rows(
             "select id, name from speakers where kind = 'person' and ? in (first_word, last_word) order by name",
-            [speaker["name"].casefold()]) if speaker["ambiguous"] else []
+            [name.casefold()]) if speaker["ambiguous"] else []
         for person in could_be:
             person["url"] = self.url("speakers", person["id"])
+        return {
+            "aliases": await self.rows(
+                "select alias, origin, merged_from from speaker_aliases where speaker_id = ? and alias != ? "
+                "order by alias collate nocase", [sid, name]),
+            "appears": await self.rows(
+                f"select mention, count(*) as n from claim_speakers where speaker_id = ? and mention is not null "
+                f"and mention != ? group by mention order by n desc, mention limit {NAMES_SHOWN}", [sid, name]),
+            "roles": await self.rows(
+                f"select role, count(*) as n from claim_speakers where speaker_id = ? and role is not null "
+                f"group by role order by n desc, role limit {NAMES_SHOWN}", [sid]),
+            "could_be": could_be,
+        }
+
+    async def _speaker_ratings(self, sid: int) -> list[dict]:
+        """Verdicts on a speaker's claims, by rating (from the verdicts' side: few claims have one)."""
         ratings = await self.rows(
             "select verdict as rating, count(*) as n from claims indexed by idx_claims_verdict "
             "where verdict is not null and rowid in "
@@ -271,34 +299,26 @@ class Pages:
             [sid])
         for r in ratings:
             r["url"] = f"{self.table_url('claims_view')}?{urlencode({'_speaker': sid, 'verdict': r['rating']})}"
-        stances = await self.stances()
-        counts = Counter({r["stance"]: r["claims"] for r in await self.rows(
-            "select stance, claims from speaker_counts where speaker_id = ? and stance != '*'", [sid])})
-        claims = await self.first_claims_by_stance(sid, per_stance)
-        groups = []
-        for stance_id, stance in stances.items():
-            in_group = [c for c in claims if c["stance"] == stance_id]
-            if in_group:
-                groups.append({"stance": stance, "claims": in_group, "total": counts[stance_id],
-                               "all_url": self._facet_link(sid)(stance_id)})
-        # denials that answer their claims, and their denials of others' claims
-        # (from the denials' side: there are far fewer denials than a busy speaker's claims)
+        return ratings
+
+    async def _speaker_denials(self, sid: int, claims: list[dict]) -> dict[str, list[dict]]:
+        """Their accusations (of ``claims``) with the denials answering them, who denied
+        what they said, and their denials of others' claims. Read from the denials' side:
+        there are far fewer denials than a busy speaker's claims."""
         links = await self.rows(
             "select from_claim_id, to_claim_id from claim_relations r where type = 'denies' and "
             "(exists (select 1 from claim_speakers where claim_id = r.to_claim_id and speaker_id = ?) "
             " or exists (select 1 from claim_speakers where claim_id = r.from_claim_id and speaker_id = ?)) "
             "order by to_claim_id, from_claim_id", [sid, sid])
         ids = sorted({link["from_claim_id"] for link in links} | {link["to_claim_id"] for link in links})
-        related = {c["id"]: c for c in await self.claims(
-            f"claims.id in ({', '.join('?' for _ in ids)})", ids)} if ids else {}
+        marks = ", ".join("?" for _ in ids)
+        related = {c["id"]: c for c in await self.claims(f"claims.id in ({marks})", ids)} if ids else {}
         mine = {r["claim_id"] for r in await self.rows(
-            f"select claim_id from claim_speakers where speaker_id = ? and claim_id in ({', '.join('?' for _ in ids)})",
+            f"select claim_id from claim_speakers where speaker_id = ? and claim_id in ({marks})",
             [sid, *ids])} if ids else set()
-        accusations = []
-        for stance_claim in (c for c in claims if c["stance"] == "accuses"):
-            answers = [related[link["from_claim_id"]] for link in links
-                       if link["to_claim_id"] == stance_claim["id"] and link["from_claim_id"] in related]
-            accusations.append({"claim": stance_claim, "denials": answers})
+        accusations = [{"claim": c, "denials": [related[link["from_claim_id"]] for link in links
+                                                if link["to_claim_id"] == c["id"] and link["from_claim_id"] in related]}
+                       for c in claims if c["stance"] == "accuses"]
         denied_by, denials = [], []
         for link in links:
             denial, target = related.get(link["from_claim_id"]), related.get(link["to_claim_id"])
@@ -308,17 +328,7 @@ class Pages:
                 denied_by.append({"claim": target, "denial": denial})
             if denial["id"] in mine:
                 denials.append({"claim": denial, "target": target})
-        total = sum(counts.values())
-        shown = {name: items[:RELATED_SHOWN] for name, items in
-                 (("accusations", accusations), ("denied_by", denied_by), ("denials", denials))}
-        return {"kind": "speaker", "speaker": speaker, "aliases": aliases, "appears": appears, "roles": roles,
-                "ratings": ratings,
-                "could_be": could_be, "claims": claims, "per_stance": per_stance,
-                "total": total, "groups": groups, "chart": stance_bars(counts, stances, link=self._facet_link(sid)),
-                **shown, "related_totals": {"accusations": len(accusations), "denied_by": len(denied_by),
-                                            "denials": len(denials)},
-                "relations_url": self.datasette.urls.query(self.database, "accusations_and_denials"),
-                "all_claims_url": f"{self.table_url('claims_view')}?{urlencode({'_speaker': sid})}"}
+        return {"accusations": accusations, "denied_by": denied_by, "denials": denials}
 
     async def home(self, actor=None, top: int = 15) -> dict:
         # whole-database figures come from the count tables the triggers keep (see db.py)
