@@ -18,8 +18,10 @@ TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|''|[^\w\s]", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“”«(‘'\w])|[.!?]+[\"”’'»)]*$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
+    """A word or a mark with its offsets; never changed after creation (not frozen only
+    because a frozen dataclass is more than twice as slow to create, and there are many)."""
     text: str
     start: int
     end: int
@@ -27,7 +29,7 @@ class Token:
 
     def __post_init__(self):
         if not self.lower:
-            object.__setattr__(self, "lower", self.text.casefold())
+            self.lower = self.text.casefold()
 
     @property
     def is_word(self) -> bool:
