@@ -237,9 +237,11 @@ def _passive_agent(r: Reading, sent) -> SpeakerRef | None:
         if toks[k - 1].lower in lex.relativizers:
             return None  # "pelajar yang diamankan X": a clause about someone else
         a = k + 2 if toks[k + 1].lower in lex.passive_agents and k + 2 < len(toks) else k + 1
+        if not (toks[a].is_capitalized or toks[a].lower in lex.title_words):
+            return None  # (only the first passive verb; a name or a role must follow it)
         rng = r.attributor.np_right(toks, a)
         if not rng or rng[0] != a or r.attributor.in_quote(toks[a].start):
-            continue
+            return None
         refs, after = r.attributor._with_appositive(toks, rng, r.attributor.speakers_of(toks, rng))
         described = refs and refs[0].description or after < len(toks) and toks[after].text in ",("  # (an age: "X (19), ...")
         if len(refs) == 1 and refs[0].kind == PERSON and len(refs[0].name.split()) > 1 and refs[0].name[:1].isupper() \

@@ -28,10 +28,10 @@ class PreposedFrame:
     first: int = 0  # the first token of the speaker phrase (the cue's when there is none)
     before: Span | None = None  # a quote that closes right before the speaker
     content_first: bool = False  # the content came before the speaker
+    toks: tuple = field(init=False, repr=False)  # the sentence's tokens
 
-    @property
-    def toks(self):
-        return self.sent.tokens
+    def __post_init__(self):
+        self.toks = self.sent.tokens
 
 
 class Preposed:
