@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 import sqlite_utils
 
 from .articles import Article, ArticleError, parse_article, read_article
+from .db import transaction
 from .extract import Extraction, available_languages, extract_claims, load_lexicon
 from .store import ClaimValue, SpeakerValue, StoreResult, store_article, stored_article_id
 
@@ -237,9 +238,12 @@ def format_duration(seconds: float) -> str:
 
 def optimize(db: sqlite_utils.Database) -> None:
     """Keep the query planner's statistics fresh after writing (bounded: a sample of
-    each index), so pages pick the right index at any size."""
+    each index), so pages pick the right index at any size. It writes the statistics:
+    under the write lock, taken first like any writer's, or another ingest's write
+    would make it fail."""
     db.execute("PRAGMA analysis_limit = 400")
-    db.execute("PRAGMA optimize")
+    with transaction(db):
+        db.execute("PRAGMA optimize")
 
 
 def stored_articles(db: sqlite_utils.Database) -> Iterator[tuple[Article, str | None]]:
