@@ -314,129 +314,139 @@ def _sequences(data: dict) -> tuple[SequencePattern, ...]:
     return tuple(out)
 
 
+def _get(data: dict, path: str):
+    """The value at a dotted path of the lexicon's data ("pronouns.person"), or None."""
+    for key in path.split("."):
+        data = (data or {}).get(key)
+    return data
+
+
+def _endings(entries) -> tuple[str, ...]:
+    return tuple(str(e).casefold() for e in entries or ())
+
+
+def _flag(default: bool):
+    return lambda value: bool(default if value is None else value)
+
+
+def _cue_words(by_stance) -> frozenset[tuple[str, ...]]:
+    return frozenset(_phrase(e) for entries in (by_stance or {}).values() for e in entries or [])
+
+
+def _casefold_map(table) -> dict[str, str]:
+    return {str(k).casefold(): str(v).casefold() for k, v in (table or {}).items()}
+
+
+def _word_sets(table) -> dict[str, frozenset[str]]:
+    return {str(k): _words(v) for k, v in (table or {}).items()}
+
+
+# Each field of :class:`Lexicon` read as it is: (where in the YAML data, how to read it).
+FIELDS: dict[str, tuple[str, object]] = {
+    "stopwords": ("stopwords", _words),
+    "negations": ("negations", _words),
+    "complementizers": ("complementizers", _words),
+    "adverbs": ("adverbs", _words),
+    "speaker_conjunctions": ("speaker_conjunctions", _words),
+    "person_pronouns": ("pronouns.person", _words),
+    "group_pronouns": ("pronouns.group", _words),
+    "pronoun_suffix": ("pronoun_suffix", lambda v: str(v or "")),
+    "sentence_openers": ("sentence_openers", _words),
+    "affiliation_words": ("affiliation_words", _words),
+    "institution_words": ("institution_words", _phrases),
+    "governments": ("governments", lambda v: {_phrase(k): x for k, x in (v or {}).items()}),
+    "aliases": ("aliases", lambda v: {_phrase(k): x for k, x in (v or {}).items()}),
+    "countries": ("countries", _phrases),
+    "boilerplate_prefixes": ("boilerplate_prefixes", lambda v: tuple(v or ())),
+    "days": ("days", _words),
+    "abbreviations": ("abbreviations", _words),
+    "reference_nouns": ("claim_references.nouns", lambda v: {k.casefold(): frozenset(x) for k, x in (v or {}).items()}),
+    "demonstratives": ("claim_references.demonstratives", _words),
+    "object_stops": ("object_stops", _phrases),
+    "trailing_adjuncts": ("trailing_adjuncts", _phrases),
+    "passive_agents": ("passive_agent", _words),
+    "name_particles": ("name_particles", _words),
+    "name_joiners": ("name_joiners", _words),
+    "postposed_verbs": ("cues.postposed", _cue_words),
+    "after_quote_cues": ("cues.after_quote", _cue_words),
+    "recipient_cues": ("recipient_cues", _phrases),
+    "cue_adjuncts": ("cue_adjuncts", _words),
+    "determiners": ("determiners", _words),
+    "possessive_suffixes": ("possessive_suffixes", _endings),
+    "subordinators": ("subordinators", _words),
+    "relative_pronouns": ("relative_pronouns", _words),
+    "participles": ("participles", _phrases),
+    "participle_prepositions": ("participle_prepositions", _words),
+    "parenthetical_openers": ("parenthetical_openers", _words),
+    "source_to_clause_end": ("source_to_clause_end", _flag(False)),
+    "quantifiers": ("quantifiers", _words),
+    "gendered_pronouns": ("pronouns.gendered", _word_sets),
+    "gendered_words": ("gendered_words", _word_sets),
+    "np_prepositions": ("np_prepositions", _words),
+    "passive_auxiliaries": ("passive_voice.auxiliaries", _words),
+    "passive_participles": ("passive_voice.participles", _words),
+    "passive_participle_endings": ("passive_voice.endings", lambda v: tuple(str(e) for e in v or ())),
+    "subject_topics": ("subject_topics", _flag(False)),
+    "honorifics": ("honorifics", _words),
+    "speaker_colon": ("speaker_colon", _flag(False)),
+    "adverb_suffixes": ("adverb_suffixes", _endings),
+    "negated_stances": ("negated_stances", lambda v: {str(k): str(x) for k, x in (v or {}).items()}),
+    "event_subordinators": ("event_subordinators", _words),
+    "response_markers": ("claim_references.response_markers", _words),
+    "title_modifiers": ("title_modifiers", _words),
+    "relativizers": ("relativizers", _words),
+    "adjunct_prepositions": ("adjunct_prepositions", _words),
+    "time_words": ("time_words", _words),
+    "addressee_markers": ("addressee_markers", _words),
+    "place_heads": ("place_heads", _words),
+    "place_titles": ("place_titles", _phrases),
+    "compass_words": ("compass_words", _words),
+    "nested_reports": ("nested_reports", _flag(True)),
+    "trim_name_prefixes": ("trim_name_prefixes", _flag(False)),
+    "place_speakers": ("place_speakers", _flag(True)),
+    "non_speakers": ("non_speakers", _words),
+    "possessive_determiners": ("possessive_determiners", _words),
+    "plural_suffix": ("plural_suffix", lambda v: str(v or "")),
+    "singular_endings": ("singular_endings", _endings),
+    "np_joiners": ("np_joiners", _words),
+    "leading_articles": ("leading_articles", _words),
+    "definite_articles": ("definite_articles", _words),
+    "title_abbreviations": ("title_abbreviations", _casefold_map),
+    "negative_pronouns": ("negative_pronouns", _words),
+    "affiliation_prepositions": ("affiliation_prepositions", _words),
+    "infinitive_markers": ("infinitive_markers", _words),
+    "catenatives": ("catenatives", _phrases),
+    "group_nouns": ("group_subjects.nouns", _words),
+    "finite_verbs": ("group_subjects.finite_verbs", _words),
+    "group_prepositions": ("group_subjects.prepositions", _words),
+    "postnominal_modifiers": ("group_subjects.postnominal_modifiers", _words),
+    "people_endings": ("group_subjects.people_endings", _endings),
+    "past_endings": ("participle_endings.past", _endings),
+    "present_endings": ("participle_endings.present", _endings),
+    "hypothetical_openers": ("hypothetical_openers", _words),
+    "cue_vetoes_before": ("cue_vetoes", lambda v: _vetoes(v, "before")),
+    "cue_vetoes_after": ("cue_vetoes", lambda v: _vetoes(v, "after")),
+    "document_prepositions": ("document_frames.prepositions", _words),
+    "document_nouns": ("document_frames.nouns", _words),
+    "closing_document_nouns": ("document_frames.closing_nouns", _words),
+    "months": ("months", lambda v: {str(name).casefold(): int(number)
+                                    for number, names in (v or {}).items() for name in names or []}),
+    "argument_connectives": ("argument_connectives", _words),
+    "passive_prefix": ("passive_prefix", lambda v: str(v or "")),
+}
+
+
 def lexicon_from_dict(data: dict) -> Lexicon:
     """A lexicon from the data of a YAML file (see ``lexicons/en.yml`` for each entry)."""
     cues = _cue_table(data)
-    fields = {}
-    for part in (_fields_1, _fields_2, _fields_3):
-        fields.update(part(data))
-    return Lexicon(language=data["language"], cues=cues, max_cue_len=max((len(k) for k in cues), default=1),
-                   sequences=_sequences(data), passive_prefix=str(data.get("passive_prefix") or ""),
-                   argument_connectives=_words(data.get("argument_connectives")), **fields)
-
-
-def _fields_1(data: dict) -> dict:
-    """The first third of the lexicon's entries, in the order of :class:`Lexicon`."""
-    refs = data.get("claim_references", {}) or {}
-    return {
-        "stopwords": _words(data.get("stopwords")),
-        "negations": _words(data.get("negations")),
-        "complementizers": _words(data.get("complementizers")),
-        "adverbs": _words(data.get("adverbs")),
-        "speaker_conjunctions": _words(data.get("speaker_conjunctions")),
-        "person_pronouns": _words((data.get("pronouns") or {}).get("person")),
-        "group_pronouns": _words((data.get("pronouns") or {}).get("group")),
-        "pronoun_suffix": str(data.get("pronoun_suffix") or ""),
-        "sentence_openers": _words(data.get("sentence_openers")),
-        "titles": _with_plurals(_phrases(data.get("titles")), str(data.get("plural_suffix") or "")),
-        "affiliation_words": _words(data.get("affiliation_words")),
-        "institution_words": _phrases(data.get("institution_words")),
-        "governments": {_phrase(k): v for k, v in (data.get("governments") or {}).items()},
-        "aliases": {_phrase(k): v for k, v in (data.get("aliases") or {}).items()},
-        "places": _phrases(data.get("places")) | _phrases(data.get("countries")) | _phrases(data.get("regions")),
-        "countries": _phrases(data.get("countries")),
-        "boilerplate_prefixes": tuple(data.get("boilerplate_prefixes") or ()),
-        "days": _words(data.get("days")),
-        "abbreviations": _words(data.get("abbreviations")),
-        "reference_nouns": {k.casefold(): frozenset(v) for k, v in (refs.get("nouns") or {}).items()},
-        "demonstratives": _words(refs.get("demonstratives")),
-        "object_stops": _phrases(data.get("object_stops")),
-        "trailing_adjuncts": _phrases(data.get("trailing_adjuncts")),
-        "passive_agents": _words(data.get("passive_agent")),
-        "name_particles": _words(data.get("name_particles")),
-        "name_joiners": _words(data.get("name_joiners")),
-        "postposed_verbs": frozenset(
-            _phrase(e) for entries in ((data.get("cues") or {}).get("postposed") or {}).values() for e in entries or []),
-        "after_quote_cues": frozenset(
-            _phrase(e) for entries in ((data.get("cues") or {}).get("after_quote") or {}).values() for e in entries or []),
-        "recipient_cues": _phrases(data.get("recipient_cues")),
-        "cue_adjuncts": _words(data.get("cue_adjuncts")),
-    }
-
-
-def _fields_2(data: dict) -> dict:
-    """The second third of the lexicon's entries, in the order of :class:`Lexicon`."""
-    refs = data.get("claim_references", {}) or {}
-    return {
-        "determiners": _words(data.get("determiners")),
-        "possessive_suffixes": tuple(str(e).casefold() for e in data.get("possessive_suffixes") or ()),
-        "subordinators": _words(data.get("subordinators")),
-        "relative_pronouns": _words(data.get("relative_pronouns")),
-        "participles": _phrases(data.get("participles")),
-        "participle_prepositions": _words(data.get("participle_prepositions")),
-        "parenthetical_openers": _words(data.get("parenthetical_openers")),
-        "source_to_clause_end": bool(data.get("source_to_clause_end", False)),
-        "quantifiers": _words(data.get("quantifiers")),
-        "gendered_pronouns": {str(g): _words(w) for g, w in ((data.get("pronouns") or {}).get("gendered") or {}).items()},
-        "gendered_words": {str(g): _words(w) for g, w in (data.get("gendered_words") or {}).items()},
-        "act_conjunctions": _words(data.get("act_conjunctions") or data.get("speaker_conjunctions")),
-        "np_prepositions": _words(data.get("np_prepositions")),
-        "passive_auxiliaries": _words((data.get("passive_voice") or {}).get("auxiliaries")),
-        "passive_participles": _words((data.get("passive_voice") or {}).get("participles")),
-        "passive_participle_endings": tuple(str(e) for e in (data.get("passive_voice") or {}).get("endings") or ()),
-        "subject_topics": bool(data.get("subject_topics", False)),
-        "honorifics": _words(data.get("honorifics")),
-        "speaker_colon": bool(data.get("speaker_colon", False)),
-        "adverb_suffixes": tuple(str(e).casefold() for e in data.get("adverb_suffixes") or ()),
-        "negated_stances": {str(k): str(v) for k, v in (data.get("negated_stances") or {}).items()},
-        "event_subordinators": _words(data.get("event_subordinators")),
-        "response_markers": _words((refs.get("response_markers"))),
-        "title_modifiers": _words(data.get("title_modifiers")),
-        "relativizers": _words(data.get("relativizers")),
-        "adjunct_prepositions": _words(data.get("adjunct_prepositions")),
-        "time_words": _words(data.get("time_words")),
-        "addressee_markers": _words(data.get("addressee_markers")),
-        "place_heads": _words(data.get("place_heads")),
-        "place_titles": _phrases(data.get("place_titles")),
-    }
-
-
-def _fields_3(data: dict) -> dict:
-    """The last third of the lexicon's entries, in the order of :class:`Lexicon`."""
-    return {
-        "compass_words": _words(data.get("compass_words")),
-        "nested_reports": bool(data.get("nested_reports", True)),
-        "trim_name_prefixes": bool(data.get("trim_name_prefixes", False)),
-        "place_speakers": bool(data.get("place_speakers", True)),
-        "non_speakers": _words(data.get("non_speakers")),
-        "possessive_determiners": _words(data.get("possessive_determiners")),
-        "plural_suffix": str(data.get("plural_suffix") or ""),
-        "singular_endings": tuple(str(e).casefold() for e in data.get("singular_endings") or ()),
-        "np_joiners": _words(data.get("np_joiners")),
-        "leading_articles": _words(data.get("leading_articles")),
-        "definite_articles": _words(data.get("definite_articles")),
-        "title_abbreviations": {str(k).casefold(): str(v).casefold()
-                             for k, v in (data.get("title_abbreviations") or {}).items()},
-        "negative_pronouns": _words(data.get("negative_pronouns")),
-        "affiliation_prepositions": _words(data.get("affiliation_prepositions")),
-        "infinitive_markers": _words(data.get("infinitive_markers")),
-        "catenatives": _phrases(data.get("catenatives")),
-        "group_nouns": _words((data.get("group_subjects") or {}).get("nouns")),
-        "finite_verbs": _words((data.get("group_subjects") or {}).get("finite_verbs")),
-        "group_prepositions": _words((data.get("group_subjects") or {}).get("prepositions")),
-        "postnominal_modifiers": _words((data.get("group_subjects") or {}).get("postnominal_modifiers")),
-        "people_endings": tuple(str(e).casefold() for e in (data.get("group_subjects") or {}).get("people_endings") or ()),
-        "past_endings": tuple(str(e).casefold() for e in (data.get("participle_endings") or {}).get("past") or ()),
-        "present_endings": tuple(str(e).casefold() for e in (data.get("participle_endings") or {}).get("present") or ()),
-        "hypothetical_openers": _words(data.get("hypothetical_openers")),
-        "cue_vetoes_before": _vetoes(data.get("cue_vetoes"), "before"),
-        "cue_vetoes_after": _vetoes(data.get("cue_vetoes"), "after"),
-        "document_prepositions": _words((data.get("document_frames") or {}).get("prepositions")),
-        "document_nouns": _words((data.get("document_frames") or {}).get("nouns")),
-        "closing_document_nouns": _words((data.get("document_frames") or {}).get("closing_nouns")),
-        "months": {str(name).casefold(): int(number)
-                for number, names in (data.get("months") or {}).items() for name in names or []},
-    }
+    fields = {name: read(_get(data, path)) for name, (path, read) in FIELDS.items()}
+    return Lexicon(
+        language=data["language"], cues=cues, max_cue_len=max((len(k) for k in cues), default=1),
+        sequences=_sequences(data), **fields,
+        # entries that combine several of the data's
+        titles=_with_plurals(_phrases(data.get("titles")), fields["plural_suffix"]),
+        places=_phrases(data.get("places")) | fields["countries"] | _phrases(data.get("regions")),
+        act_conjunctions=_words(data.get("act_conjunctions") or data.get("speaker_conjunctions")))
 
 
 @lru_cache(maxsize=None)
