@@ -16,6 +16,14 @@ def anyio_backend():
     return "asyncio"
 
 
+@pytest.fixture(scope="session")
+def lex():
+    """The lexicons of both languages, by code (tests of the extractor's patterns)."""
+    from factdb.extract import load_lexicon
+
+    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+
+
 @pytest.fixture
 def runner():
     return CliRunner()

@@ -1,12 +1,5 @@
 """Pattern: "menurut X" / "according to X" (factdb/extract/patterns/according_to.py). Invented sentences."""
-import pytest
-
-from factdb.extract import extract_claims, load_lexicon
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+from factdb.extract import extract_claims
 
 
 def claims(lex, lang, text):

@@ -1,13 +1,6 @@
 """Pattern: the content before its cue, and the parenthetical cue
 (factdb/extract/patterns/postposed.py). Invented sentences."""
-import pytest
-
-from factdb.extract import extract_claims, load_lexicon
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+from factdb.extract import extract_claims
 
 
 def claims(lex, lang, text):

@@ -1,12 +1,5 @@
 """Pattern: the cue before its content (factdb/extract/patterns/preposed.py). Invented sentences."""
-import pytest
-
-from factdb.extract import extract_claims, load_lexicon
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+from factdb.extract import extract_claims
 
 
 def claims(lex, lang, text):

@@ -1,13 +1,6 @@
 """Stage 6, relations (factdb/extract/relations.py): a denial or a response linked to
 the claim it answers. Invented sentences."""
-import pytest
-
-from factdb.extract import extract_claims, load_lexicon
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+from factdb.extract import extract_claims
 
 
 def relations(lex, lang, text):

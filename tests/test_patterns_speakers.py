@@ -1,13 +1,6 @@
 """Stage 2 and 5, speaker phrases and canonical names (factdb/extract/subjects.py,
 factdb/extract/speakers.py). Invented sentences."""
-import pytest
-
-from factdb.extract import extract_claims, load_lexicon
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return {lang: load_lexicon(lang) for lang in ("id", "en")}
+from factdb.extract import extract_claims
 
 
 def speakers(lex, lang, text):
