@@ -21,7 +21,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import re
 import shutil
 import subprocess
@@ -33,26 +32,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
+from provenance import code_version, machine  # noqa: E402
 
 
-def machine() -> dict:
-    return {"node": platform.node(), "machine": platform.machine(), "python": platform.python_version(),
-            "cpus": os.cpu_count()}
-
-
-def code_version() -> str | None:
-    """The commit of the checkout factdb is imported from (+ if it has changes), if any."""
-    import factdb
-
-    root = Path(factdb.__file__).resolve().parent.parent
-    try:
-        commit = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "factdb"],
-                               capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return commit + ("+" if dirty else "")
 
 
 def run_ingest(db: Path, articles: Path) -> tuple[float, float, str]:

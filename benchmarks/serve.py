@@ -36,8 +36,6 @@ import datetime as dt
 import http.client
 import json
 import math
-import os
-import platform
 import re
 import shutil
 import socket
@@ -55,6 +53,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402  (benchmarks/corpus.py)
+from provenance import machine  # noqa: E402
 
 SLOW_MS = 200  # a page whose p50 is over this is flagged
 
@@ -328,10 +327,6 @@ def print_table(rows: list[dict]) -> None:
         marks = [f"{f.upper()} {m}" for f in ("html", "json") for m in flags(r[f])]
         print(f"{url:<{width}}  {cells[0]}  {cells[1]}  {'!! ' + '; '.join(marks) if marks else ''}")
 
-
-def machine() -> dict:
-    return {"node": platform.node(), "machine": platform.machine(), "python": platform.python_version(),
-            "cpus": os.cpu_count()}
 
 
 def main(argv=None) -> None:

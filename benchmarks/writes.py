@@ -24,11 +24,8 @@ import cProfile
 import datetime as dt
 import io
 import json
-import os
-import platform
 import pstats
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
+from provenance import code_version, machine  # noqa: E402
 
 from factdb.articles import read_article  # noqa: E402
 from factdb.db import open_db  # noqa: E402
@@ -49,24 +47,6 @@ TABLES = ["articles", "speakers", "speaker_aliases", "claim_groups", "claims", "
           "claim_relations", "claim_sketches"]
 
 
-def machine() -> dict:
-    return {"node": platform.node(), "machine": platform.machine(), "python": platform.python_version(),
-            "cpus": os.cpu_count()}
-
-
-def code_version() -> str | None:
-    """The commit of the checkout factdb is imported from (+ if it has changes), if any."""
-    import factdb
-
-    root = Path(factdb.__file__).resolve().parent.parent
-    try:
-        commit = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "factdb"],
-                               capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return commit + ("+" if dirty else "")
 
 
 def extracted(articles_dir: Path) -> list[tuple]:
