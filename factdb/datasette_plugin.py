@@ -31,11 +31,12 @@ def asgi_wrapper(datasette):
     where Datasette's own would count every row (see :func:`counted_facet_args`)."""
     def wrap(app):
         async def claims_page_facets(scope, receive, send):
-            if scope.get("type") == "http":
-                match = CLAIMS_PAGE_PATH.match(scope.get("path", ""))
-                if match and await is_factdb(datasette, match.group(1)):
-                    query = scope.get("query_string", b"").decode("latin-1")
-                    scope = {**scope, "query_string": counted_facet_args(query).encode("latin-1")}
+            match = scope.get("type") == "http" and CLAIMS_PAGE_PATH.match(scope.get("path", ""))
+            if match:  # (the database is looked at only when a facet is asked for by URL)
+                query = scope.get("query_string", b"").decode("latin-1")
+                rewritten = counted_facet_args(query)
+                if rewritten != query and await is_factdb(datasette, match.group(1)):
+                    scope = {**scope, "query_string": rewritten.encode("latin-1")}
             await app(scope, receive, send)
         return claims_page_facets
     return wrap

@@ -17,8 +17,10 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
+from .filters import CLAIMS_PAGE
+
 COUNTED = ("stance", "outlet", "language", "verdict")  # the claims page's columns that claim_counts counts
-CLAIMS_PAGE_PATH = re.compile(r"^/([^/]+)/claims_view(\.json|\.csv)?$")
+CLAIMS_PAGE_PATH = re.compile(rf"^/([^/]+)/{CLAIMS_PAGE}(\.json|\.csv)?$")
 
 
 def counted_facet_args(query_string: str) -> str:
