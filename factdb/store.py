@@ -166,14 +166,9 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         article_id = stored_article_id(db, content_hash)
         if article_id is not None and not replace:
             return StoreResult(article_id, False, 0, 0)
-        new = False
-        if article_id is None:
-            article_id = _earlier_version(db, article)
-            row = {**article, "content_hash": content_hash, "ingested_at": now()}
-            if article_id is not None:  # an edited article: the new text replaces the old
-                db["articles"].update(article_id, row)
-            else:
-                article_id, new = insert_row(db, "articles", row), True
+        new = article_id is None
+        if new:
+            article_id, new = _write_article(db, article, content_hash)
         grouper, resolver = Grouper(db), Resolver(db)
         # (an article just stored has no claims yet: nothing to find again or retire)
         earlier = {} if new else _extracted_by_key(db, article_id)
@@ -182,16 +177,8 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         found_again = set() if new else _refresh_found_again(db, article_id, cids)
         resolved = _resolve(resolver, [(cid, c.speakers) for cid, c in zip(cids, claims)])
         stamp, memo = now(), {}
-        claim_rows = [{
-            "id": cid, "article_id": article_id, "stance": c.stance, "text": c.text,
-            "quote": c.quote, "cue": c.cue, "start": c.start, "end": c.end, "paragraph": c.paragraph,
-            # the body holds the sentence: offsets, not a copy (storage stays linear in the input)
-            "sentence": c.sentence if c.sentence_start is None else None,
-            "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "origin": EXTRACTED, "note": None,
-            "created_at": stamp, "published": article.get("published"), "outlet": article.get("outlet"),
-            "language": article.get("language"), "speaker_names": _search_names(resolver, speakers, memo),
-            "superseded": 0,
-        } for (cid, speakers), c in zip(resolved, claims)]
+        claim_rows = [_claim_row(article_id, article, cid, c, _search_names(resolver, speakers, memo), stamp)
+                      for (cid, speakers), c in zip(resolved, claims)]
         if found_again:
             db["claims"].upsert_all(claim_rows, pk="id", alter=False)
         else:
@@ -202,6 +189,31 @@ def store_article(db: sqlite_utils.Database, article: dict, content_hash: str,
         insert_rows(db, "claim_relations", [{"from_claim_id": cids[a], "to_claim_id": cids[b], "type": t,
                                              "origin": EXTRACTED} for a, b, t in relations])
     return StoreResult(article_id, True, len(set(cids)), resolver.created)
+
+
+def _write_article(db, article: dict, content_hash: str) -> tuple[int, bool]:
+    """The article's row written: (its id, whether it is new). An edit of a stored
+    article (:func:`_earlier_version`) takes that row, with the new text."""
+    article_id = _earlier_version(db, article)
+    row = {**article, "content_hash": content_hash, "ingested_at": now()}
+    if article_id is not None:
+        db["articles"].update(article_id, row)
+        return article_id, False
+    return insert_row(db, "articles", row), True
+
+
+def _claim_row(article_id: int, article: dict, cid: str, c: ClaimValue, speaker_names: str | None,
+               stamp: str) -> dict:
+    """An extracted claim's row, with what pages facet on copied from its article."""
+    return {
+        "id": cid, "article_id": article_id, "stance": c.stance, "text": c.text,
+        "quote": c.quote, "cue": c.cue, "start": c.start, "end": c.end, "paragraph": c.paragraph,
+        # the body holds the sentence: offsets, not a copy (storage stays linear in the input)
+        "sentence": c.sentence if c.sentence_start is None else None,
+        "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "origin": EXTRACTED, "note": None,
+        "created_at": stamp, "published": article.get("published"), "outlet": article.get("outlet"),
+        "language": article.get("language"), "speaker_names": speaker_names, "superseded": 0,
+    }
 
 
 def _key(c: ClaimValue) -> tuple:
