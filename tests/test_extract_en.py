@@ -893,3 +893,12 @@ def test_a_source_whose_head_is_a_document_is_a_document(en):
     assert claim.speakers[0].kind == "document"
     [claim] = extract_claims("The Bank of Sukamaju said that profits fell.", en).claims
     assert claim.speakers[0].kind == "institution"
+
+
+def test_quote_going_on_after_a_participle_of_the_same_speaker(en):
+    # the participle's claim ends the sentence; the next quote still goes on the first
+    text = '"The levy is dead," Roe said of the plan, mocking the council. "Nobody will vote for it."'
+    result = claims(text, en)
+    assert ("Roe", "criticizes", "the council") in result
+    quote = [content for _, stance, content in result if stance == "asserts"]
+    assert len(quote) == 1 and quote[0].startswith("The levy is dead") and quote[0].endswith("vote for it.")

@@ -179,8 +179,17 @@ def _read_sentence(r: Reading, para: Span, n: int, sent) -> None:
         r.quoting.end = max(r.quoting.end, more.end - 1)
         r.quoting.sentence_end = max(r.quoting.sentence_end, sent.end)
     else:
-        r.quoting = made[-1] if made and _quoted(made[-1], r.quotes) \
-            and not _another_clause_follows(r.text, made[-1], r.lex) else None
+        r.quoting = _last_quote_claim(r, made)
+
+
+def _last_quote_claim(r: Reading, made: list[RawClaim]) -> RawClaim | None:
+    """The quote claim that a quote in the next sentence may go on: the sentence's last
+    quote claim, also when a participle's claim follows it ('"A," X said, mocking Y. "B."'),
+    not when another clause follows ('"A," X said, and a neighbor waved.')."""
+    quoted = [c for c in made if _quoted(c, r.quotes)]
+    if not quoted or any(c.speakers != quoted[-1].speakers for c in made[made.index(quoted[-1]):]):
+        return None
+    return None if _another_clause_follows(r.text, quoted[-1], r.lex) else quoted[-1]
 
 
 def _note_topic(r: Reading, sent, made: list[RawClaim]) -> None:
