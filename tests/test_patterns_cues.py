@@ -73,3 +73,15 @@ def test_a_noun_after_an_article_is_no_cue(find):
 def test_a_catenative_phrase_joins_the_cue(find):
     assert find("en", "The mayor was quick to add that the bridge was safe.") == [
         ("was quick to add", "asserts", "verb")]
+
+
+def test_general_cues_of_support_criticism_and_rebuttal(find):
+    assert find("en", "The union championed the levy.") == [("championed", "praises", "verb")]
+    assert find("en", "The mayor took aim at the council.") == [("took aim at", "criticizes", "verb")]
+    assert find("en", "The agency rebuffed the request.") == [("rebuffed", "denies", "verb")]
+    assert find("en", "The report illustrates how few people voted.") == [("illustrates", "asserts", "verb")]
+
+
+def test_a_noun_after_an_article_is_no_cue(find):
+    assert find("en", "The union is one of the champions of the levy.") == []
+    assert find("en", "The touting of the plan lasted weeks.") == []
