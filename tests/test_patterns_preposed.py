@@ -83,3 +83,18 @@ def test_a_participle_of_a_reporting_verb_takes_the_subject(lex):
         ("Farmers", "criticizes", "condemning", "the new levy")]
     assert claims(lex, "en", "The mayor signed the budget on Monday, predicting that taxes would fall.")[0][3] == \
         "taxes would fall"
+
+
+def test_a_circumstance_ends_a_short_object(lex):
+    # "in a tweet", "on Sunday at a forum": where and when the act was done, not what it said
+    assert claims(lex, "en", "The mayor claimed victory in a tweet.") == [("mayor", "asserts", "claimed", "victory")]
+    assert claims(lex, "en", "The senator stressed the risks on Sunday at a forum in Ohio.") == [
+        ("senator", "asserts", "stressed", "the risks")]
+
+
+def test_a_circumstance_inside_a_clause_stays(lex):
+    # the content's own verb follows ("was"), or its own clause ("that ...")
+    assert claims(lex, "en", "The mayor said the vote on Monday was close.") == [
+        ("mayor", "asserts", "said", "the vote on Monday was close")]
+    assert claims(lex, "en", "The mayor warned voters on Monday that fares would rise.")[0][3].endswith(
+        "that fares would rise")

@@ -30,6 +30,22 @@ class ContentSpans:
                     return k
         return b
 
+    def cut_circumstance(self, toks, a: int, b: int) -> int:
+        """Token index where a circumstance of the act starts in the content after its cue
+        ("claimed victory in a tweet", "stressed the risks on Sunday at a forum"), or ``b``."""
+        stops, lex = self.lex.content_circumstances, self.lex
+        words = [t.lower for t in toks]
+        for k in range(a + 1, min(b, a + 6)):  # only after a short object ("victory", "those worries")
+            if words[k] in lex.relative_pronouns or words[k] in lex.complementizers or toks[k].text in QUOTE_CHARS:
+                return b
+            if any(tuple(words[k:k + n]) in stops for n in (2, 3, 4)):
+                # (not when the content goes on with its own clause: "warned voters on Monday that ...")
+                # ("the vote on Monday was close": the circumstance of the content's own verb)
+                rest = toks[k:b]
+                return b if any(t.lower in lex.complementizers or t.lower in lex.finite_verbs
+                                or t.text in QUOTE_CHARS for t in rest) else k
+        return b
+
     def _aside_closes(self, toks, a: int, b: int) -> bool:
         """Whether a clause opened at ``a`` ends at a comma with more words after it."""
         for k in range(a + 1, b - 1):

@@ -176,6 +176,9 @@ class Lexicon:
     # role words that are not titles before a name but can head a speaker phrase
     # ("mantan", "eks")
     title_modifiers: frozenset[str] = field(default_factory=frozenset)
+    # phrases of the act's circumstance that end any content after its cue, outside a quote:
+    # "claimed victory in a tweet", "stressed the risks on Sunday at a forum"
+    content_circumstances: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # words that open a relative clause after a speaker ("X yang juga hadir ... berharap")
     relativizers: frozenset[str] = field(default_factory=frozenset)
     # words that open a circumstance between a speaker and a cue ("X di Sukamaju, Rabu, mengatakan")
@@ -396,6 +399,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "title_modifiers": ("title_modifiers", _words),
     "relativizers": ("relativizers", _words),
     "adjunct_prepositions": ("adjunct_prepositions", _words),
+    "content_circumstances": ("content_circumstances", _phrases),
     "time_words": ("time_words", _words),
     "addressee_markers": ("addressee_markers", _words),
     "place_heads": ("place_heads", _words),

@@ -243,7 +243,7 @@ class Preposed:
         if f.opening is not None:
             b = min(b, f.opening)  # the opening clause ends at its comma
         if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
-            b = self.cut_trailing_adjunct(toks, a, b)
+            b = self.cut_circumstance(toks, a, self.cut_trailing_adjunct(toks, a, b))
             attributed = self.cut_quote_attribution(toks, a, b)
             cut, b = attributed < b, attributed
             if f.cue.stance in OBJECT_STANCES:
