@@ -64,3 +64,21 @@ def test_an_apposed_answer_denies_what_the_sentence_says(en):
         ("Senate Democrats", "accuses", "the agency of hiding the cost of the plan"),
         ("agency", "denies", "a charge")]
     assert [(r.source, r.target, r.type) for r in ex.relations] == [(1, 0, "denies")]
+
+
+def test_a_possessive_pronoun_owns_a_noun_cue(en):
+    # "her remark that ...": the remark of whom "her" means (the sentence's subject)
+    assert claims("Jane Roe, a former mayor, caused a stir last year with her remark that the bridge was unsafe.", en) == [
+        ("Jane Roe", "asserts", "remark", "the bridge was unsafe")]
+
+
+def test_an_owner_pattern_matches_again_and_ends_at_a_semicolon(en):
+    text = ("After a week of rows - including Mayor Jane Roe's assertion that the bridge was unsafe; "
+            "her criticism of the council; and her suggestion that voters could revolt - the mayor changed tone.")
+    assert claims(text, en) == [
+        ("Jane Roe", "asserts", "assertion", "the bridge was unsafe"),
+        ("Jane Roe", "asserts", "suggestion", "voters could revolt")]
+
+
+def test_a_possessive_pronoun_without_a_noun_cue_is_no_claim(en):
+    assert claims("Jane Roe left early. Her car was parked outside.", en) == []

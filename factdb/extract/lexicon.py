@@ -204,6 +204,8 @@ class Lexicon:
     non_speakers: frozenset[str] = field(default_factory=frozenset)
     # possessives: "according to their preference" names no source unless a role or body follows
     possessive_determiners: frozenset[str] = field(default_factory=frozenset)
+    # possessive pronouns and the pronoun they resolve as ("her claim that ...": "she")
+    possessive_pronouns: dict[str, str] = field(default_factory=dict)
     # pronouns that name no one ("Nobody opposed him"): never a speaker
     negative_pronouns: frozenset[str] = field(default_factory=frozenset)
     # "NAME from BODY said": the preposition between a person and the body they speak for
@@ -410,6 +412,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "place_speakers": ("place_speakers", _flag(True)),
     "non_speakers": ("non_speakers", _words),
     "possessive_determiners": ("possessive_determiners", _words),
+    "possessive_pronouns": ("possessive_pronouns", _casefold_map),
     "plural_suffix": ("plural_suffix", lambda v: str(v or "")),
     "singular_endings": ("singular_endings", _endings),
     "np_joiners": ("np_joiners", _words),

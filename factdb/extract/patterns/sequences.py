@@ -8,7 +8,7 @@ A step is one of
 * ``cue: KIND``    a cue of that kind (``verb``, ``noun``, ``postposed`` ..., or ``any``)
   starting here; it gives the claim its stance;
 * ``slot: speaker`` a speaker phrase (a name, a role, a group);
-* ``slot: owner``  a possessive naming the speaker ("Jane Roe's", "the senator's");
+* ``slot: owner``  a possessive naming the speaker ("Jane Roe's", "the senator's", "her");
 * ``slot: content`` the rest of the clause, up to a trailing circumstance.
 
 and may be ``optional: true``, or ``content: true`` (the words it matches are the
@@ -37,14 +37,16 @@ class SequencePatterns:
             # (cheap checks first: the words and the cue kind a pattern requires, its first word)
             if not needed_kinds <= kinds or any(not w & words for w in needed_words):
                 continue
+            end, prior = -1, None  # a pattern may match again after its last match ("Roe's claim that X; her view that Y")
             for start in opens(sent.tokens, by_start):
-                found = self._match_sequence(sent, pattern, start, by_start)
+                found = self._match_sequence(sent, pattern, start, by_start, prior) \
+                    if sent.tokens[start].start >= end else None
                 if found:
                     made.append(found)
-                    break
+                    end, prior = found[0].end, found[0].speakers
         return made
 
-    def _match_sequence(self, sent, pattern: SequencePattern, start: int, by_start: dict[int, CueMatch]):
+    def _match_sequence(self, sent, pattern: SequencePattern, start: int, by_start: dict[int, CueMatch], prior=None):
         toks = sent.tokens
         k, cue, speaker, content = start, None, None, None
         for step in pattern.steps:
@@ -65,7 +67,7 @@ class SequencePatterns:
         if cue is None or speaker is None or content is None:
             return None
         # (the speakers are resolved only once the whole pattern matched: resolving has effects)
-        speakers = self.speakers_of(toks, speaker[1]) if speaker[0] == "speaker" else self._owner(toks, speaker[1][0])
+        speakers = self.speakers_of(toks, speaker[1]) if speaker[0] == "speaker" else self._owner(toks, speaker[1][0], prior)
         claim = self._claim(sent, speakers, cue.cue, cue.start, cue.end, toks[content[0]].start,
                             toks[content[1] - 1].end if content[1] < len(toks) else sent.end)
         owned = any(step.kind == "slot" and step.value == "owner" for step in pattern.steps)
@@ -83,12 +85,12 @@ class SequencePatterns:
             match = by_start.get(k)
             return (k, match.end) if match and step.value in (match.cue.kind, "any") else None
         if step.value == "owner":
-            return (k, k + 1) if self._possessive(toks[k]) else None
+            return (k, k + 1) if self._possessive(toks[k]) or toks[k].lower in self.lex.possessive_pronouns else None
         if step.value == "speaker":
             rng = self.np_right(toks, k)
             return rng if rng and all(t.lower in self.lex.determiners for t in toks[k:rng[0]]) else None
         if step.value == "content":
-            end = self.cut_trailing_adjunct(toks, k, len(toks))
+            end = self._clause_end(toks, k, self.cut_trailing_adjunct(toks, k, len(toks)))
             return (k, end) if any(t.is_word for t in toks[k:end]) else None
         raise ValueError(f"unknown step {step}")
 
@@ -98,10 +100,22 @@ class SequencePatterns:
                        if tok.lower.endswith(x) and len(tok.lower) > len(x) + 1), None)
         return None if suffix is None or self._pronoun(Token(tok.text[:-len(suffix)], 0, 0)) else suffix
 
-    def _owner(self, toks, k: int):
-        """The speakers a possessive at ``k`` names ("Jane Roe's", "the senator's")."""
-        suffix = self._possessive(toks[k])
+    def _clause_end(self, toks, a: int, b: int) -> int:
+        """A semicolon or a dash outside a quote ends the content of a pattern
+        ("Roe's claim that X; her criticism of Y")."""
+        return next((m for m in range(a + 1, b) if (toks[m].text in ";—–" or toks[m].text == "-" and toks[m].start > toks[m - 1].end)
+                     and not self.in_quote(toks[m].start)), b)
+
+    def _owner(self, toks, k: int, prior=None):
+        """The speakers a possessive at ``k`` names ("Jane Roe's", "the senator's"; "her" as "she",
+        or as the owner of the last match in the sentence: "Roe's claim that X; her view that Y")."""
         tok = toks[k]
+        pronoun = self.lex.possessive_pronouns.get(tok.lower)
+        if pronoun and prior:
+            return list(prior)
+        if pronoun:
+            return self.speakers_of(toks[:k] + (Token(pronoun, tok.start, tok.end),) + toks[k + 1:], (k, k + 1))
+        suffix = self._possessive(toks[k])
         bare = Token(tok.text[:-len(suffix)], tok.start, tok.end - len(suffix))
         stripped = toks[:k] + (bare,) + toks[k + 1:]
         rng = self.np_left(stripped, k + 1, 0)
@@ -131,8 +145,8 @@ def _plan(pattern: SequencePattern, lex) -> tuple:
             def opens(toks, cues):
                 return sorted(cues)
         elif first.value == "owner":
-            def opens(toks, cues, sx=lex.possessive_suffixes):
-                return [k for k, t in enumerate(toks) if t.lower.endswith(sx)] if sx else []
+            def opens(toks, cues, sx=lex.possessive_suffixes, pp=lex.possessive_pronouns):
+                return [k for k, t in enumerate(toks) if sx and t.lower.endswith(sx) or t.lower in pp]
         else:
             def opens(toks, cues):
                 return range(len(toks))
