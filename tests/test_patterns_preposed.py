@@ -98,3 +98,9 @@ def test_a_circumstance_inside_a_clause_stays(lex):
         ("mayor", "asserts", "said", "the vote on Monday was close")]
     assert claims(lex, "en", "The mayor warned voters on Monday that fares would rise.")[0][3].endswith(
         "that fares would rise")
+
+
+def test_a_participle_takes_the_subject_after_an_opening_subordinate_clause(lex):
+    # not "Republican" of the "while" clause: the main clause's subject promises
+    text = "While Republican business leaders push for free trade, Jane Roe has rallied voters by promising to cut fares."
+    assert claims(lex, "en", text) == [("Jane Roe", "pledges", "promising", "to cut fares")]
