@@ -525,6 +525,46 @@ def m011_group_indexes(db: sqlite_utils.Database) -> None:
     db["claims"].create_index(["group_id", "verdict"])
 
 
+# Each link of a claim to a speaker carries copies of its claim's stance, date, outlet,
+# language and verdict, as claims carry their article's date, outlet and language. A
+# speaker's page and a page filtered by one speaker count and pick from one index range
+# of the speaker's links: they never read a busy speaker's claims one by one. Whoever
+# writes a link or changes a claim, these triggers keep the copies.
+CLAIM_COPIES = ("stance", "published", "outlet", "language", "verdict")
+_copied = ", ".join(CLAIM_COPIES)
+CLAIM_COPY_TRIGGERS = f"""
+CREATE TRIGGER claim_speakers_claim_copies AFTER INSERT ON claim_speakers BEGIN
+  UPDATE claim_speakers SET (claim_rowid, {_copied}) =
+    (SELECT rowid, {_copied} FROM claims WHERE id = new.claim_id)
+    WHERE rowid = new.rowid;
+END;
+CREATE TRIGGER claims_copies_update AFTER UPDATE OF {_copied} ON claims
+  WHEN {" OR ".join(f"old.{c} IS NOT new.{c}" for c in CLAIM_COPIES)} BEGIN
+  UPDATE claim_speakers SET {", ".join(f"{c} = new.{c}" for c in CLAIM_COPIES)} WHERE claim_id = new.id;
+END;
+"""
+
+
+@migrations()
+def m012_speaker_link_copies(db: sqlite_utils.Database) -> None:
+    """A busy speaker's pages at a million claims: the speaker's links carry their
+    claims' facet columns (:data:`CLAIM_COPIES`), indexed so that a speaker's claims
+    per stance (latest first), their counts per stance, outlet, language and verdict,
+    the names they are given and the speakers they share claims with are each one
+    index range."""
+    for column in CLAIM_COPIES:
+        db["claim_speakers"].add_column(column, str)
+    db.execute(f"update claim_speakers set ({_copied}) = "
+               f"(select {_copied} from claims where rowid = claim_speakers.claim_rowid)")
+    db.execute("drop trigger claim_speakers_claim_rowid")
+    for trigger in CLAIM_COPY_TRIGGERS.split("END;")[:-1]:  # one statement each: inside the migration's transaction
+        db.execute(trigger + "END;")
+    db["claim_speakers"].create_index(["speaker_id", "stance", "outlet", "language", "verdict", "published",
+                                       "claim_rowid"])
+    db["claim_speakers"].create_index(["speaker_id", "mention", "role"])
+    db["claim_speakers"].create_index(["claim_rowid", "speaker_id"])
+
+
 def open_db(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
     """Open a factdb database and bring its schema up to date, creating it if ``create``.
 

@@ -6,6 +6,10 @@
 - ``speaker``: claims per speaker, from ``speaker_counts`` unfiltered and from
   ``claim_speakers`` (one indexed row per claim and speaker) filtered; each
   value toggles the ``_speaker=ID`` filter (see :mod:`factdb.filters`).
+
+A page filtered by one speaker (and perhaps a stance, outlet, language or verdict:
+:func:`factdb.filters.speaker_scope`) is counted from that speaker's links, which
+carry copies of those columns: one index range, however busy the speaker.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from .filters import CLAIMS_PAGE
+from .filters import CLAIMS_PAGE, speaker_scope
 
 COUNTED = ("stance", "outlet", "language", "verdict")  # the claims page's columns that claim_counts counts
 CLAIMS_PAGE_PATH = re.compile(rf"^/([^/]+)/{CLAIMS_PAGE}(\.json|\.csv)?$")
@@ -50,6 +54,13 @@ def unfiltered(sql: str, params) -> bool:
     return not params and UNFILTERED.match(sql) is not None and " where " not in sql.lower()
 
 
+def links_where(scope: tuple[int, dict[str, str]], alias: str = "claim_speakers") -> tuple[str, list]:
+    """The where clause selecting a speaker's links with the given column values."""
+    speaker, values = scope
+    clauses = [f"{alias}.speaker_id = ?"] + [f"{alias}.{escape_sqlite(c)} = ?" for c in values]
+    return " and ".join(clauses), [speaker, *values.values()]
+
+
 class CountedFacet(Facet):
     """Claims per value of columns copied onto ``claims`` (stance, outlet, language,
     verdict): the whole database's counts from ``claim_counts``, a filtered page's
@@ -73,9 +84,14 @@ class CountedFacet(Facet):
         if not columns:
             return [], []
         size = self.get_facet_size()
+        scope = speaker_scope(self.request.args)
         try:
-            counts = await (self.whole_counts(columns, size) if unfiltered(self.sql, self.params)
-                            else self.filtered_counts(columns))
+            if unfiltered(self.sql, self.params):
+                counts = await self.whole_counts(columns, size)
+            elif scope and all(c in COUNTED for c, _ in columns):
+                counts = await self.filtered_counts(columns, *self.speaker_links(scope, columns))
+            else:
+                counts = await self.filtered_counts(columns)
         except QueryInterrupted:
             return [], [column for column, _ in columns]
         return [self.result(column, source, counts.get(column, []), size) for column, source in columns], []
@@ -88,14 +104,22 @@ class CountedFacet(Facet):
                 "order by claims desc, value limit ?", [column, size + 1])).rows
         return counts
 
-    async def filtered_counts(self, columns) -> dict[str, list[tuple]]:
-        """Every column's counts from one query over the page's rows (grouped by all
-        the columns together: a few hundred combinations, not a pass per column)."""
+    @staticmethod
+    def speaker_links(scope, columns) -> tuple[str, list]:
+        """The rows to count, as links of the speaker in ``scope`` (same rows, same values)."""
+        where, params = links_where(scope)
+        quoted = ", ".join(escape_sqlite(c) for c, _ in columns)
+        return f"select {quoted} from claim_speakers where {where}", params
+
+    async def filtered_counts(self, columns, sql: str | None = None, params=None) -> dict[str, list[tuple]]:
+        """Every column's counts from one query over the page's rows (or ``sql``), grouped
+        by all the columns together: a few hundred combinations, not a pass per column."""
         names = [c for c, _ in columns]
         quoted = ", ".join(escape_sqlite(c) for c in names)
         rows = (await self.ds.execute(
-            self.database, f"select {quoted}, count(*) from ({lean(self.sql, quoted)}) group by {quoted}",
-            self.params, truncate=False, custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+            self.database, f"select {quoted}, count(*) from ({sql or lean(self.sql, quoted)}) group by {quoted}",
+            self.params if sql is None else params, truncate=False,
+            custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
         counts = {c: Counter() for c in names}
         for row in rows:
             for i, c in enumerate(names):
@@ -128,13 +152,19 @@ class SpeakerFacet(Facet):
         if not configs:
             return [], []
         size = self.get_facet_size()
+        scope = speaker_scope(self.request.args)
         if unfiltered(self.sql, self.params):
             sql = "select speaker_id, claims from speaker_counts where stance = '*' order by claims desc, speaker_id limit ?"
             params = [size + 1]
+        elif scope:  # the speakers who share the speaker's claims: their links, by the claims' rowids
+            where, params = links_where(scope, "mine")
+            sql = (f"select other.speaker_id, count(*) as n from claim_speakers mine join claim_speakers other "
+                   f"on other.claim_rowid = mine.claim_rowid where {where} group by other.speaker_id "
+                   f"order by n desc, other.speaker_id limit {size + 1}")
         else:
-            sql = (f"select speaker_id, count(*) as n from claim_speakers where claim_id in "
-                   f"(select id from ({lean(self.sql, 'id')})) group by speaker_id order by n desc, speaker_id "
-                   f"limit {size + 1}")
+            sql = (f"select speaker_id, count(*) as n from claim_speakers where claim_rowid in "
+                   f"(select claim_rowid from ({lean(self.sql, 'claim_rowid')})) group by speaker_id "
+                   f"order by n desc, speaker_id limit {size + 1}")
             params = self.params
         try:
             rows = (await self.ds.execute(self.database, sql, params, truncate=False,

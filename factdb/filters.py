@@ -19,6 +19,13 @@ from .search import NOTHING, fts_query
 
 CLAIMS_PAGE = "claims_view"
 SEARCH_LIMIT = 1000  # claims a search of the claims page covers: the latest added of its matches
+# the columns each link of a claim to a speaker copies from its claim (see db.CLAIM_COPIES)
+LINK_COLUMNS = ("stance", "outlet", "language", "verdict")
+# arguments of a table page that choose how rows show, not which rows
+NOT_FILTERS = frozenset({
+    "_facet", "_facet_counted", "_facet_speaker", "_facet_size", "_facet_array", "_facet_date", "_sort",
+    "_sort_desc", "_size", "_next", "_col", "_nocol", "_labels", "_nolabels", "_shape", "_json", "_nofacet",
+    "_nocount", "_nosuggest", "_trace", "_extra", "_hide_sql", "_timelimit", "_ttl", "_stream", "_dl", "_nl"})
 
 
 async def claim_filters(request, database, table, datasette) -> FilterArguments | None:
@@ -45,3 +52,22 @@ async def claim_filters(request, database, table, datasette) -> FilterArguments 
             f" (the {SEARCH_LIMIT:,} added last of {matches:,} matches)" if matches > SEARCH_LIMIT else ""))
     return FilterArguments(where, params, human, {"search": search, "supports_search": True,
                                                   "speaker_filter": speakers})
+
+
+def speaker_scope(args) -> tuple[int, dict[str, str]] | None:
+    """``(speaker id, {column: value})`` when a claims page is filtered by one speaker
+    and otherwise only by exact values of :data:`LINK_COLUMNS` (``stance=accuses``,
+    ``outlet__exact=KONTAN``): its rows are exactly that speaker's links with those
+    values, so its counts can be read from the speaker's links alone. Else None."""
+    speakers, columns = args.getlist("_speaker"), {}
+    if len(speakers) != 1 or not speakers[0].strip().isdigit():
+        return None
+    for key in args:
+        values = args.getlist(key)
+        column = key.removesuffix("__exact")
+        if key == "_speaker" or key in NOT_FILTERS:
+            continue
+        if column not in LINK_COLUMNS or column in columns or len(values) != 1:
+            return None
+        columns[column] = values[0]
+    return int(speakers[0]), columns

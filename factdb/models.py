@@ -145,6 +145,12 @@ class ClaimSpeaker(SQLModel, table=True):
     role: str | None = None
     short: str | None = Field(default=None, index=True)
     claim_rowid: int | None = None  # the claim's rowid (filled by a trigger; indexed with speaker_id)
+    # copies of the claim's columns, kept by triggers (db.CLAIM_COPIES): a speaker's pages read one index
+    stance: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    verdict: str | None = None
 
 
 class ClaimRelation(SQLModel, table=True):

@@ -8,6 +8,7 @@ strings (the templates escape it); the only markup made here comes from
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from urllib.parse import urlencode
 
@@ -29,6 +30,16 @@ RELATION_LABELS = {
     "supports": ("Supports", "Supported by"),
     "contradicts": ("Contradicts", "Contradicted by"),
 }
+
+SAFE_KEY = re.compile(r"[A-Za-z0-9_-]*")  # keys tilde-encoding leaves as they are
+
+
+def url_key(pk) -> str:
+    """A primary key as a row URL writes it (Datasette's tilde encoding), at no cost for
+    the ids factdb makes (hex digests, integers): a page links hundreds of them."""
+    key = str(pk)
+    return key if SAFE_KEY.fullmatch(key) else tilde_encode(key)
+
 
 CLAIM_SQL = """
 select claims.id, claims.article_id, claims.stance, claims.text, claims.quote, claims.cue,
@@ -65,16 +76,19 @@ class Pages:
         self.database = database
         self.db = datasette.get_database(database)
         self._stances = None
+        self._table_urls: dict[str, str] = {}
 
     async def rows(self, sql: str, params=None) -> list[dict]:
         results = await self.db.execute(sql, params or [])
         return [dict(zip(results.columns, row)) for row in results.rows]
 
     def url(self, table: str, pk) -> str:
-        return self.datasette.urls.row(self.database, table, tilde_encode(str(pk)))
+        return f"{self.table_url(table)}/{url_key(pk)}"
 
     def table_url(self, table: str) -> str:
-        return self.datasette.urls.table(self.database, table)
+        if table not in self._table_urls:
+            self._table_urls[table] = self.datasette.urls.table(self.database, table)
+        return self._table_urls[table]
 
     async def stances(self) -> dict[str, dict]:
         if self._stances is None:
@@ -231,17 +245,19 @@ class Pages:
         legend = [{**stances[s], "count": counts[s]} for s in stances if counts[s]]
         return {"kind": "article", "article": article, "body": body, "claims": claims, "legend": legend}
 
-    async def first_claims_by_stance(self, speaker_id: int, per_stance: int) -> list[dict]:
-        """A speaker's first claims (by date) of each stance: picked by rowid over the
-        speaker's claims' few columns, then read in full for those only."""
-        first = await self.rows(
-            "select rowid from (select claims.rowid as rowid, row_number() over (partition by claims.stance "
-            "order by claims.published is null, claims.published, claims.article_id, claims.start) as n "
-            "from claims where claims.rowid in (select claim_rowid from claim_speakers where speaker_id = ?)) "
-            "where n <= ?", [speaker_id, per_stance])
-        return await self.claims("claims.rowid in (select value from json_each(?))",
-                                 [json.dumps([r["rowid"] for r in first])],
-                                 order="claims.published is null, claims.published, claims.article_id, claims.start")
+    async def latest_claims_by_stance(self, speaker_id: int, stances: list[str], per_stance: int) -> list[dict]:
+        """A speaker's latest claims (by date, undated last) of each of ``stances``: each
+        stance's few rowids from one range of the index on the speaker's links
+        (``speaker_id, stance, ...``: the latest 20 of a stance sorted from its range), then those claims read in full."""
+        if not stances:
+            return []
+        picks = " union all ".join(
+            f"select * from (select claim_rowid from claim_speakers where speaker_id = :sid and stance = :s{i} "
+            f"order by published desc limit :n)" for i in range(len(stances)))
+        rowids = [r["claim_rowid"] for r in await self.rows(
+            picks, {"sid": speaker_id, "n": per_stance, **{f"s{i}": s for i, s in enumerate(stances)}})]
+        return await self.claims("claims.rowid in (select value from json_each(?))", [json.dumps(rowids)],
+                                 order="claims.published is null, claims.published desc, claims.article_id, claims.start")
 
     async def speaker_page(self, speaker_id, per_stance: int = 20) -> dict | None:
         speakers = await self.rows(
@@ -253,7 +269,7 @@ class Pages:
         stances = await self.stances()
         counts = Counter({r["stance"]: r["claims"] for r in await self.rows(
             "select stance, claims from speaker_counts where speaker_id = ? and stance != '*'", [sid])})
-        claims = await self.first_claims_by_stance(sid, per_stance)
+        claims = await self.latest_claims_by_stance(sid, [s for s in stances if counts[s]], per_stance)
         groups = [{"stance": stance, "claims": in_group, "total": counts[stance_id],
                    "all_url": self._facet_link(sid)(stance_id)}
                   for stance_id, stance in stances.items()

@@ -61,6 +61,46 @@ async def test_speaker_filter(ds, seed_db):
     assert [r["speakers"] for r in both["rows"]] == ["Xi Jinping + Vladimir Putin"]
 
 
+def facet_counts(data) -> dict:
+    return {name: sorted((str(r["value"]), r["count"]) for r in facet["results"])
+            for name, facet in data["facet_results"].items()}
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("more", ["", "&stance=asserts", "&language__exact=id&outlet=KONTAN"])
+async def test_a_page_of_one_speaker_counts_from_their_links_as_from_their_claims(ds, seed_db, more):
+    """Filtered by one speaker (and exact stance, outlet, language or verdict), the
+    facets count the speaker's links; any other filter (here one that excludes no
+    claim) counts the claims themselves. Both give the same counts, for every speaker."""
+    db = ds.get_database(db_name(seed_db))
+    facets = "&_facet=stance&_facet=outlet&_facet=language&_facet=verdict&_facet_speaker=id"
+    for (sid,) in (await db.execute("select id from speakers")).rows:
+        path = f"/{db_name(seed_db)}/claims_view.json?_speaker={sid}{more}{facets}"
+        from_links, from_claims = await get_json(ds, path), await get_json(ds, path + "&id__not=none")
+        assert facet_counts(from_links) == facet_counts(from_claims), sid
+        assert len(from_links["rows"]) == len(from_claims["rows"])
+        assert facet_counts(from_links).keys() == {"stance", "outlet", "language", "verdict", "speaker"}
+
+
+def test_which_pages_are_one_speakers_links():
+    from datasette.utils import MultiParams
+
+    from factdb.filters import speaker_scope
+
+    def scope(pairs):
+        return speaker_scope(MultiParams(pairs))
+
+    assert scope([("_speaker", "7"), ("_facet", "stance"), ("_sort", "published")]) == (7, {})
+    assert scope([("_speaker", "7"), ("stance", "denies"), ("outlet__exact", "KONTAN")]) == \
+        (7, {"stance": "denies", "outlet": "KONTAN"})
+    assert scope([("_speaker", "7"), ("_speaker", "8")]) is None            # claims of both together
+    assert scope([("_speaker", "7"), ("stance__not", "denies")]) is None   # not an exact value
+    assert scope([("_speaker", "7"), ("text", "x")]) is None               # a column links do not copy
+    assert scope([("_speaker", "7"), ("_search", "beras")]) is None
+    assert scope([("_speaker", "7"), ("stance", "asserts"), ("stance", "denies")]) is None
+    assert scope([("stance", "asserts")]) is None
+
+
 @pytest.mark.anyio
 async def test_search_finds_the_accusation(ds, seed_db):
     data = await get_json(ds, f"/{db_name(seed_db)}/claims_view.json?_search=militer&_shape=objects")

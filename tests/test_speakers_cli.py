@@ -6,7 +6,7 @@ import json
 import pytest
 
 from factdb.cli import cli
-from factdb.db import open_db
+from factdb.db import CLAIM_COPIES, open_db, transaction
 
 from .conftest import SEED
 
@@ -180,12 +180,17 @@ def test_commands_that_change_a_database_do_not_create_one(runner, tmp_path, arg
 
 
 def test_every_link_knows_its_claims_rowid_whoever_wrote_it(runner, two_db, tmp_path):
-    """claim_speakers.claim_rowid (the speaker filter's integer key) holds after
-    ingest, add, merge, split, unmerge, rename and a new extraction."""
+    """claim_speakers.claim_rowid (the speaker filter's integer key) and the copies of
+    its claim's columns hold after ingest, add, merge, split, unmerge, rename, a
+    verdict and a new extraction."""
+    copies = " or ".join(f"cs.{c} is not c.{c}" for c in CLAIM_COPIES)
+
     def wrong_links():
         return open_db(two_db).execute(
             "select count(*) from claim_speakers cs left join claims c on c.id = cs.claim_id "
-            "where cs.claim_rowid is not c.rowid").fetchone()[0]
+            f"where cs.claim_rowid is not c.rowid or {copies}").fetchone()[0]
+
+    claim = open_db(two_db).execute("select claim_id from claim_speakers order by claim_id limit 1").fetchone()[0]
 
     steps = [("add", "--db", two_db, "--speaker", "Sri Wahyuni", "--speaker", "Budi Hendarto",
               "--stance", "asserts", "--text", "Harga gula akan naik."),
@@ -193,9 +198,22 @@ def test_every_link_knows_its_claims_rowid_whoever_wrote_it(runner, two_db, tmp_
              ("speakers", "split", "--db", two_db, "Budi Hendarto", "Sri Wahyuni"),
              ("speakers", "unmerge", "--db", two_db, "Mas Bud"),
              ("speakers", "rename", "--db", two_db, "Budi Hendarto", "Budi Hendarto S."),
+             ("verdict", "--db", two_db, claim, "--rating", "Salah", "--by", "Cek Fakta"),
              ("ingest", "--db", two_db, "--replace")]
     for step in steps:
         result = invoke(runner, *step)
         assert result.exit_code == 0, (step, result.output)
         assert wrong_links() == 0, step
     assert open_db(two_db).execute("select count(*) from claim_speakers").fetchone()[0] > 10
+
+
+def test_a_claims_changes_reach_its_speakers_links(two_db):
+    """A claim's stance, date, outlet, language and verdict, however changed, are
+    copied onto each of its links to a speaker (the speaker pages read only those)."""
+    db = open_db(two_db)
+    claim = db.execute("select claim_id from claim_speakers order by claim_id limit 1").fetchone()[0]
+    with transaction(db):
+        db.execute("update claims set stance = 'warns', published = '1999-01-02', outlet = 'X', "
+                   "language = 'en', verdict = 'False' where id = ?", [claim])
+    assert set(db.execute(f"select {', '.join(CLAIM_COPIES)} from claim_speakers where claim_id = ?",
+                          [claim]).fetchall()) == {("warns", "1999-01-02", "X", "en", "False")}
