@@ -275,3 +275,11 @@ async def test_a_search_ranks_among_the_matches_added_last(ds, monkeypatch):
     assert [c["id"] for c in found] == [latest]
     rows = (await ds.client.get("/sample/who_said_what_about.json", params={"term": "Putin", "_shape": "array"})).json()
     assert len(rows) == 2  # the canned query ranks among the 10,000 added last
+
+
+def test_the_canned_search_ranks_as_many_matches_as_the_search_page():
+    from factdb.pages import RANKED
+    from factdb.serve import load_metadata
+
+    sql = load_metadata("factdb.db")["databases"]["factdb"]["queries"]["who_said_what_about"]["sql"]
+    assert f"offset {RANKED - 1})" in " ".join(sql.split())
