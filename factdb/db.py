@@ -551,7 +551,7 @@ def m012_speaker_link_copies(db: sqlite_utils.Database) -> None:
     claims' facet columns (:data:`CLAIM_COPIES`), indexed so that a speaker's claims
     per stance (latest first), their counts per stance, outlet, language and verdict,
     the names they are given and the speakers they share claims with are each one
-    index range."""
+    index range; and who a mention names is read from an index alone."""
     for column in CLAIM_COPIES:
         db["claim_speakers"].add_column(column, str)
     db.execute(f"update claim_speakers set ({_copied}) = "
@@ -562,6 +562,8 @@ def m012_speaker_link_copies(db: sqlite_utils.Database) -> None:
     db["claim_speakers"].create_index(["speaker_id", "stance", "outlet", "language", "verdict", "published",
                                        "claim_rowid"])
     db["claim_speakers"].create_index(["speaker_id", "mention", "role"])
+    db.execute("drop index if exists idx_claim_speakers_mention")  # who a mention names, from the index alone
+    db["claim_speakers"].create_index(["mention", "speaker_id"])
     db["claim_speakers"].create_index(["claim_rowid", "speaker_id"])
 
 
