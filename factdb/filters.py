@@ -33,8 +33,10 @@ async def claim_filters(request, database, table, datasette) -> FilterArguments 
         return None
     where, params, human = [], {}, []
     speakers = [v for v in request.args.getlist("_speaker") if v.strip().isdigit()]
+    scope = speaker_scope(request.args)
     for i, sid in enumerate(speakers):
-        where.append(f"claim_rowid in (select claim_rowid from claim_speakers where speaker_id = :speaker_{i})")
+        where.append(f"claim_rowid in (select claim_rowid from claim_speakers where speaker_id = :speaker_{i}"
+                     f"{_link_filters(scope, params)})")
         params[f"speaker_{i}"] = int(sid)
     if speakers:
         rows = (await datasette.get_database(database).execute(
@@ -52,6 +54,18 @@ async def claim_filters(request, database, table, datasette) -> FilterArguments 
             f" (the {SEARCH_LIMIT:,} added last of {matches:,} matches)" if matches > SEARCH_LIMIT else ""))
     return FilterArguments(where, params, human, {"search": search, "supports_search": True,
                                                   "speaker_filter": speakers})
+
+
+def _link_filters(scope, params: dict) -> str:
+    """The page's exact stance, outlet, language or verdict, also asked of the speaker's
+    links: a rare stance then reads its few claims, not all of the speaker's."""
+    if not scope:
+        return ""
+    clauses = []
+    for k, (column, value) in enumerate(scope[1].items()):
+        clauses.append(f" and {column} = :speaker_link_{k}")
+        params[f"speaker_link_{k}"] = value
+    return "".join(clauses)
 
 
 def speaker_scope(args) -> tuple[int, dict[str, str]] | None:
