@@ -104,3 +104,14 @@ def test_a_participle_takes_the_subject_after_an_opening_subordinate_clause(lex)
     # not "Republican" of the "while" clause: the main clause's subject promises
     text = "While Republican business leaders push for free trade, Jane Roe has rallied voters by promising to cut fares."
     assert claims(lex, "en", text) == [("Jane Roe", "pledges", "promising", "to cut fares")]
+
+
+def test_the_commas_of_a_list_do_not_end_an_object(lex):
+    assert claims(lex, "en", "The mayor has insulted farmers, nurses and teachers.")[0][3] == "farmers, nurses and teachers"
+    assert claims(lex, "en", "The mayor praised the deal, a first step and a good one.")[0][3] == "the deal"
+    assert claims(lex, "en", "The mayor praised the deal, and the council agreed.")[0][3] == "the deal"
+
+
+def test_the_commas_of_a_list_do_not_close_a_relative_clause(lex):
+    text = 'Jo Roe, who has mocked bankers, brokers and landlords in a long campaign, said: "I am done."'
+    assert claims(lex, "en", text)[0][1:] == ("criticizes", "mocked", "bankers, brokers and landlords")

@@ -54,6 +54,29 @@ class ContentSpans:
                     and toks[k + 1].lower not in self.lex.relative_pronouns
         return False
 
+    def list_comma(self, toks, k: int) -> bool:
+        """Whether the comma at ``k`` parts the items of a list ("insulted farmers, nurses
+        and teachers"): short items of content words up to the list's conjunction."""
+        lex = self.lex
+        if not lex.list_conjunctions or not self._list_item(toks[k - 1]):
+            return False
+        pos, n = k, len(toks)
+        while pos < n and toks[pos].text == ",":
+            m = pos + 1
+            while m < n and m - pos <= 3 and self._list_item(toks[m]):
+                m += 1
+            if m == pos + 1:  # ", and C": an Oxford comma closes a list of more than two
+                return pos > k and m < n and toks[m].lower in lex.list_conjunctions
+            if m < n and toks[m].lower in lex.list_conjunctions:
+                return m + 1 < n and self._list_item(toks[m + 1])
+            pos = m
+        return False
+
+    def _list_item(self, tok) -> bool:
+        lex = self.lex
+        return tok.is_word and tok.lower not in lex.stopwords and tok.lower not in lex.determiners \
+            and tok.lower not in lex.list_conjunctions and tok.lower not in lex.relative_pronouns
+
     def cut_object(self, toks, a: int, b: int) -> int:
         words = [t.lower for t in toks]
         comma_stops = (",",) in self.lex.object_stops
@@ -61,6 +84,8 @@ class ContentSpans:
             if toks[k].text in ",;":
                 digits = k + 1 < len(toks) and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit() and (
                     toks[k - 1].end == toks[k].start == toks[k + 1].start - 1)  # "2,500"
+                if toks[k].text == "," and self.list_comma(toks, k):
+                    continue
                 if comma_stops and not self.in_quote(toks[k].start) and not digits:
                     return k  # "praised the deal, a first step ...": the object ends at the comma
                 continue

@@ -173,6 +173,8 @@ class Lexicon:
     event_subordinators: frozenset[str] = field(default_factory=frozenset)
     # words that open a response ("Menanggapi ...", "Dikonfirmasi ...")
     response_markers: frozenset[str] = field(default_factory=frozenset)
+    # conjunctions that close a list ("farmers, nurses and teachers"): its commas end no content
+    list_conjunctions: frozenset[str] = field(default_factory=frozenset)
     # role words that are not titles before a name but can head a speaker phrase
     # ("mantan", "eks")
     title_modifiers: frozenset[str] = field(default_factory=frozenset)
@@ -368,6 +370,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "reference_nouns": ("claim_references.nouns", lambda v: {k.casefold(): frozenset(x) for k, x in (v or {}).items()}),
     "demonstratives": ("claim_references.demonstratives", _words),
     "object_stops": ("object_stops", _phrases),
+    "list_conjunctions": ("list_conjunctions", _words),
     "trailing_adjuncts": ("trailing_adjuncts", _phrases),
     "passive_agents": ("passive_agent", _words),
     "name_particles": ("name_particles", _words),

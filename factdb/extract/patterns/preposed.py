@@ -315,7 +315,8 @@ class Preposed:
                 and (first == 1 or toks[first - 2].text == ",")):
             # "X, who has called the plan a hoax, will speak", "While X urged a delay, Y ...":
             # the relative or subordinate clause ends at its comma
-            close = next((k for k in range(a + 1, b - 1) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
+            close = next((k for k in range(a + 1, b - 1) if toks[k].text == "," and not self.in_quote(toks[k].start)
+                          and not self.list_comma(toks, k)), None)
             if close is not None:
                 b = close
         # a dash or semicolon and a new clause end the content ("... in May - but the union ...")
