@@ -567,6 +567,51 @@ def m012_speaker_link_copies(db: sqlite_utils.Database) -> None:
     db["claim_speakers"].create_index(["claim_rowid", "speaker_id"])
 
 
+# The speakers who share claims with each speaker, and how many, kept by triggers as
+# links are written, removed or moved to another speaker (a merge): the speaker facet
+# of a page filtered by one speaker reads them, not every one of a busy speaker's links.
+_OTHER_LINKS = "SELECT speaker_id FROM claim_speakers WHERE claim_id = {row}.claim_id AND rowid != {row}.rowid"
+_ADD_PAIRS = f"""INSERT INTO speaker_pairs (speaker_id, other_id, claims)
+    SELECT new.speaker_id, speaker_id, 1 FROM ({_OTHER_LINKS.format(row="new")}) WHERE true
+    UNION ALL SELECT speaker_id, new.speaker_id, 1 FROM ({_OTHER_LINKS.format(row="new")}) WHERE true
+    ON CONFLICT (speaker_id, other_id) DO UPDATE SET claims = claims + 1;"""
+
+
+def _drop_pairs(others: str) -> str:
+    return f"""UPDATE speaker_pairs SET claims = claims - 1 WHERE speaker_id = old.speaker_id AND other_id IN ({others});
+  UPDATE speaker_pairs SET claims = claims - 1 WHERE other_id = old.speaker_id AND speaker_id IN ({others});
+  DELETE FROM speaker_pairs WHERE speaker_id = old.speaker_id AND claims <= 0;
+  DELETE FROM speaker_pairs WHERE other_id = old.speaker_id AND claims <= 0;"""
+
+
+PAIR_TRIGGERS = [
+    f"""CREATE TRIGGER claim_speakers_pairs_insert AFTER INSERT ON claim_speakers BEGIN
+  {_ADD_PAIRS}
+END;""",
+    f"""CREATE TRIGGER claim_speakers_pairs_delete AFTER DELETE ON claim_speakers BEGIN
+  {_drop_pairs("SELECT speaker_id FROM claim_speakers WHERE claim_id = old.claim_id")}
+END;""",
+    f"""CREATE TRIGGER claim_speakers_pairs_update AFTER UPDATE OF speaker_id ON claim_speakers
+  WHEN old.speaker_id IS NOT new.speaker_id BEGIN
+  {_drop_pairs(_OTHER_LINKS.format(row="new"))}
+  {_ADD_PAIRS}
+END;""",
+]
+PAIRS_SQL = ("select a.speaker_id, b.speaker_id, count(*) from claim_speakers a join claim_speakers b "
+             "on b.claim_id = a.claim_id and b.speaker_id != a.speaker_id group by a.speaker_id, b.speaker_id")
+
+
+@migrations()
+def m013_speaker_pairs(db: sqlite_utils.Database) -> None:
+    """Who shares claims with whom (``speaker_pairs``), kept by triggers."""
+    db["speaker_pairs"].create({"speaker_id": int, "other_id": int, "claims": int},
+                               pk=("speaker_id", "other_id"), not_null={"claims"})
+    db["speaker_pairs"].create_index(["other_id"])
+    db.execute(f"insert into speaker_pairs (speaker_id, other_id, claims) {PAIRS_SQL}")
+    for trigger in PAIR_TRIGGERS:
+        db.execute(trigger)
+
+
 def open_db(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
     """Open a factdb database and bring its schema up to date, creating it if ``create``.
 

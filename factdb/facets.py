@@ -3,9 +3,10 @@
 - ``counted``: column facets (stance, outlet, language, verdict) that read the
   whole database's counts from ``claim_counts`` (kept by triggers) when the page
   has no filter, and count a filtered page's rows in one pass for all of them;
-- ``speaker``: claims per speaker, from ``speaker_counts`` unfiltered and from
-  ``claim_speakers`` (one indexed row per claim and speaker) filtered; each
-  value toggles the ``_speaker=ID`` filter (see :mod:`factdb.filters`).
+- ``speaker``: claims per speaker, from ``speaker_counts`` unfiltered, from
+  ``speaker_pairs`` filtered by one speaker alone, and from ``claim_speakers``
+  (one indexed row per claim and speaker) otherwise; each value toggles the
+  ``_speaker=ID`` filter (see :mod:`factdb.filters`).
 
 A page filtered by one speaker (and perhaps a stance, outlet, language or verdict:
 :func:`factdb.filters.speaker_scope`) is counted from that speaker's links, which
@@ -156,6 +157,11 @@ class SpeakerFacet(Facet):
         if unfiltered(self.sql, self.params):
             sql = "select speaker_id, claims from speaker_counts where stance = '*' order by claims desc, speaker_id limit ?"
             params = [size + 1]
+        elif scope and not scope[1]:  # the speaker and those who share their claims, as counted
+            sql = ("select other_id, claims from speaker_pairs where speaker_id = :speaker union all "
+                   "select speaker_id, claims from speaker_counts where speaker_id = :speaker and stance = '*' "
+                   f"order by 2 desc, 1 limit {size + 1}")
+            params = {"speaker": scope[0]}
         elif scope:  # the speakers who share the speaker's claims: their links, by the claims' rowids
             where, params = links_where(scope, "mine")
             sql = (f"select other.speaker_id, count(*) as n from claim_speakers mine join claim_speakers other "

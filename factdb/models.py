@@ -135,6 +135,14 @@ class SpeakerCount(SQLModel, table=True):
     claims: int
 
 
+class SpeakerPair(SQLModel, table=True):
+    """Claims two speakers share, for each of the two, kept by triggers."""
+    __tablename__ = "speaker_pairs"
+    speaker_id: int = Field(primary_key=True)
+    other_id: int = Field(primary_key=True, index=True)
+    claims: int
+
+
 class ClaimSpeaker(SQLModel, table=True):
     __tablename__ = "claim_speakers"
     claim_id: str = Field(foreign_key="claims.id", primary_key=True)
@@ -161,7 +169,7 @@ class ClaimRelation(SQLModel, table=True):
     origin: str
 
 
-MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation, ClaimCount, SpeakerCount, Verdict, ClaimGroup, ClaimSketch]
+MODELS = [Article, Speaker, SpeakerAlias, Stance, Claim, ClaimSpeaker, ClaimRelation, ClaimCount, SpeakerCount, SpeakerPair, Verdict, ClaimGroup, ClaimSketch]
 
 # The stance vocabulary (see README: "Stances").
 STANCES = [

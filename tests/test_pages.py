@@ -245,6 +245,7 @@ async def test_database_page_leads_with_claims_and_hides_internal_tables(ds):
     assert [m for m in re.findall(r'href="/sample/(\w+)"', lead)] == ["claims_view", "speakers", "articles"]
     listed = re.findall(r'<h3><a href="/sample/(\w+)"', page)
     assert "_sqlite_migrations" not in listed and "claim_counts" not in listed and "speaker_counts" not in listed
+    assert "speaker_pairs" not in listed
     assert "claims" in listed and "speakers" in listed
 
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from factdb.cli import cli
-from factdb.db import CLAIM_COPIES, open_db, transaction
+from factdb.db import CLAIM_COPIES, PAIRS_SQL, open_db, transaction
 
 from .conftest import SEED
 
@@ -180,13 +180,16 @@ def test_commands_that_change_a_database_do_not_create_one(runner, tmp_path, arg
 
 
 def test_every_link_knows_its_claims_rowid_whoever_wrote_it(runner, two_db, tmp_path):
-    """claim_speakers.claim_rowid (the speaker filter's integer key) and the copies of
-    its claim's columns hold after ingest, add, merge, split, unmerge, rename, a
-    verdict and a new extraction."""
+    """claim_speakers.claim_rowid (the speaker filter's integer key), the copies of
+    its claim's columns and the counts of who shares claims with whom hold after
+    ingest, add, merge, split, unmerge, rename, a verdict and a new extraction."""
     copies = " or ".join(f"cs.{c} is not c.{c}" for c in CLAIM_COPIES)
 
     def wrong_links():
-        return open_db(two_db).execute(
+        db = open_db(two_db)
+        pairs = sorted(db.execute("select speaker_id, other_id, claims from speaker_pairs").fetchall())
+        assert pairs == sorted(db.execute(PAIRS_SQL).fetchall())  # who shares claims with whom
+        return db.execute(
             "select count(*) from claim_speakers cs left join claims c on c.id = cs.claim_id "
             f"where cs.claim_rowid is not c.rowid or {copies}").fetchone()[0]
 
@@ -217,3 +220,27 @@ def test_a_claims_changes_reach_its_speakers_links(two_db):
                    "language = 'en', verdict = 'False' where id = ?", [claim])
     assert set(db.execute(f"select {', '.join(CLAIM_COPIES)} from claim_speakers where claim_id = ?",
                           [claim]).fetchall()) == {("warns", "1999-01-02", "X", "en", "False")}
+
+
+def test_who_shares_claims_with_whom_follows_every_link(runner, two_db):
+    """speaker_pairs holds, for every two speakers, the claims they share, as links
+    are added, moved to another speaker and removed."""
+    result = invoke(runner, "add", "--db", two_db, "--speaker", "Ana Putri", "--speaker", "Budi Hendarto",
+                    "--speaker", "Citra Dewi", "--stance", "asserts", "--text", "Harga gula akan naik.")
+    assert result.exit_code == 0, result.output
+    db = open_db(two_db)
+
+    def pairs():
+        return sorted(db.execute("select speaker_id, other_id, claims from speaker_pairs").fetchall())
+
+    ids = dict(db.execute("select name, id from speakers"))
+    ana, budi, citra = ids["Ana Putri"], ids["Budi Hendarto"], ids["Citra Dewi"]
+    assert {(ana, budi), (budi, citra), (citra, ana)} <= {(a, b) for a, b, _ in pairs()}
+    with transaction(db):
+        dewi = db["speakers"].insert({"name": "Dewi Lestari", "kind": "person"}).last_pk
+    for change in (f"update claim_speakers set speaker_id = {dewi} where speaker_id = {citra}",
+                   f"delete from claim_speakers where speaker_id = {budi}"):
+        with transaction(db):
+            db.execute(change)
+        assert pairs() == sorted(db.execute(PAIRS_SQL).fetchall()), change
+    assert (ana, dewi) in {(a, b) for a, b, _ in pairs()} and not {budi, citra} & {a for a, _, _ in pairs()}
