@@ -902,3 +902,17 @@ def test_quote_going_on_after_a_participle_of_the_same_speaker(en):
     assert ("Roe", "criticizes", "the council") in result
     quote = [content for _, stance, content in result if stance == "asserts"]
     assert len(quote) == 1 and quote[0].startswith("The levy is dead") and quote[0].endswith("vote for it.")
+
+
+def test_a_mark_of_the_wrong_side_at_a_paragraph_end_closes_the_quote(en):
+    text = ('“The fund is out of balance," the union wrote. "A change is needed now.“\n\n'
+            'Prices have also hurt the plan. It is the pull of the "keep your plan" promise.')
+    [(speaker, stance, content)] = claims(text, en)
+    assert content == 'The fund is out of balance," the union wrote. "A change is needed now.'
+
+
+def test_a_short_word_before_a_quote_ends_its_sentence(en):
+    # "no." is also an abbreviation ("No. 5"); before a quoted sentence it ends one
+    text = '"Should the clerk be fired?" Roe asked, shaking her head no. "But she should be warned."'
+    [(speaker, stance, content)] = claims(text, en)
+    assert content.endswith("But she should be warned.")

@@ -82,9 +82,10 @@ def sentences(text: str, para: Span, index: int, abbreviations: frozenset[str]) 
         end = para.start + m.end()
         before = text[start:para.start + m.start()]
         last_word = before.split()[-1].casefold().strip("(\"“”") if before.split() else ""
-        if m.group().startswith(".") and (last_word in abbreviations or re.fullmatch(r"[^\W\d_]", last_word)):
-            continue
         following = text[end:para.end].lstrip()
+        if m.group().startswith(".") and (last_word in abbreviations and not _opens_quoted_sentence(following)
+                                          or re.fullmatch(r"[^\W\d_]", last_word)):
+            continue
         if following[:1].islower():
             continue  # '"Why?" she asked.': a sentence does not start in lower case
         if text[start:end].strip():
@@ -93,6 +94,12 @@ def sentences(text: str, para: Span, index: int, abbreviations: frozenset[str]) 
     if text[start:para.end].strip():
         out.append(_sentence(text, start, para.end, index))
     return out
+
+
+def _opens_quoted_sentence(following: str) -> bool:
+    """Whether a quote opens a sentence after a period ('shaking her head no. "But ...'):
+    the period of a short word ("no", "vs") then ends its sentence, not an abbreviation."""
+    return len(following) > 1 and following[0] in QUOTE_CHARS and following[1].isupper()
 
 
 def _sentence(text: str, start: int, end: int, index: int) -> Sentence:
@@ -128,8 +135,10 @@ def quote_marks(text: str) -> list[tuple[int, str]]:
             role = "open" if (prev.isspace() or prev in "([—–-:") and not nxt.isspace() else "close"
             marks.append((i + 1 if role == "open" else i, role))
             continue
-        if ch in OPEN_QUOTES:
+        if ch in OPEN_QUOTES and not _ends_line(text, nxt_at):
             role = "open"
+        elif ch in OPEN_QUOTES:
+            role = "close"  # 'needed now.“' at the end of a paragraph: a mark of the wrong side closes
         elif ch in CLOSE_QUOTES and ch not in AMBIGUOUS_QUOTES:
             role = "close"
         elif (prev.isspace() or prev in "([—–-:") and not nxt.isspace():
@@ -168,6 +177,12 @@ def quote_spans(text: str, paras: list[Span]) -> list[Span]:
                 spans.append(Span(open_at, pos + 1))
             open_at = None
     return spans
+
+
+def _ends_line(text: str, pos: int) -> bool:
+    """Whether only spaces stand between ``pos`` and the end of its line."""
+    end = text.find("\n", pos)
+    return not text[pos:end if end >= 0 else len(text)].strip()
 
 
 def _paragraph_start(starts: list[int], pos: int) -> int:
