@@ -115,3 +115,17 @@ def test_the_commas_of_a_list_do_not_end_an_object(lex):
 def test_the_commas_of_a_list_do_not_close_a_relative_clause(lex):
     text = 'Jo Roe, who has mocked bankers, brokers and landlords in a long campaign, said: "I am done."'
     assert claims(lex, "en", text)[0][1:] == ("criticizes", "mocked", "bankers, brokers and landlords")
+
+
+def test_a_second_predicate_of_the_subject_ends_a_content_that_is_no_clause(lex):
+    assert claims(lex, "en", "Jo Roe has proposed temporarily closing the bridge and has gone on to demand a toll.")[0][3] \
+        == "temporarily closing the bridge"
+    assert claims(lex, "en", "The mayor criticized the plan and was booed by the crowd.")[0][3] == "the plan"
+    assert claims(lex, "en", "Jo Roe vowed to cut taxes and raise wages.")[0][3] == "to cut taxes and raise wages"
+    # a clause of its own keeps its second verb
+    assert claims(lex, "en", "The mayor said prices rose and have stayed high.")[0][3] == "prices rose and have stayed high"
+
+
+def test_refusing_is_an_act_of_its_own(lex):
+    assert [c[3] for c in claims(lex, "en", "Jo Roe won votes by criticizing the auditors and refusing to admit any error.")] \
+        == ["the auditors", "to admit any error"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .segment import QUOTE_CHARS, Span, tokenize
+from .structures import OBJECT_STANCES
 
 
 class ContentSpans:
@@ -44,6 +45,23 @@ class ContentSpans:
                 rest = toks[k:b]
                 return b if any(t.lower in lex.complementizers or t.lower in lex.finite_verbs
                                 or t.text in QUOTE_CHARS for t in rest) else k
+        return b
+
+    def cut_coordinated_predicate(self, toks, a: int, b: int, cue) -> int:
+        """Token where "and" and a finite verb open a second predicate of the cue's subject
+        after a content that is no clause of its own ("proposed closing the road and has
+        gone on to ...", "criticized the plan and was ..."), or ``b``."""
+        lex, h = self.lex, a
+        while h < b - 1 and (toks[h].lower in lex.adverbs or lex.adverb_suffixes and toks[h].lower.endswith(lex.adverb_suffixes)):
+            h += 1  # "proposed temporarily closing ..."
+        if not lex.finite_verbs or a >= b or not (cue.stance in OBJECT_STANCES or toks[h].lower in lex.infinitive_markers
+                                                  or lex.present_endings and toks[h].lower.endswith(lex.present_endings)):
+            return b
+        for k in range(a + 1, b - 1):
+            if toks[k].lower in lex.finite_verbs or toks[k].lower in lex.complementizers or toks[k].text in QUOTE_CHARS:
+                return b  # "urged voters who are tired and ...": a clause of the content's own
+            if toks[k].lower in lex.act_conjunctions and toks[k + 1].lower in lex.finite_verbs:
+                return k - 1 if toks[k - 1].text == "," else k
         return b
 
     def _aside_closes(self, toks, a: int, b: int) -> bool:

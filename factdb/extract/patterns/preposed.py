@@ -248,6 +248,7 @@ class Preposed:
             b = min(b, f.opening)  # the opening clause ends at its comma
         if a < b and not (b - a <= 2 and all(not t.is_word for t in toks[a:b])):
             b = self.cut_circumstance(toks, a, self.cut_trailing_adjunct(toks, a, b))
+            b = self.cut_coordinated_predicate(toks, a, b, f.cue)
             attributed = self.cut_quote_attribution(toks, a, b)
             cut, b = attributed < b, attributed
             if f.cue.stance in OBJECT_STANCES:
