@@ -12,7 +12,7 @@ from . import __version__
 from .db import DatabaseError, open_db
 from .claimreview import export_claimreview
 from .export import export_json
-from .ingest import Progress, ingest_paths, iter_files, reextract_stored
+from .ingest import Progress, ingest_paths, iter_files, reextract_stored, stored_count
 from .models import RELATION_TYPES, STANCE_IDS
 from . import speaker_edits
 from .store import ClaimValue, SpeakerValue, add_manual_claim
@@ -78,7 +78,11 @@ def ingest(db_path, paths, replace):
     if not paths and not replace:
         fail("give the articles to ingest (files or directories), or --replace to extract the stored ones again")
     if not paths:
-        summary = reextract_stored(existing_db(db_path))
+        db = existing_db(db_path)
+        progress = Progress(stored_count(db), sys.stderr) if sys.stderr.isatty() else None
+        summary = reextract_stored(db, on_progress=progress.update if progress else None)
+        if progress:
+            progress.clear()
         click.echo(summary.line().replace("Ingested", "Extracted again"))
         return
     db = connect(db_path)

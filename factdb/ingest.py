@@ -266,9 +266,14 @@ def stored_articles(db: sqlite_utils.Database) -> Iterator[tuple[Article, str | 
                           parsed.title_span if parsed else None, content_hash), source_path
 
 
-def reextract_stored(db: sqlite_utils.Database) -> Summary:
+def stored_count(db: sqlite_utils.Database) -> int:
+    """How many articles :func:`reextract_stored` goes through."""
+    return db.execute("select count(*) from articles").fetchone()[0]
+
+
+def reextract_stored(db: sqlite_utils.Database, on_progress: Callable[[Summary], None] | None = None) -> Summary:
     """Extract every stored article again from its stored text (after a lexicon change,
-    say), keeping everything people added."""
+    say), keeping everything people added; ``on_progress`` after each article."""
     summary = Summary()
     for done, (article, source_path) in enumerate(stored_articles(db), 1):
         if done % COLLECT_EVERY == 0:
@@ -279,4 +284,6 @@ def reextract_stored(db: sqlite_utils.Database) -> Summary:
         summary.speakers += result.speakers
         if not extracted:
             summary.not_extracted.append((article.source_file, article.language))
+        if on_progress:
+            on_progress(summary)
     return summary

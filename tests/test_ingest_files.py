@@ -119,12 +119,11 @@ def screen(raw: str) -> list[str]:
     return lines
 
 
-def test_on_a_terminal_a_progress_bar_that_leaves_error_lines_whole(tmp_path):
-    root = tmp_path / "articles"
-    tree(root, ["1.txt", "2.txt", "3.txt"])
-    (root / "2b.txt").write_text("---\npublished: 2024-13-45\n---\nJudul\n\nIsi.\n", encoding="utf-8")
+def on_a_terminal(*args) -> tuple[int, str, str]:
+    """Run ``factdb ARGS`` with its stderr on a terminal: (exit code, stdout, what it
+    wrote to the terminal)."""
     primary, secondary = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "factdb", "ingest", "--db", str(tmp_path / "f.db"), str(root)],
+    proc = subprocess.Popen([sys.executable, "-m", "factdb", *args],
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=secondary, cwd=ROOT)
     os.close(secondary)
     raw, deadline = b"", time.monotonic() + 120
@@ -141,14 +140,32 @@ def test_on_a_terminal_a_progress_bar_that_leaves_error_lines_whole(tmp_path):
             break
     os.close(primary)
     stdout = proc.communicate(timeout=60)[0].decode()
-    err = raw.decode()
-    assert proc.returncode == 1
+    return proc.returncode, stdout, raw.decode()
+
+
+def test_on_a_terminal_a_progress_bar_that_leaves_error_lines_whole(tmp_path):
+    root = tmp_path / "articles"
+    tree(root, ["1.txt", "2.txt", "3.txt"])
+    (root / "2b.txt").write_text("---\npublished: 2024-13-45\n---\nJudul\n\nIsi.\n", encoding="utf-8")
+    code, stdout, err = on_a_terminal("ingest", "--db", str(tmp_path / "f.db"), str(root))
+    assert code == 1
     assert "4/4 articles, 3 claims" in err and "articles/s" in err and "left" in err  # the bar was drawn
     assert f"\r\x1b[KError: {root / '2b.txt'}: " in err  # taken off before the error line
     # what stays on the screen: the error line, whole, and no bar (cleared at the end)
     assert [line for line in screen(err) if line] == [f"Error: {root / '2b.txt'}: "
                                                       "front matter: published '2024-13-45' is not a date (YYYY-MM-DD)"]
     assert stdout == "Ingested 3 articles, 3 claims, 1 new speaker, 1 failed\n"
+
+
+def test_extracting_the_stored_articles_again_shows_the_bar_too(tmp_path):
+    root = tmp_path / "articles"
+    tree(root, ["1.txt", "2.txt", "3.txt"])
+    db = str(tmp_path / "f.db")
+    assert on_a_terminal("ingest", "--db", db, str(root))[0] == 0
+    code, stdout, err = on_a_terminal("ingest", "--db", db, "--replace")
+    assert code == 0 and "3/3 articles, 3 claims" in err and "left" in err
+    assert [line for line in screen(err) if line] == []  # cleared at the end
+    assert stdout.startswith("Extracted again 3 articles, 3 claims")
 
 
 def test_the_bar_fits_the_terminal():
