@@ -612,6 +612,32 @@ def m013_speaker_pairs(db: sqlite_utils.Database) -> None:
         db.execute(trigger)
 
 
+# A claim's sketches (see groups.py) are filed under its first speaker: when that link
+# moves to another speaker (a merge), they move with it, so the merged speaker's new
+# claims find the old ones; when the link goes, they go.
+SKETCH_TRIGGERS = [
+    """CREATE TRIGGER claim_speakers_sketches_update AFTER UPDATE OF speaker_id ON claim_speakers
+  WHEN old.speaker_id IS NOT new.speaker_id BEGIN
+  UPDATE OR IGNORE claim_sketches SET speaker_id = new.speaker_id
+    WHERE claim_id = new.claim_id AND speaker_id = old.speaker_id;
+  DELETE FROM claim_sketches WHERE claim_id = new.claim_id AND speaker_id = old.speaker_id;
+END;""",
+    """CREATE TRIGGER claim_speakers_sketches_delete AFTER DELETE ON claim_speakers BEGIN
+  DELETE FROM claim_sketches WHERE claim_id = old.claim_id AND speaker_id = old.speaker_id;
+END;""",
+]
+
+
+@migrations()
+def m014_sketches_follow_speakers(db: sqlite_utils.Database) -> None:
+    """Claim sketches follow their speaker links (and those already left behind by a
+    merge or a removed link are dropped: they can no longer be found)."""
+    db.execute("delete from claim_sketches where not exists (select 1 from claim_speakers cs "
+               "where cs.claim_id = claim_sketches.claim_id and cs.speaker_id = claim_sketches.speaker_id)")
+    for trigger in SKETCH_TRIGGERS:
+        db.execute(trigger)
+
+
 def open_db(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
     """Open a factdb database and bring its schema up to date, creating it if ``create``.
 

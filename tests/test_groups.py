@@ -136,3 +136,17 @@ def test_counts_kept_as_claims_join_equal_a_recount(runner, tmp_path):
                       "order by id").fetchall()
     assert kept == db.execute(RECOUNT).fetchall()
     assert len(kept) == 2 and max(k[1] for k in kept) >= 12 and {k[3] for k in kept} == {3}
+
+
+def test_a_merged_speakers_claims_find_their_earlier_appearances(runner, tmp_path):
+    """The same words by two names of one person, merged before the second article
+    comes: the claims are one group (the first claim's sketches moved with its link)."""
+    db_path = str(tmp_path / "g.db")
+    assert invoke(runner, "ingest", "--db", db_path, *write(tmp_path, ["c.txt", "d.txt"])).exit_code == 0
+    merged = invoke(runner, "speakers", "merge", "--db", db_path, "Rudi Hartono", "Sri Wahyuni")
+    assert merged.exit_code == 0, merged.output
+    assert invoke(runner, "ingest", "--db", db_path, *write(tmp_path, ["a.txt"])).exit_code == 0
+    db = open_db(db_path)
+    assert groups(db) == {frozenset({"Kabar Tiga", "Harian Satu"})}
+    assert db.execute("select count(*) from claim_sketches s where not exists (select 1 from claim_speakers cs "
+                      "where cs.claim_id = s.claim_id and cs.speaker_id = s.speaker_id)").fetchone()[0] == 0

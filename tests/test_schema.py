@@ -33,7 +33,8 @@ def test_migrations_are_applied_once(tmp_path):
                                                             "m004_browse_at_scale", "m005_verdicts", "m006_claim_groups",
                                                             "m007_claim_sources", "m008_edits",
                                                             "m009_sentence_offsets", "m010_claim_rowids",
-                                                                "m011_group_indexes", "m012_speaker_link_copies", "m013_speaker_pairs"]
+                                                                "m011_group_indexes", "m012_speaker_link_copies", "m013_speaker_pairs",
+                                                                "m014_sketches_follow_speakers"]
 
 
 def test_stances_vocabulary(fresh_db):
