@@ -6,7 +6,7 @@ the exact span it came from (``body[start:end] == text``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
@@ -18,18 +18,28 @@ TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|''|[^\w\s]", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“”«(‘'\w])|[.!?]+[\"”’'»)]*$")
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class Token:
-    """A word or a mark with its offsets; never changed after creation (not frozen only
-    because a frozen dataclass is more than twice as slow to create, and there are many)."""
-    text: str
-    start: int
-    end: int
-    lower: str = field(default="", compare=False)  # the casefolded text, filled in at creation
+    """A word or a mark with its offsets; never changed after creation. A plain class with
+    slots, equal and hashed by text and offsets (the casefolded ``lower`` follows from the
+    text): there are many, and a dataclass is slower to create."""
+    __slots__ = ("text", "start", "end", "lower")
 
-    def __post_init__(self):
-        if not self.lower:
-            self.lower = self.text.casefold()
+    def __init__(self, text: str, start: int, end: int, lower: str = ""):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = lower or text.casefold()
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self):
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self):
+        return f"Token(text={self.text!r}, start={self.start!r}, end={self.end!r}, lower={self.lower!r})"
 
     @property
     def is_word(self) -> bool:
@@ -55,7 +65,7 @@ class Sentence:
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text))
+    return tuple([Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)])
 
 
 def paragraphs(text: str, exclude: list[Span] = ()) -> list[Span]:
@@ -80,11 +90,8 @@ def sentences(text: str, para: Span, index: int, abbreviations: frozenset[str]) 
     chunk = text[para.start:para.end]
     for m in SENTENCE_END_RE.finditer(chunk):
         end = para.start + m.end()
-        before = text[start:para.start + m.start()]
-        last_word = before.split()[-1].casefold().strip("(\"“”") if before.split() else ""
-        following = text[end:para.end].lstrip()
-        if m.group().startswith(".") and (last_word in abbreviations and not _opens_quoted_sentence(following)
-                                          or re.fullmatch(r"[^\W\d_]", last_word)):
+        following = _following(text, end, para.end)
+        if m.group().startswith(".") and _ends_abbreviation(text[start:para.start + m.start()], following, abbreviations):
             continue
         if following[:1].islower():
             continue  # '"Why?" she asked.': a sentence does not start in lower case
@@ -94,6 +101,24 @@ def sentences(text: str, para: Span, index: int, abbreviations: frozenset[str]) 
     if text[start:para.end].strip():
         out.append(_sentence(text, start, para.end, index))
     return out
+
+
+def _following(text: str, pos: int, end: int) -> str:
+    """The first two characters after the spaces at ``pos`` (before ``end``)."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return text[pos:min(pos + 2, end)]
+
+
+SINGLE_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _ends_abbreviation(before: str, following: str, abbreviations: frozenset[str]) -> bool:
+    """Whether the period after ``before`` ends an abbreviation or an initial, not its sentence."""
+    words = before.rsplit(None, 1)
+    last_word = words[-1].casefold().strip("(\"“”") if words else ""
+    return (last_word in abbreviations and not _opens_quoted_sentence(following)
+            or SINGLE_LETTER_RE.fullmatch(last_word) is not None)
 
 
 def _opens_quoted_sentence(following: str) -> bool:
