@@ -1,9 +1,14 @@
 """Stage 3, cues: the reporting words of a sentence (lexicon ``cues``) and what vetoes them."""
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+
 from .lexicon import phrase_at
 from .segment import Token
 from .structures import CueMatch
+
+_LOWER = attrgetter("lower")
 
 
 class CueFinder:
@@ -11,36 +16,49 @@ class CueFinder:
 
     def find_cues(self, toks: tuple[Token, ...]) -> list[CueMatch]:
         found = []
-        i = 0
-        heads, suffix = self.lex.cue_heads, self.lex.pronoun_suffix
-        while i < len(toks):
-            hit = None
-            low = toks[i].lower
-            for n in range(min(self.lex.max_cue_len, len(toks) - i), 0, -1) if low in heads else ():
-                key = tuple(t.lower for t in toks[i:i + n])
-                cue = self.lex.cues.get(key)
-                if cue:
-                    hit = CueMatch(i, i + n, cue)
-                    break
-            if hit is None and suffix and low.endswith(suffix):
-                hit = self._clitic_cue(toks, i)
-            if hit and (self._inside_name(toks, i) or self._vetoed(toks, hit[0], hit[1], hit[2])):
+        i = 0  # (a cue's tokens are not looked at again)
+        for start in self._cue_candidates(toks):
+            if start < i:
+                continue
+            hit = self._cue_at(toks, start)
+            if hit is None:
+                continue
+            if self._inside_name(toks, start) or self._vetoed(toks, hit[0], hit[1], hit[2]):
                 # a capitalized cue inside a title or name ("Lomba Pidato
                 # Menyampaikan Gagasan") is not a cue; nor is a noun ("his latest tweet")
                 # or another sense ("showed up") that a word next to it shows
                 i = hit[1]
                 continue
-            if hit:
-                c0 = self._catenative_start(toks, hit[0])
-                if c0 < hit[0]:
-                    # "went on to say": the cue starts at the verb before "to"
-                    found = [f for f in found if f[1] <= c0]
-                    hit = CueMatch(c0, hit.end, hit.cue)
-                found.append(hit)
-                i = hit[1]
-            else:
-                i += 1
+            c0 = self._catenative_start(toks, hit[0])
+            if c0 < hit[0]:
+                # "went on to say": the cue starts at the verb before "to"
+                found = [f for f in found if f[1] <= c0]
+                hit = CueMatch(c0, hit.end, hit.cue)
+            found.append(hit)
+            i = hit[1]
         return found
+
+    def _cue_candidates(self, toks) -> list[int]:
+        """The tokens a cue may start at: a cue's first word, or a word with the object
+        suffix (a filter over all tokens at once, as most words are neither)."""
+        heads, suffix = self.lex.cue_heads, self.lex.pronoun_suffix
+        lowers = list(map(_LOWER, toks))
+        if suffix:
+            return [k for k, low in enumerate(lowers) if low in heads or low.endswith(suffix)]
+        return list(compress(range(len(lowers)), map(heads.__contains__, lowers)))
+
+    def _cue_at(self, toks, i: int) -> CueMatch | None:
+        """The longest cue starting at token ``i``, or a verb cue with the object suffix."""
+        low = toks[i].lower
+        if low in self.lex.cue_heads:
+            for n in range(min(self.lex.max_cue_len, len(toks) - i), 0, -1):
+                cue = self.lex.cues.get(tuple(t.lower for t in toks[i:i + n]))
+                if cue:
+                    return CueMatch(i, i + n, cue)
+        suffix = self.lex.pronoun_suffix
+        if suffix and low.endswith(suffix):
+            return self._clitic_cue(toks, i)
+        return None
 
     def _catenative_start(self, toks, i: int) -> int:
         """Start of a verb phrase like "went on to" ending right before the cue at ``i``

@@ -275,11 +275,24 @@ class Lexicon:
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
     """Length of the longest phrase of ``phrases`` that starts at ``words[start]``, or 0."""
+    longest = min(6, len(words) - start)
+    if 0 <= start < len(words):
+        firsts, most = _phrase_index(phrases)
+        if words[start] not in firsts:
+            return 0  # (most words open no phrase: one look-up instead of six)
+        longest = min(longest, most)
     best = 0
-    for n in range(1, min(6, len(words) - start) + 1):
+    for n in range(1, longest + 1):
         if tuple(words[start:start + n]) in phrases:
             best = n
     return best
+
+
+@lru_cache(maxsize=256)
+def _phrase_index(phrases: frozenset[tuple[str, ...]]) -> tuple[frozenset[str], int]:
+    """The words that open a phrase of ``phrases``, and the length of the longest phrase
+    (worked out once per phrase set of the lexicon)."""
+    return frozenset(p[0] for p in phrases if p), max((len(p) for p in phrases), default=0)
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:

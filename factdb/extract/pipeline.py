@@ -10,6 +10,8 @@ whose content ended with a colon, and what :class:`~.speakers.Entities` remember
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from .attribute import RawClaim, SentenceAttributor
 from .lexicon import Lexicon, phrase_at
@@ -17,6 +19,8 @@ from .relations import find_relations
 from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences, tokenize
 from .speakers import PERSON, Entities, NameTrimmer, SpeakerRef, canonical
 from .structures import Claim, Extraction, Relation
+
+_LOWER = attrgetter("lower")
 
 
 def boilerplate_spans(text: str, lex: Lexicon) -> list[Span]:
@@ -46,36 +50,39 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None
     toks = sent.tokens
     subject = None
     i = 0
-    while i < len(toks):
-        starts_title = toks[i].lower in lex.title_heads and toks[i].is_capitalized and phrase_at(
-            [t.lower for t in toks[i:i + 6]], lex.titles) > 0
-        if not starts_title:
-            i += 1
+    for start in compress(range(len(toks)), map(lex.title_heads.__contains__, map(_LOWER, toks))):
+        # (only a title's first word may start one: the rest of the words are passed over at once)
+        if start < i or not (toks[start].is_capitalized and phrase_at([t.lower for t in toks[start:start + 6]], lex.titles) > 0):
             continue
-        k = i + 1
-        while True:
-            while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words
-                                     or _abbreviation_period(toks, k, lex)) \
-                    and toks[k].lower not in lex.speaker_conjunctions:
-                k += 1
-            # a role listing its fields: "Menteri Koordinator Pangan, Air, dan Energi X"
-            if k < len(toks) and (toks[k].text == "," or toks[k].lower in lex.speaker_conjunctions):
-                nxt = k + 1
-                while nxt < len(toks) and (toks[nxt].text == "," or toks[nxt].lower in lex.speaker_conjunctions):
-                    nxt += 1
-                refs = canonical([t for t in toks[i:k] if t.text != ","], lex, entities)
-                if (nxt < len(toks) and toks[nxt].is_capitalized and toks[nxt].lower in lex.affiliation_words
-                        and len(refs) == 1 and refs[0].name == refs[0].description):
-                    k = nxt
-                    continue
-            break
-        for ref in canonical([t for t in toks[i:k] if t.text != ","], lex, entities):
+        k = _titled_phrase_end(toks, start, lex, entities)
+        for ref in canonical([t for t in toks[start:k] if t.text != ","], lex, entities):
             if ref.kind == PERSON and ref.description and ref.name != ref.description:
                 entities.remember(ref)
-                if subject is None and (i == 0 or _after_opening_adjunct(toks, i, lex)):
+                if subject is None and (start == 0 or _after_opening_adjunct(toks, start, lex)):
                     subject = ref
         i = k
     return subject
+
+
+def _titled_phrase_end(toks, i: int, lex: Lexicon, entities: Entities) -> int:
+    """The end of the title, affiliation and name that open at token ``i``."""
+    k = i + 1
+    while True:
+        while k < len(toks) and (toks[k].is_capitalized or toks[k].lower in lex.affiliation_words
+                                 or _abbreviation_period(toks, k, lex)) \
+                and toks[k].lower not in lex.speaker_conjunctions:
+            k += 1
+        # a role listing its fields: "Menteri Koordinator Pangan, Air, dan Energi X"
+        if k < len(toks) and (toks[k].text == "," or toks[k].lower in lex.speaker_conjunctions):
+            nxt = k + 1
+            while nxt < len(toks) and (toks[nxt].text == "," or toks[nxt].lower in lex.speaker_conjunctions):
+                nxt += 1
+            refs = canonical([t for t in toks[i:k] if t.text != ","], lex, entities)
+            if (nxt < len(toks) and toks[nxt].is_capitalized and toks[nxt].lower in lex.affiliation_words
+                    and len(refs) == 1 and refs[0].name == refs[0].description):
+                k = nxt
+                continue
+        return k
 
 
 def _after_opening_adjunct(toks, i: int, lex: Lexicon) -> bool:

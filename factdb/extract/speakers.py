@@ -29,8 +29,8 @@ class SpeakerRef:
 
 
 def is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, word))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def _short_form_word(word: str) -> bool:
