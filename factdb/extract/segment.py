@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate, chain
+from operator import itemgetter
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
@@ -15,6 +17,7 @@ DOUBLE_APOSTROPHE = "''"  # two apostrophes written for a double quote mark
 QUOTE_CHARS = set(OPEN_QUOTES + CLOSE_QUOTES + AMBIGUOUS_QUOTES) | {DOUBLE_APOSTROPHE}
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|''|[^\w\s]", re.UNICODE)
+SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + ")", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“”«(‘'\w])|[.!?]+[\"”’'»)]*$")
 
 
@@ -65,7 +68,13 @@ class Sentence:
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    return tuple([Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)])
+    """The tokens of ``text``, their offsets counted from ``offset``. Only spaces stand
+    between tokens, so the offsets add up from the lengths of the spaces and the tokens
+    (without a match object per token)."""
+    pairs = SPACED_TOKEN_RE.findall(text)  # [(spaces before, token), ...]
+    offsets = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
+    words = list(map(itemgetter(1), pairs))
+    return tuple(map(Token, words, offsets[1::2], offsets[2::2], map(str.casefold, words)))
 
 
 def paragraphs(text: str, exclude: list[Span] = ()) -> list[Span]:

@@ -68,6 +68,7 @@ class Entities:
     # the article's text, where a surname after an honorific finds the full name
     text: str = ""
     _full_names: dict[str, str | None] = field(default_factory=dict)
+    _names: dict[str, tuple[bool, list[str]]] = field(default_factory=dict, repr=False)
     _trimmer: "NameTrimmer | None" = None
 
     def full_name(self, surname: str) -> str | None:
@@ -103,7 +104,7 @@ class Entities:
                 self.genders.setdefault(ref.name, gender)
 
     def remember(self, ref: SpeakerRef) -> None:
-        ref = replace(ref, via=None)
+        ref = SpeakerRef(ref.name, ref.mention, ref.kind, ref.description)  # (without ``via``)
         self._note_gender(ref)
         self.known = [k for k in self.known if k.name != ref.name or k.kind != ref.kind]
         if ref.description is None:
@@ -123,9 +124,11 @@ class Entities:
         want = [w.casefold() for w in words]
         found: list[SpeakerRef] = []
         for ref in reversed(self.known):
-            if ref.kind != PERSON or not all(w[:1].isupper() for w in ref.name.split()):
+            if ref.kind != PERSON:
+                continue
+            proper, have = self._name_words(ref.name)
+            if not proper:
                 continue  # only proper names ("a Smith supporter" is no Smith)
-            have = ref.name.casefold().split()
             if want == have:
                 return ref
             if len(want) < len(have) and all(w in have for w in want) and not self._in_trimmed_lead(ref, want):
@@ -133,6 +136,14 @@ class Entities:
         if len({r.name for r in found}) > 1:
             return None  # two people share the name ("Ebeling" of two Ebelings): keep it as written
         return found[0] if found else None
+
+    def _name_words(self, name: str) -> tuple[bool, list[str]]:
+        """Whether all words of a name are capitalized, and its casefolded words (worked
+        out once per name in an article)."""
+        words = self._names.get(name)
+        if words is None:
+            words = self._names[name] = (all(w[:1].isupper() for w in name.split()), name.casefold().split())
+        return words
 
     def _in_trimmed_lead(self, ref: SpeakerRef, words: list[str]) -> bool:
         """Whether the words are the body or place the article writes before the name
@@ -464,7 +475,7 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
     """The speakers of one mention, trying in turn: a spelled-out short form, a pronoun,
     a name the lexicon knows, a title and its name, a description then a name, a place
     then a name, a body, the tail of a role, a short name known before, a group."""
-    refs, tokens = _short_forms(tokens, lex, entities)
+    refs, tokens = _short_forms(tokens, lex, entities) if _has_brackets(tokens) else _no_short_form(tokens, lex, entities)
     if refs is not None:
         return refs
     article = bool(tokens) and tokens[0].lower in lex.definite_articles
@@ -493,6 +504,19 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
         # "The Great Debate Debate shows ...": a name under "the" is a thing or a body, not a person
         return [replace(refs[0], kind=INSTITUTION)]
     return refs
+
+
+def _has_brackets(tokens: list[Token]) -> bool:
+    return any(t.text == "(" or t.text == ")" for t in tokens)
+
+
+def _no_short_form(tokens: list[Token], lex: Lexicon, entities: Entities):
+    """What :func:`_short_forms` makes of a mention with no brackets, without looking for
+    a bracketed short form."""
+    tokens = [t for t in tokens if t.text not in "\"“”" and not (t.text == "." and lex.abbreviations)]
+    if len(tokens) == 1 and tokens[0].lower in entities.acronyms:
+        return [SpeakerRef(entities.acronyms[tokens[0].lower], tokens[0].text, INSTITUTION)], tokens
+    return None, tokens
 
 
 def _short_forms(tokens: list[Token], lex: Lexicon, entities: Entities):
