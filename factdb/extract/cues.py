@@ -50,9 +50,9 @@ class CueFinder:
     def _cue_at(self, toks, i: int) -> CueMatch | None:
         """The longest cue starting at token ``i``, or a verb cue with the object suffix."""
         low = toks[i].lower
-        if low in self.lex.cue_heads:
-            for n in range(min(self.lex.max_cue_len, len(toks) - i), 0, -1):
-                cue = self.lex.cues.get(tuple(t.lower for t in toks[i:i + n]))
+        for n in self.lex.cue_lengths.get(low, ()):  # (longest first)
+            if n <= len(toks) - i:
+                cue = self.lex.cues.get(tuple(map(_LOWER, toks[i:i + n])))
                 if cue:
                     return CueMatch(i, i + n, cue)
         suffix = self.lex.pronoun_suffix

@@ -101,6 +101,11 @@ class Lexicon:
         return frozenset(k[0] for k in self.cues)
 
     @cached_property
+    def cue_lengths(self) -> dict[str, tuple[int, ...]]:
+        """A cue's first word -> the lengths of the cues it opens, longest first."""
+        return _phrase_index(frozenset(self.cues))
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         return frozenset(w for t in self.titles for w in t)
 
@@ -275,24 +280,27 @@ class Lexicon:
 
 def phrase_at(words: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> int:
     """Length of the longest phrase of ``phrases`` that starts at ``words[start]``, or 0."""
+    if not 0 <= start < len(words):
+        return 0
+    lengths = _phrase_index(phrases).get(words[start])
+    if lengths is None:
+        return 0  # (most words open no phrase)
     longest = min(6, len(words) - start)
-    if 0 <= start < len(words):
-        firsts, most = _phrase_index(phrases)
-        if words[start] not in firsts:
-            return 0  # (most words open no phrase: one look-up instead of six)
-        longest = min(longest, most)
-    best = 0
-    for n in range(1, longest + 1):
-        if tuple(words[start:start + n]) in phrases:
-            best = n
-    return best
+    for n in lengths:  # (longest first)
+        if n <= longest and (n == 1 or tuple(words[start:start + n]) in phrases):
+            return n
+    return 0
 
 
 @lru_cache(maxsize=256)
-def _phrase_index(phrases: frozenset[tuple[str, ...]]) -> tuple[frozenset[str], int]:
-    """The words that open a phrase of ``phrases``, and the length of the longest phrase
-    (worked out once per phrase set of the lexicon)."""
-    return frozenset(p[0] for p in phrases if p), max((len(p) for p in phrases), default=0)
+def _phrase_index(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """The words that open a phrase of ``phrases``, each with the lengths of the phrases
+    it opens, longest first (worked out once per phrase set of the lexicon)."""
+    index: dict[str, set[int]] = {}
+    for p in phrases:
+        if p:
+            index.setdefault(p[0], set()).add(len(p))
+    return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in index.items()}
 
 
 def _cue_table(data: dict) -> dict[tuple[str, ...], Cue]:
@@ -482,4 +490,10 @@ def load_lexicon(language: str) -> Lexicon:
 
 
 def available_languages() -> list[str]:
-    return sorted(p.stem for p in LEXICON_DIR.glob("*.yml"))
+    return list(_lexicon_files())
+
+
+@lru_cache(maxsize=None)
+def _lexicon_files() -> tuple[str, ...]:
+    """The languages with a lexicon file (looked up once, as the lexicons are)."""
+    return tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.yml")))

@@ -17,6 +17,8 @@ pattern to the lexicon with no code.
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..lexicon import SequencePattern
 from ..segment import Token
 from ..structures import CueMatch, RawClaim
@@ -30,12 +32,12 @@ class SequencePatterns:
         whether its speaker is only named as an owner ("Roe's claim that ...")."""
         made = []
         by_start = {c.start: c for c in cues}
-        words = {t.lower for t in sent.tokens}
+        words = set(map(attrgetter("lower"), sent.tokens))
         kinds = {c.cue.kind for c in cues} | {"any"}
         for pattern in self.lex.sequences:
             needed_words, needed_kinds, opens = _plan(pattern, self.lex)
             # (cheap checks first: the words and the cue kind a pattern requires, its first word)
-            if not needed_kinds <= kinds or any(not w & words for w in needed_words):
+            if not needed_kinds <= kinds or any(w.isdisjoint(words) for w in needed_words):
                 continue
             end, prior = -1, None  # a pattern may match again after its last match ("Roe's claim that X; her view that Y")
             for start in opens(sent.tokens, by_start):
