@@ -18,6 +18,18 @@ from .filters import CLAIMS_PAGE, claim_filters
 from .pages import FACTDB_TABLES, Pages, factdb_database, is_factdb
 from .search import fts_query
 from .serve import STATIC_MOUNT
+from .table_counts import keep_table_counts
+
+
+@hookimpl
+def startup(datasette):
+    """The table counts of factdb databases kept while nothing is written (see
+    :mod:`factdb.table_counts`): the database page at a million claims."""
+    async def inner():
+        for name, db in datasette.databases.items():
+            if db.is_mutable and db.path and await is_factdb(datasette, name):
+                keep_table_counts(db)
+    return inner
 
 
 @hookimpl

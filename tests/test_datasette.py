@@ -82,6 +82,32 @@ async def test_a_page_of_one_speaker_counts_from_their_links_as_from_their_claim
         assert facet_counts(from_links).keys() == {"stance", "outlet", "language", "verdict", "speaker"}
 
 
+@pytest.mark.anyio
+async def test_the_database_page_counts_the_tables_again_only_after_a_write(ds, seed_db, runner, tmp_path):
+    from factdb.cli import cli
+
+    path, db = f"/{db_name(seed_db)}.json", ds.get_database(db_name(seed_db))
+
+    async def counts():
+        return {t["name"]: t["count"] for t in (await get_json(ds, path))["tables"]}
+
+    before = await counts()
+    queries, execute = [], db.execute
+
+    async def counting(sql, *args, **kwargs):
+        queries.append(sql)
+        return await execute(sql, *args, **kwargs)
+
+    db.execute = counting
+    assert await counts() == before and not [q for q in queries if q.startswith("select count(*)")]
+    article = tmp_path / "new.txt"
+    article.write_text("Harga beras\n\nMenteri Pangan Rudi Hartono mengatakan, harga beras akan turun.\n",
+                       encoding="utf-8")
+    assert runner.invoke(cli, ["ingest", "--db", seed_db, str(article)]).exit_code == 0  # another connection writes
+    after = await counts()
+    assert after["articles"] == before["articles"] + 1 and after["claims"] == before["claims"] + 1
+
+
 def test_which_pages_are_one_speakers_links():
     from datasette.utils import MultiParams
 
