@@ -42,10 +42,9 @@ class CueFinder:
         """The tokens a cue may start at: a cue's first word, or a word with the object
         suffix (a filter over all tokens at once, as most words are neither)."""
         heads, suffix = self.lex.cue_heads, self.lex.pronoun_suffix
-        lowers = list(map(_LOWER, toks))
         if suffix:
-            return [k for k, low in enumerate(lowers) if low in heads or low.endswith(suffix)]
-        return list(compress(range(len(lowers)), map(heads.__contains__, lowers)))
+            return [k for k, low in enumerate(map(_LOWER, toks)) if low in heads or low.endswith(suffix)]
+        return list(compress(range(len(toks)), map(heads.__contains__, map(_LOWER, toks))))
 
     def _cue_at(self, toks, i: int) -> CueMatch | None:
         """The longest cue starting at token ``i``, or a verb cue with the object suffix."""

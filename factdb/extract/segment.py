@@ -18,7 +18,9 @@ QUOTE_CHARS = set(OPEN_QUOTES + CLOSE_QUOTES + AMBIGUOUS_QUOTES) | {DOUBLE_APOST
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|''|[^\w\s]", re.UNICODE)
 SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + ")", re.UNICODE)
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)]*(?=\s+[\"“”«(‘'\w])|[.!?]+[\"”’'»)]*$")
+# (written to open with a character class, not a repeat or two branches: the regex engine
+# then skips quickly to the next . ! or ?)
+SENTENCE_END_RE = re.compile(r"[.!?][.!?]*[\"”’'»)]*(?:(?=\s+[\"“”«(‘'\w])|$)")
 
 
 class Token:

@@ -69,6 +69,7 @@ class Entities:
     text: str = ""
     _full_names: dict[str, str | None] = field(default_factory=dict)
     _names: dict[str, tuple[bool, list[str]]] = field(default_factory=dict, repr=False)
+    _written: dict[tuple[str, str, str], bool] = field(default_factory=dict, repr=False)
     _trimmer: "NameTrimmer | None" = None
 
     def full_name(self, surname: str) -> str | None:
@@ -136,6 +137,15 @@ class Entities:
         if len({r.name for r in found}) > 1:
             return None  # two people share the name ("Ebeling" of two Ebelings): keep it as written
         return found[0] if found else None
+
+    def written_apart(self, word: str, singular: str, plural: str) -> bool:
+        """Whether the article writes ``word`` or ``singular`` as a word of its own other
+        than inside ``plural`` (looked up once per article: it searches the whole text)."""
+        key = (word, singular, plural)
+        if key not in self._written:
+            pattern = r"\b(?:" + re.escape(word) + "|" + re.escape(singular) + r")\b"
+            self._written[key] = re.search(pattern, self.text.replace(plural, "")) is not None
+        return self._written[key]
 
     def _name_words(self, name: str) -> tuple[bool, list[str]]:
         """Whether all words of a name are capitalized, and its casefolded words (worked
@@ -700,9 +710,8 @@ def _bare(tokens, words, text, lex: Lexicon, entities: Entities) -> list[Speaker
             len(words) > 1 and words[0] in lex.quantifiers and words[0] in lex.group_nouns):
         # "many conservatives", "critics", "Most Northern ...": people, but not one "he" or "she" can mean
         return [SpeakerRef(text, text, GROUP)]
-    if len(tokens) == 1 and lex.plural_suffix and words[0].endswith(lex.plural_suffix) and entities.text and re.search(
-            r"\b(?:" + re.escape(words[0]) + "|" + re.escape(tokens[0].text[:-len(lex.plural_suffix)]) + r")\b",
-            entities.text.replace(tokens[0].text, "")):
+    if len(tokens) == 1 and lex.plural_suffix and words[0].endswith(lex.plural_suffix) and entities.text \
+            and entities.written_apart(words[0], tokens[0].text[:-len(lex.plural_suffix)], tokens[0].text):
         # "Companies say ..." (the article writes "companies"), "Democrats say ..." (and "a
         # Democrat"): a plural noun, not a surname that ends like one
         return [SpeakerRef(text, text, GROUP)]
