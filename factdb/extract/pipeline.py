@@ -21,6 +21,7 @@ from .speakers import PERSON, Entities, NameTrimmer, SpeakerRef, canonical
 from .structures import Claim, Extraction, Relation
 
 _LOWER = attrgetter("lower")
+_QUOTE_STRIP = " ,.\n" + "".join(QUOTE_CHARS)  # what a quote's text is stripped of
 
 
 def boilerplate_spans(text: str, lex: Lexicon) -> list[Span]:
@@ -38,7 +39,7 @@ def _quote_text(text: str, start: int, end: int, quotes: list[Span]) -> str | No
     for q in quotes:
         a, b = max(q.start + 1, start), min(q.end - 1, end)
         if b > a and q.start + 1 <= b and q.end - 1 >= a:
-            parts.append(text[a:b].strip(" ,.\n" + "".join(QUOTE_CHARS)))
+            parts.append(text[a:b].strip(_QUOTE_STRIP))
     parts = [p for p in parts if p]
     return " … ".join(parts) if parts else None
 

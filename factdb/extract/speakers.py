@@ -29,6 +29,8 @@ class SpeakerRef:
 
 
 def is_acronym(word: str) -> bool:
+    if word.isascii() and word.isalpha():
+        return len(word) >= 2 and word.isupper()  # (the same test for plain letters, faster)
     letters = list(filter(str.isalpha, word))
     return len(letters) >= 2 and all(map(str.isupper, letters))
 
