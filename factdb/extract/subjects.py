@@ -55,10 +55,24 @@ class SpeakerPhrases:
     quotes: list[Span]
 
     def in_quote(self, pos: int) -> Span | None:
-        for q in self.quotes:
-            if q.start < pos < q.end - 1:
-                return q
-        return None
+        at = self._quote_at()
+        if 0 <= pos < len(at):
+            return at[pos]
+        return next((q for q in self.quotes if q.start < pos < q.end - 1), None)
+
+    def _quote_at(self) -> list[Span | None]:
+        """For each position of the text, the first quote with the position inside its marks,
+        or None: worked out once per article, as it is asked for every cue and phrase."""
+        at = self.__dict__.get("_quote_positions")
+        if at is None:
+            at = [None] * (len(self.text) + 1)
+            for q in reversed(self.quotes):  # (the first quote of the list wins)
+                inside = max(0, q.end - 2 - q.start)
+                at[q.start + 1:q.start + 1 + inside] = [q] * inside
+            if len(at) != len(self.text) + 1:
+                at = []  # (a quote past the text: keep to the plain search)
+            self.__dict__["_quote_positions"] = at
+        return at
 
     def quote_ending_at(self, pos: int) -> Span | None:
         """The quote whose closing mark is at ``pos - 1`` (or just before a comma there)."""
