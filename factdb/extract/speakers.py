@@ -72,7 +72,14 @@ class Entities:
     _full_names: dict[str, str | None] = field(default_factory=dict)
     _names: dict[str, tuple[bool, list[str]]] = field(default_factory=dict, repr=False)
     _written: dict[tuple[str, str, str], bool] = field(default_factory=dict, repr=False)
+    # the casefolded words of every proper name of a person known so far (a word that is
+    # in none of them matches no short name)
+    _name_vocab: set[str] = field(default_factory=set, repr=False)
     _trimmer: "NameTrimmer | None" = None
+
+    def __post_init__(self):
+        for ref in self.known:
+            self._note_name_words(ref)
 
     def full_name(self, surname: str) -> str | None:
         """The full name the article wrote somewhere for a surname ("Mr. Roe" after
@@ -115,6 +122,13 @@ class Entities:
             if old:
                 ref = SpeakerRef(ref.name, ref.mention, ref.kind, old.description)
         self.known.append(ref)
+        self._note_name_words(ref)
+
+    def _note_name_words(self, ref: SpeakerRef) -> None:
+        if ref.kind == PERSON:
+            proper, words = self._name_words(ref.name)
+            if proper:
+                self._name_vocab.update(words)
 
     def spoke(self, refs: list[SpeakerRef]) -> None:
         if refs:
@@ -125,6 +139,8 @@ class Entities:
     def by_short_name(self, words: list[str]) -> SpeakerRef | None:
         """A person named earlier whose name holds these words ("Putin" -> "Vladimir Putin")."""
         want = [w.casefold() for w in words]
+        if not self._name_vocab.issuperset(want):
+            return None  # (a word no known name has: the search below would find nobody)
         found: list[SpeakerRef] = []
         for ref in reversed(self.known):
             if ref.kind != PERSON:
