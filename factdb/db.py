@@ -567,47 +567,65 @@ def m012_speaker_link_copies(db: sqlite_utils.Database) -> None:
     db["claim_speakers"].create_index(["claim_rowid", "speaker_id"])
 
 
-# The speakers who share claims with each speaker, and how many, kept by triggers as
-# links are written, removed or moved to another speaker (a merge): the speaker facet
-# of a page filtered by one speaker reads them, not every one of a busy speaker's links.
+# The speakers who share claims with each speaker, and how many of each stance, kept by
+# triggers as links are written, removed or moved to another speaker (a merge) and as
+# claims change stance: the speaker facet of a page filtered by one speaker (and a
+# stance) reads them, not every one of a busy speaker's links.
 _OTHER_LINKS = "SELECT speaker_id FROM claim_speakers WHERE claim_id = {row}.claim_id AND rowid != {row}.rowid"
-_ADD_PAIRS = f"""INSERT INTO speaker_pairs (speaker_id, other_id, claims)
-    SELECT new.speaker_id, speaker_id, 1 FROM ({_OTHER_LINKS.format(row="new")}) WHERE true
-    UNION ALL SELECT speaker_id, new.speaker_id, 1 FROM ({_OTHER_LINKS.format(row="new")}) WHERE true
-    ON CONFLICT (speaker_id, other_id) DO UPDATE SET claims = claims + 1;"""
+_STANCE = "(SELECT coalesce((SELECT stance FROM claims WHERE id = {row}.claim_id), {row}.stance) AS stance)"
+_ADD_PAIRS = f"""INSERT INTO speaker_pairs (speaker_id, stance, other_id, claims)
+    SELECT new.speaker_id, s.stance, o.speaker_id, 1 FROM ({_OTHER_LINKS.format(row="new")}) o,
+      {_STANCE.format(row="new")} s WHERE true
+    UNION ALL SELECT o.speaker_id, s.stance, new.speaker_id, 1 FROM ({_OTHER_LINKS.format(row="new")}) o,
+      {_STANCE.format(row="new")} s WHERE true
+    ON CONFLICT (speaker_id, stance, other_id) DO UPDATE SET claims = claims + 1;"""
 
 
-def _drop_pairs(others: str) -> str:
-    return f"""UPDATE speaker_pairs SET claims = claims - 1 WHERE speaker_id = old.speaker_id AND other_id IN ({others});
-  UPDATE speaker_pairs SET claims = claims - 1 WHERE other_id = old.speaker_id AND speaker_id IN ({others});
+def _drop_pairs(others: str, row: str) -> str:
+    stance = f"stance = {_STANCE.format(row=row)}"
+    return f"""UPDATE speaker_pairs SET claims = claims - 1 WHERE speaker_id = old.speaker_id AND {stance}
+    AND other_id IN ({others});
+  UPDATE speaker_pairs SET claims = claims - 1 WHERE other_id = old.speaker_id AND {stance}
+    AND speaker_id IN ({others});
   DELETE FROM speaker_pairs WHERE speaker_id = old.speaker_id AND claims <= 0;
   DELETE FROM speaker_pairs WHERE other_id = old.speaker_id AND claims <= 0;"""
 
 
+_CLAIM_PAIRS = ("SELECT a.speaker_id, b.speaker_id FROM claim_speakers a JOIN claim_speakers b "
+                "ON b.claim_id = a.claim_id AND b.speaker_id != a.speaker_id WHERE a.claim_id = new.id")
 PAIR_TRIGGERS = [
     f"""CREATE TRIGGER claim_speakers_pairs_insert AFTER INSERT ON claim_speakers BEGIN
   {_ADD_PAIRS}
 END;""",
     f"""CREATE TRIGGER claim_speakers_pairs_delete AFTER DELETE ON claim_speakers BEGIN
-  {_drop_pairs("SELECT speaker_id FROM claim_speakers WHERE claim_id = old.claim_id")}
+  {_drop_pairs("SELECT speaker_id FROM claim_speakers WHERE claim_id = old.claim_id", "old")}
 END;""",
     f"""CREATE TRIGGER claim_speakers_pairs_update AFTER UPDATE OF speaker_id ON claim_speakers
   WHEN old.speaker_id IS NOT new.speaker_id BEGIN
-  {_drop_pairs(_OTHER_LINKS.format(row="new"))}
+  {_drop_pairs(_OTHER_LINKS.format(row="new"), "new")}
   {_ADD_PAIRS}
 END;""",
+    f"""CREATE TRIGGER claims_pairs_stance AFTER UPDATE OF stance ON claims WHEN old.stance IS NOT new.stance BEGIN
+  UPDATE speaker_pairs SET claims = claims - 1 WHERE stance = old.stance AND (speaker_id, other_id) IN ({_CLAIM_PAIRS});
+  INSERT INTO speaker_pairs (speaker_id, stance, other_id, claims)
+    SELECT a, new.stance, b, 1 FROM ({_CLAIM_PAIRS.replace("a.speaker_id, b.speaker_id", "a.speaker_id AS a, b.speaker_id AS b")})
+    WHERE true ON CONFLICT (speaker_id, stance, other_id) DO UPDATE SET claims = claims + 1;
+  DELETE FROM speaker_pairs WHERE stance = old.stance AND claims <= 0
+    AND speaker_id IN (SELECT speaker_id FROM claim_speakers WHERE claim_id = new.id);
+END;""",
 ]
-PAIRS_SQL = ("select a.speaker_id, b.speaker_id, count(*) from claim_speakers a join claim_speakers b "
-             "on b.claim_id = a.claim_id and b.speaker_id != a.speaker_id group by a.speaker_id, b.speaker_id")
+PAIRS_SQL = ("select a.speaker_id, c.stance, b.speaker_id, count(*) from claim_speakers a join claim_speakers b "
+             "on b.claim_id = a.claim_id and b.speaker_id != a.speaker_id join claims c on c.id = a.claim_id "
+             "group by a.speaker_id, c.stance, b.speaker_id")
 
 
 @migrations()
 def m013_speaker_pairs(db: sqlite_utils.Database) -> None:
-    """Who shares claims with whom (``speaker_pairs``), kept by triggers."""
-    db["speaker_pairs"].create({"speaker_id": int, "other_id": int, "claims": int},
-                               pk=("speaker_id", "other_id"), not_null={"claims"})
+    """Who shares claims of each stance with whom (``speaker_pairs``), kept by triggers."""
+    db["speaker_pairs"].create({"speaker_id": int, "stance": str, "other_id": int, "claims": int},
+                               pk=("speaker_id", "stance", "other_id"), not_null={"claims"})
     db["speaker_pairs"].create_index(["other_id"])
-    db.execute(f"insert into speaker_pairs (speaker_id, other_id, claims) {PAIRS_SQL}")
+    db.execute(f"insert into speaker_pairs (speaker_id, stance, other_id, claims) {PAIRS_SQL}")
     for trigger in PAIR_TRIGGERS:
         db.execute(trigger)
 

@@ -4,9 +4,9 @@
   whole database's counts from ``claim_counts`` (kept by triggers) when the page
   has no filter, and count a filtered page's rows in one pass for all of them;
 - ``speaker``: claims per speaker, from ``speaker_counts`` unfiltered, from
-  ``speaker_pairs`` filtered by one speaker alone, and from ``claim_speakers``
-  (one indexed row per claim and speaker) otherwise; each value toggles the
-  ``_speaker=ID`` filter (see :mod:`factdb.filters`).
+  ``speaker_pairs`` filtered by one speaker (and perhaps a stance), and from
+  ``claim_speakers`` (one indexed row per claim and speaker) otherwise; each
+  value toggles the ``_speaker=ID`` filter (see :mod:`factdb.filters`).
 
 A page filtered by one speaker (and perhaps a stance, outlet, language or verdict:
 :func:`factdb.filters.speaker_scope`) is counted from that speaker's links, which
@@ -148,30 +148,37 @@ class SpeakerFacet(Facet):
     async def suggest(self):
         return []
 
+    def counting_query(self, size: int) -> tuple[str, object]:
+        """The query that counts this page's claims per speaker, the cheapest that is
+        exact: the whole database's from ``speaker_counts``; one speaker's, perhaps of
+        one stance, from ``speaker_pairs``; one speaker's with other exact values from
+        their links; any other page's from the links of its claims."""
+        limit = f"limit {size + 1}"
+        scope = speaker_scope(self.request.args)
+        if unfiltered(self.sql, self.params):
+            return ("select speaker_id, claims from speaker_counts where stance = '*' "
+                    f"order by claims desc, speaker_id {limit}"), []
+        if scope and set(scope[1]) <= {"stance"}:  # the speaker and those who share their claims, as counted
+            stance = scope[1].get("stance")
+            return (f"select other_id, sum(claims) from speaker_pairs where speaker_id = :speaker "
+                    f"{'and stance = :stance ' if stance else ''}group by other_id union all "
+                    f"select speaker_id, claims from speaker_counts where speaker_id = :speaker and stance = :all "
+                    f"order by 2 desc, 1 {limit}"), {"speaker": scope[0], "stance": stance, "all": stance or "*"}
+        if scope:  # the speakers who share the speaker's claims: their links, by the claims' rowids
+            where, params = links_where(scope, "mine")
+            return (f"select other.speaker_id, count(*) as n from claim_speakers mine join claim_speakers other "
+                    f"on other.claim_rowid = mine.claim_rowid where {where} group by other.speaker_id "
+                    f"order by n desc, other.speaker_id {limit}"), params
+        return (f"select speaker_id, count(*) as n from claim_speakers where claim_rowid in "
+                f"(select claim_rowid from ({lean(self.sql, 'claim_rowid')})) group by speaker_id "
+                f"order by n desc, speaker_id {limit}"), self.params
+
     async def facet_results(self):
         configs = self.get_configs()
         if not configs:
             return [], []
         size = self.get_facet_size()
-        scope = speaker_scope(self.request.args)
-        if unfiltered(self.sql, self.params):
-            sql = "select speaker_id, claims from speaker_counts where stance = '*' order by claims desc, speaker_id limit ?"
-            params = [size + 1]
-        elif scope and not scope[1]:  # the speaker and those who share their claims, as counted
-            sql = ("select other_id, claims from speaker_pairs where speaker_id = :speaker union all "
-                   "select speaker_id, claims from speaker_counts where speaker_id = :speaker and stance = '*' "
-                   f"order by 2 desc, 1 limit {size + 1}")
-            params = {"speaker": scope[0]}
-        elif scope:  # the speakers who share the speaker's claims: their links, by the claims' rowids
-            where, params = links_where(scope, "mine")
-            sql = (f"select other.speaker_id, count(*) as n from claim_speakers mine join claim_speakers other "
-                   f"on other.claim_rowid = mine.claim_rowid where {where} group by other.speaker_id "
-                   f"order by n desc, other.speaker_id limit {size + 1}")
-        else:
-            sql = (f"select speaker_id, count(*) as n from claim_speakers where claim_rowid in "
-                   f"(select claim_rowid from ({lean(self.sql, 'claim_rowid')})) group by speaker_id "
-                   f"order by n desc, speaker_id limit {size + 1}")
-            params = self.params
+        sql, params = self.counting_query(size)
         try:
             rows = (await self.ds.execute(self.database, sql, params, truncate=False,
                                           custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows

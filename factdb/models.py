@@ -136,9 +136,10 @@ class SpeakerCount(SQLModel, table=True):
 
 
 class SpeakerPair(SQLModel, table=True):
-    """Claims two speakers share, for each of the two, kept by triggers."""
+    """Claims of each stance two speakers share, for each of the two, kept by triggers."""
     __tablename__ = "speaker_pairs"
     speaker_id: int = Field(primary_key=True)
+    stance: str = Field(primary_key=True)
     other_id: int = Field(primary_key=True, index=True)
     claims: int
 

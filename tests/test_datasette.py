@@ -67,7 +67,8 @@ def facet_counts(data) -> dict:
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize("more", ["", "&stance=asserts", "&language__exact=id&outlet=KONTAN"])
+@pytest.mark.parametrize("more", ["", "&stance=asserts", "&stance=praises", "&stance=accuses&outlet=KONTAN",
+                                  "&language__exact=id&outlet=KONTAN"])
 async def test_a_page_of_one_speaker_counts_from_their_links_as_from_their_claims(ds, seed_db, more):
     """Filtered by one speaker (and exact stance, outlet, language or verdict), the
     facets count the speaker's links; any other filter (here one that excludes no

@@ -187,7 +187,7 @@ def test_every_link_knows_its_claims_rowid_whoever_wrote_it(runner, two_db, tmp_
 
     def wrong_links():
         db = open_db(two_db)
-        pairs = sorted(db.execute("select speaker_id, other_id, claims from speaker_pairs").fetchall())
+        pairs = sorted(db.execute("select speaker_id, stance, other_id, claims from speaker_pairs").fetchall())
         assert pairs == sorted(db.execute(PAIRS_SQL).fetchall())  # who shares claims with whom
         return db.execute(
             "select count(*) from claim_speakers cs left join claims c on c.id = cs.claim_id "
@@ -223,24 +223,28 @@ def test_a_claims_changes_reach_its_speakers_links(two_db):
 
 
 def test_who_shares_claims_with_whom_follows_every_link(runner, two_db):
-    """speaker_pairs holds, for every two speakers, the claims they share, as links
-    are added, moved to another speaker and removed."""
+    """speaker_pairs holds, for every two speakers, the claims of each stance they
+    share, as links are added, moved to another speaker and removed, and as claims
+    change stance."""
     result = invoke(runner, "add", "--db", two_db, "--speaker", "Ana Putri", "--speaker", "Budi Hendarto",
                     "--speaker", "Citra Dewi", "--stance", "asserts", "--text", "Harga gula akan naik.")
     assert result.exit_code == 0, result.output
     db = open_db(two_db)
 
     def pairs():
-        return sorted(db.execute("select speaker_id, other_id, claims from speaker_pairs").fetchall())
+        return sorted(db.execute("select speaker_id, stance, other_id, claims from speaker_pairs").fetchall())
 
     ids = dict(db.execute("select name, id from speakers"))
     ana, budi, citra = ids["Ana Putri"], ids["Budi Hendarto"], ids["Citra Dewi"]
-    assert {(ana, budi), (budi, citra), (citra, ana)} <= {(a, b) for a, b, _ in pairs()}
+    assert {(ana, budi), (budi, citra), (citra, ana)} <= {(a, b) for a, _, b, _ in pairs()}
     with transaction(db):
         dewi = db["speakers"].insert({"name": "Dewi Lestari", "kind": "person"}).last_pk
     for change in (f"update claim_speakers set speaker_id = {dewi} where speaker_id = {citra}",
+                   f"update claims set stance = 'warns' where id in (select claim_id from claim_speakers "
+                   f"where speaker_id = {ana})",
                    f"delete from claim_speakers where speaker_id = {budi}"):
         with transaction(db):
             db.execute(change)
         assert pairs() == sorted(db.execute(PAIRS_SQL).fetchall()), change
-    assert (ana, dewi) in {(a, b) for a, b, _ in pairs()} and not {budi, citra} & {a for a, _, _ in pairs()}
+    assert (ana, "warns", dewi) in {(a, st, b) for a, st, b, _ in pairs()}
+    assert not {budi, citra} & {a for a, _, _, _ in pairs()}
