@@ -32,12 +32,15 @@ class SequencePatterns:
         whether its speaker is only named as an owner ("Roe's claim that ...")."""
         made = []
         by_start = {c.start: c for c in cues}
-        words = set(map(attrgetter("lower"), sent.tokens))
+        words = None  # (the sentence's words, gathered when a pattern's cue kinds are there)
         kinds = {c.cue.kind for c in cues} | {"any"}
-        for pattern in self.lex.sequences:
-            needed_words, needed_kinds, opens = _plan(pattern, self.lex)
-            # (cheap checks first: the words and the cue kind a pattern requires, its first word)
-            if not needed_kinds <= kinds or any(w.isdisjoint(words) for w in needed_words):
+        for pattern, (needed_words, needed_kinds, opens) in _plans(self.lex):
+            # (cheap checks first: the cue kinds and the words a pattern requires, its first word)
+            if not needed_kinds <= kinds:
+                continue
+            if words is None and needed_words:
+                words = set(map(_LOWER, sent.tokens))
+            if any(w.isdisjoint(words) for w in needed_words):
                 continue
             end, prior = -1, None  # a pattern may match again after its last match ("Roe's claim that X; her view that Y")
             for start in opens(sent.tokens, by_start):
@@ -125,6 +128,17 @@ class SequencePatterns:
 
 
 _PLANS: dict[tuple[int, str], tuple] = {}
+_LOWER = attrgetter("lower")
+# the lexicon's patterns with their plans, under the lexicon's id (kept with the lexicon)
+_ALL_PLANS: dict[int, tuple[object, list]] = {}
+
+
+def _plans(lex) -> list[tuple[SequencePattern, tuple]]:
+    """Each of the lexicon's patterns with its plan, listed once per lexicon."""
+    held = _ALL_PLANS.get(id(lex))
+    if held is None or held[0] is not lex:
+        held = _ALL_PLANS[id(lex)] = (lex, [(p, _plan(p, lex)) for p in lex.sequences])
+    return held[1]
 
 
 def _plan(pattern: SequencePattern, lex) -> tuple:
