@@ -10,7 +10,8 @@ whose content ended with a colon, and what :class:`~.speakers.Entities` remember
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress
+from bisect import bisect_right
+from itertools import compress, islice
 from operator import attrgetter
 
 from .attribute import RawClaim, SentenceAttributor
@@ -34,9 +35,13 @@ def boilerplate_spans(text: str, lex: Lexicon) -> list[Span]:
     return out
 
 
-def _quote_text(text: str, start: int, end: int, quotes: list[Span]) -> str | None:
+def _quote_text(text: str, start: int, end: int, quotes: list[Span], ends: list[int]) -> str | None:
+    """The words of the quotes within ``start:end``. ``quotes`` come in order and do not
+    overlap; ``ends`` are their ends (the search starts at the first quote ending after ``start``)."""
     parts = []
-    for q in quotes:
+    for q in islice(quotes, bisect_right(ends, start + 1), None):
+        if q.start + 1 >= end:
+            break  # (this quote and those after it begin after ``end``)
         a, b = max(q.start + 1, start), min(q.end - 1, end)
         if b > a and q.start + 1 <= b and q.end - 1 >= a:
             parts.append(text[a:b].strip(_QUOTE_STRIP))
@@ -228,6 +233,7 @@ def _claims(r: Reading) -> list[Claim]:
     text, lex = r.text, r.lex
     claims = []
     names = NameTrimmer(text, lex)
+    quote_ends = [q.end for q in r.quotes]
     for c in r.raw:
         if not lex.place_speakers and any(_bare_place(s.name, lex) for s in c.speakers):
             continue
@@ -235,7 +241,7 @@ def _claims(r: Reading) -> list[Claim]:
         sentence_end = max(c.sentence_end, c.end)
         claims.append(Claim(
             speakers=tuple(names.trim(s) for s in c.speakers), stance=c.stance, cue=c.cue,
-            text=text[c.start:c.end], quote=_quote_text(text, c.start, c.end, r.quotes),
+            text=text[c.start:c.end], quote=_quote_text(text, c.start, c.end, r.quotes, quote_ends),
             sentence=text[sentence_start:sentence_end].strip(),
             start=c.start, end=c.end, sentence_start=sentence_start, sentence_end=sentence_end,
             paragraph=c.paragraph,
