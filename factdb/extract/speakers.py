@@ -103,15 +103,25 @@ class Entities:
             self._full_names[surname] = found
         return self._full_names[surname]
     genders: dict[str, str] = field(default_factory=dict)
+    # the gender a mention and description mark, worked out once per pair in an article
+    _marked: dict[tuple[str, str | None], str | None] = field(default_factory=dict, repr=False)
 
     def _note_gender(self, ref: SpeakerRef) -> None:
         """A title or role that tells a person's gender ("Mrs.", "spokeswoman")."""
         if ref.kind != PERSON:
             return
-        words = " ".join(x for x in (ref.mention, ref.description) if x).casefold().replace(".", " ").split()
-        for gender, marks in self.lex.gendered_words.items():
-            if any(w in marks for w in words):
-                self.genders.setdefault(ref.name, gender)
+        key = (ref.mention, ref.description)
+        if key not in self._marked:
+            self._marked[key] = self._marked_gender(ref.mention, ref.description)
+        gender = self._marked[key]
+        if gender is not None:
+            self.genders.setdefault(ref.name, gender)
+
+    def _marked_gender(self, mention: str, description: str | None) -> str | None:
+        """The first gender whose words the mention or description holds, or None."""
+        words = " ".join(x for x in (mention, description) if x).casefold().replace(".", " ").split()
+        return next((gender for gender, marks in self.lex.gendered_words.items()
+                     if any(w in marks for w in words)), None)
 
     def remember(self, ref: SpeakerRef) -> None:
         ref = SpeakerRef(ref.name, ref.mention, ref.kind, ref.description)  # (without ``via``)
