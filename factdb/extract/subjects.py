@@ -301,17 +301,9 @@ class SpeakerPhrases:
         """A group of people described at length ("supporters of the law", "farmers and
         even some bankers", "people who fought the plan"): one speaker, named as written."""
         a, b = rng
-        if not self.lex.group_nouns or b - a < 2 or self._group_subject(toks, b, a) != rng:
-            return None
+        if not self.lex.group_nouns or b - a < 2 or not self._described(toks[a:b]) or self._group_subject(toks, b, a) != rng:
+            return None  # (the cheap test first: most phrases are no description, "Sen. Jane Roe")
         lex = self.lex
-        words = toks[a:b]
-        described = any(t.lower in lex.speaker_conjunctions or t.lower in lex.group_prepositions
-                        or t.lower in lex.relative_pronouns or t.lower in lex.adverbs
-                        or not t.is_capitalized and t.is_word and lex.adverb_suffixes and t.lower.endswith(lex.adverb_suffixes)
-                        or m > 0 and not t.is_capitalized and self._participle(t)
-                        for m, t in enumerate(words))
-        if not described:
-            return None
         several = self._several(toks, rng)
         if not several and not self._source(toks, rng):
             return None
@@ -319,6 +311,16 @@ class SpeakerPhrases:
             a += 1
         name = " ".join(self.text[toks[a].start:toks[b - 1].end].split())
         return with_kind(SpeakerRef(name, name, GROUP if several else INSTITUTION), lex)
+
+    def _described(self, words) -> bool:
+        """Whether a phrase holds words that describe a group at length: a conjunction, a
+        preposition, a relative pronoun, an adverb or a participle after its first word."""
+        lex = self.lex
+        return any(t.lower in lex.speaker_conjunctions or t.lower in lex.group_prepositions
+                   or t.lower in lex.relative_pronouns or t.lower in lex.adverbs
+                   or not t.is_capitalized and t.is_word and lex.adverb_suffixes and t.lower.endswith(lex.adverb_suffixes)
+                   or m > 0 and not t.is_capitalized and self._participle(t)
+                   for m, t in enumerate(words))
 
     def sentence_subject(self, toks, before: int) -> list[SpeakerRef] | None:
         """The named person who opens the sentence, when one does before token ``before``."""
