@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
@@ -67,6 +68,12 @@ class Sentence:
     end: int
     paragraph: int
     tokens: tuple[Token, ...]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The sentence's lower-cased words, gathered once for the passes that ask whether
+        it holds a word at all."""
+        return frozenset(map(attrgetter("lower"), self.tokens))
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:

@@ -41,6 +41,8 @@ class DocumentSource:
         before it its content."""
         toks = sent.tokens
         lex = self.lex
+        if lex.document_prepositions.isdisjoint(sent.words):
+            return None  # (no word of the sentence can open the closing phrase)
         end = len(toks)
         while end > 0 and (toks[end - 1].text in ".!?" and not self._abbrev_period(toks, end - 1)):
             end -= 1

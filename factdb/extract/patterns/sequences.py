@@ -17,8 +17,6 @@ pattern to the lexicon with no code.
 """
 from __future__ import annotations
 
-from operator import attrgetter
-
 from ..lexicon import SequencePattern
 from ..segment import Token
 from ..structures import CueMatch, RawClaim
@@ -32,15 +30,10 @@ class SequencePatterns:
         whether its speaker is only named as an owner ("Roe's claim that ...")."""
         made = []
         by_start = {c.start: c for c in cues}
-        words = None  # (the sentence's words, gathered when a pattern's cue kinds are there)
         kinds = {c.cue.kind for c in cues} | {"any"}
         for pattern, (needed_words, needed_kinds, opens) in _plans(self.lex):
             # (cheap checks first: the cue kinds and the words a pattern requires, its first word)
-            if not needed_kinds <= kinds:
-                continue
-            if words is None and needed_words:
-                words = set(map(_LOWER, sent.tokens))
-            if any(w.isdisjoint(words) for w in needed_words):
+            if not needed_kinds <= kinds or any(w.isdisjoint(sent.words) for w in needed_words):
                 continue
             end, prior = -1, None  # a pattern may match again after its last match ("Roe's claim that X; her view that Y")
             for start in opens(sent.tokens, by_start):
@@ -128,7 +121,6 @@ class SequencePatterns:
 
 
 _PLANS: dict[tuple[int, str], tuple] = {}
-_LOWER = attrgetter("lower")
 # the lexicon's patterns with their plans, under the lexicon's id (kept with the lexicon)
 _ALL_PLANS: dict[int, tuple[object, list]] = {}
 
