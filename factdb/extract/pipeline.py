@@ -55,6 +55,8 @@ def _register_names(sent, lex: Lexicon, entities: Entities) -> SpeakerRef | None
     sentence as its subject, if any."""
     toks = sent.tokens
     subject = None
+    if lex.title_heads.isdisjoint(sent.words):
+        return None  # (no word of the sentence opens a title)
     i = 0
     for start in compress(range(len(toks)), map(lex.title_heads.__contains__, map(_LOWER, toks))):
         # (only a title's first word may start one: the rest of the words are passed over at once)
