@@ -593,15 +593,18 @@ def _drop_pairs(others: str, row: str) -> str:
 
 _CLAIM_PAIRS = ("SELECT a.speaker_id, b.speaker_id FROM claim_speakers a JOIN claim_speakers b "
                 "ON b.claim_id = a.claim_id AND b.speaker_id != a.speaker_id WHERE a.claim_id = new.id")
+# most claims have one speaker: their links have no pairs to count, and the triggers stop at once
+_SHARED = "EXISTS (SELECT 1 FROM claim_speakers WHERE claim_id = {row}.claim_id AND rowid != {row}.rowid)"
 PAIR_TRIGGERS = [
-    f"""CREATE TRIGGER claim_speakers_pairs_insert AFTER INSERT ON claim_speakers BEGIN
+    f"""CREATE TRIGGER claim_speakers_pairs_insert AFTER INSERT ON claim_speakers WHEN {_SHARED.format(row="new")} BEGIN
   {_ADD_PAIRS}
 END;""",
-    f"""CREATE TRIGGER claim_speakers_pairs_delete AFTER DELETE ON claim_speakers BEGIN
+    f"""CREATE TRIGGER claim_speakers_pairs_delete AFTER DELETE ON claim_speakers
+  WHEN EXISTS (SELECT 1 FROM claim_speakers WHERE claim_id = old.claim_id) BEGIN
   {_drop_pairs("SELECT speaker_id FROM claim_speakers WHERE claim_id = old.claim_id", "old")}
 END;""",
     f"""CREATE TRIGGER claim_speakers_pairs_update AFTER UPDATE OF speaker_id ON claim_speakers
-  WHEN old.speaker_id IS NOT new.speaker_id BEGIN
+  WHEN old.speaker_id IS NOT new.speaker_id AND {_SHARED.format(row="new")} BEGIN
   {_drop_pairs(_OTHER_LINKS.format(row="new"), "new")}
   {_ADD_PAIRS}
 END;""",
