@@ -532,17 +532,17 @@ def m011_group_indexes(db: sqlite_utils.Database) -> None:
 # writes a link or changes a claim, these triggers keep the copies.
 CLAIM_COPIES = ("stance", "published", "outlet", "language", "verdict")
 _copied = ", ".join(CLAIM_COPIES)
-CLAIM_COPY_TRIGGERS = f"""
-CREATE TRIGGER claim_speakers_claim_copies AFTER INSERT ON claim_speakers BEGIN
+CLAIM_COPY_TRIGGERS = [
+    f"""CREATE TRIGGER claim_speakers_claim_copies AFTER INSERT ON claim_speakers BEGIN
   UPDATE claim_speakers SET (claim_rowid, {_copied}) =
     (SELECT rowid, {_copied} FROM claims WHERE id = new.claim_id)
     WHERE rowid = new.rowid;
-END;
-CREATE TRIGGER claims_copies_update AFTER UPDATE OF {_copied} ON claims
+END;""",
+    f"""CREATE TRIGGER claims_copies_update AFTER UPDATE OF {_copied} ON claims
   WHEN {" OR ".join(f"old.{c} IS NOT new.{c}" for c in CLAIM_COPIES)} BEGIN
   UPDATE claim_speakers SET {", ".join(f"{c} = new.{c}" for c in CLAIM_COPIES)} WHERE claim_id = new.id;
-END;
-"""
+END;""",
+]
 
 
 @migrations()
@@ -557,8 +557,8 @@ def m012_speaker_link_copies(db: sqlite_utils.Database) -> None:
     db.execute(f"update claim_speakers set ({_copied}) = "
                f"(select {_copied} from claims where rowid = claim_speakers.claim_rowid)")
     db.execute("drop trigger claim_speakers_claim_rowid")
-    for trigger in CLAIM_COPY_TRIGGERS.split("END;")[:-1]:  # one statement each: inside the migration's transaction
-        db.execute(trigger + "END;")
+    for trigger in CLAIM_COPY_TRIGGERS:  # one statement each: inside the migration's transaction
+        db.execute(trigger)
     db["claim_speakers"].create_index(["speaker_id", "stance", "outlet", "language", "verdict", "published",
                                        "claim_rowid"])
     db["claim_speakers"].create_index(["speaker_id", "mention", "role"])
@@ -591,7 +591,7 @@ def _drop_pairs(others: str, row: str) -> str:
   DELETE FROM speaker_pairs WHERE other_id = old.speaker_id AND claims <= 0;"""
 
 
-_CLAIM_PAIRS = ("SELECT a.speaker_id, b.speaker_id FROM claim_speakers a JOIN claim_speakers b "
+_CLAIM_PAIRS = ("SELECT a.speaker_id AS a, b.speaker_id AS b FROM claim_speakers a JOIN claim_speakers b "
                 "ON b.claim_id = a.claim_id AND b.speaker_id != a.speaker_id WHERE a.claim_id = new.id")
 # most claims have one speaker: their links have no pairs to count, and the triggers stop at once
 _SHARED = "EXISTS (SELECT 1 FROM claim_speakers WHERE claim_id = {row}.claim_id AND rowid != {row}.rowid)"
@@ -611,7 +611,7 @@ END;""",
     f"""CREATE TRIGGER claims_pairs_stance AFTER UPDATE OF stance ON claims WHEN old.stance IS NOT new.stance BEGIN
   UPDATE speaker_pairs SET claims = claims - 1 WHERE stance = old.stance AND (speaker_id, other_id) IN ({_CLAIM_PAIRS});
   INSERT INTO speaker_pairs (speaker_id, stance, other_id, claims)
-    SELECT a, new.stance, b, 1 FROM ({_CLAIM_PAIRS.replace("a.speaker_id, b.speaker_id", "a.speaker_id AS a, b.speaker_id AS b")})
+    SELECT a, new.stance, b, 1 FROM ({_CLAIM_PAIRS})
     WHERE true ON CONFLICT (speaker_id, stance, other_id) DO UPDATE SET claims = claims + 1;
   DELETE FROM speaker_pairs WHERE stance = old.stance AND claims <= 0
     AND speaker_id IN (SELECT speaker_id FROM claim_speakers WHERE claim_id = new.id);

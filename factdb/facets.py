@@ -22,9 +22,9 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from .filters import CLAIMS_PAGE, speaker_scope
+from .filters import CLAIMS_PAGE, LINK_COLUMNS, link_conditions, speaker_scope
 
-COUNTED = ("stance", "outlet", "language", "verdict")  # the claims page's columns that claim_counts counts
+COUNTED = LINK_COLUMNS  # the claims page's columns that claim_counts counts (and speaker links copy)
 CLAIMS_PAGE_PATH = re.compile(rf"^/([^/]+)/{CLAIMS_PAGE}(\.json|\.csv)?$")
 
 
@@ -55,11 +55,11 @@ def unfiltered(sql: str, params) -> bool:
     return not params and UNFILTERED.match(sql) is not None and " where " not in sql.lower()
 
 
-def links_where(scope: tuple[int, dict[str, str]], alias: str = "claim_speakers") -> tuple[str, list]:
+def links_where(scope: tuple[int, dict[str, str]], alias: str = "claim_speakers") -> tuple[str, dict]:
     """The where clause selecting a speaker's links with the given column values."""
     speaker, values = scope
-    clauses = [f"{alias}.speaker_id = ?"] + [f"{alias}.{escape_sqlite(c)} = ?" for c in values]
-    return " and ".join(clauses), [speaker, *values.values()]
+    params = {"speaker": speaker}
+    return f"{alias}.speaker_id = :speaker{link_conditions(values, alias, params)}", params
 
 
 class CountedFacet(Facet):

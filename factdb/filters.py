@@ -36,7 +36,7 @@ async def claim_filters(request, database, table, datasette) -> FilterArguments 
     scope = speaker_scope(request.args)
     for i, sid in enumerate(speakers):
         where.append(f"claim_rowid in (select claim_rowid from claim_speakers where speaker_id = :speaker_{i}"
-                     f"{_link_filters(scope, params)})")
+                     f"{link_conditions(scope[1] if scope else {}, 'claim_speakers', params)})")
         params[f"speaker_{i}"] = int(sid)
     if speakers:
         rows = (await datasette.get_database(database).execute(
@@ -56,14 +56,14 @@ async def claim_filters(request, database, table, datasette) -> FilterArguments 
                                                   "speaker_filter": speakers})
 
 
-def _link_filters(scope, params: dict) -> str:
-    """The page's exact stance, outlet, language or verdict, also asked of the speaker's
-    links: a rare stance then reads its few claims, not all of the speaker's."""
-    if not scope:
-        return ""
+def link_conditions(values: dict[str, str], alias: str, params: dict) -> str:
+    """`` and ALIAS.column = :speaker_link_K`` for each exact value of :data:`LINK_COLUMNS`
+    (the keys of ``values``, from :func:`speaker_scope`), its parameter put in ``params``.
+    The speaker filter asks them of the speaker's links too (a rare stance then reads its
+    few claims, not all of the speaker's), and the facets count those links."""
     clauses = []
-    for k, (column, value) in enumerate(scope[1].items()):
-        clauses.append(f" and {column} = :speaker_link_{k}")
+    for k, (column, value) in enumerate(values.items()):
+        clauses.append(f" and {alias}.{column} = :speaker_link_{k}")
         params[f"speaker_link_{k}"] = value
     return "".join(clauses)
 

@@ -247,8 +247,8 @@ class Pages:
 
     async def latest_claims_by_stance(self, speaker_id: int, stances: list[str], per_stance: int) -> list[dict]:
         """A speaker's latest claims (by date, undated last) of each of ``stances``: each
-        stance's few rowids from one range of the index on the speaker's links
-        (``speaker_id, stance, ...``: the latest 20 of a stance sorted from its range), then those claims read in full."""
+        stance's few rowids picked from its range of the index on the speaker's links
+        (``speaker_id, stance, ...``), then only those claims read in full."""
         if not stances:
             return []
         picks = " union all ".join(

@@ -155,10 +155,11 @@ class Preposed:
     def _subject_start(self, toks, i: int) -> int:
         """Where the subject of the sentence starts, after a dateline or an opening adverbial."""
         a = self._after_dateline(toks)
-        comma = next((k for k in range(a + 2, i - 1) if toks[k].text == "," and not self.in_quote(toks[k].start)), None)
-        if toks[a].lower in self.lex.subordinators and comma is not None and (
-                toks[comma + 1].is_capitalized or self._pronoun(toks[comma + 1])):
-            return comma + 1  # "While Y pushed for X, Roe rallied voters by promising ...": after the clause
+        if toks[a].lower in self.lex.subordinators:
+            comma = next((k for k in range(a + 2, i - 1) if toks[k].text == "," and not self.in_quote(toks[k].start)),
+                         None)
+            if comma is not None and (toks[comma + 1].is_capitalized or self._pronoun(toks[comma + 1])):
+                return comma + 1  # "While Y pushed for X, Roe rallied voters by promising ...": after the clause
         if toks[a].lower in self.lex.sentence_openers and toks[a].lower not in self.lex.determiners:
             # "Last year, X ...", "On Friday she ...": the subject follows the opening adverbial
             return next((k for k in range(a + 1, i - 1) if self._pronoun(toks[k])
