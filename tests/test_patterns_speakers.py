@@ -87,3 +87,17 @@ def test_a_capitalized_name_under_the_is_no_person(lex):
     assert (c.speakers[0].name, c.speakers[0].kind) == ("Great Bridge Fight", "institution")
     [c] = extract_claims("Ellen Park said the plan was futile.", lex["en"]).claims
     assert c.speakers[0].kind == "person"
+
+
+def test_a_role_with_no_closing_comma_describes_the_name_before_it(lex):
+    # "NAME, ROLE dari BODY CUE": the role runs to the cue; the name speaks
+    assert speakers(lex, "id", "Rina Lestari, dokter dari Puskesmas Sukamaju mengatakan, warga harus bermasker.") == [
+        [("Rina Lestari", "dokter dari Puskesmas Sukamaju")]]
+    text = ("Rina Lestari, Health Officer dari Lembaga Anak Sejahtera (LAS) yang diundang sebagai pembicara "
+            "mengatakan, warga harus bermasker.")
+    assert speakers(lex, "id", text)[0][0][0] == "Rina Lestari"
+
+
+def test_an_opening_word_before_a_comma_is_no_name_of_a_role(lex):
+    # "Diakui, tidak ada kementerian yang siap ...": no name, no role
+    assert speakers(lex, "id", "Diakui, tidak ada kementerian yang siap menghadapi pandemi itu.") == []

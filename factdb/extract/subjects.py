@@ -359,8 +359,17 @@ class SpeakerPhrases:
             else:
                 found = self._subject_at(toks, s, lo, cue_start, parenthetical)
             if found is not GO_ON:
-                return found
+                return found or self._opening_name_of_role(toks, cue_start, lo)
         return None
+
+    def _opening_name_of_role(self, toks, cue_start: int, lo: int):
+        """"NAME, ROLE dari BODY (ACRONYM) yang diundang ... CUE": a clause that opens with a
+        bare name and a comma, then a role running to the cue with no comma of its own."""
+        k = self._subject_end(toks, cue_start, lo)
+        comma = next((m for m in range(lo + 1, k) if toks[m].text == ","), None)
+        if comma is None or comma + 1 >= k or any(t.text in ",;:" for t in toks[comma + 1:k]):
+            return None
+        return self._name_of_role(toks, (comma + 1, k), k, lo)
 
     def _subject_end(self, toks, cue_start: int, lo: int) -> int:
         """The token after the subject phrase: before the cue, past adverbs, times, a
@@ -530,15 +539,31 @@ class SpeakerPhrases:
             # "X di Sukamaju, Rabu, mengatakan": the place is not the speaker
             alt = self._subject_before_preposition(toks, rng[0] if rng else k, lo)
             if alt:
-                return alt, description
+                return self._name_of_role(toks, alt, k, lo) or (alt, description)
         if rng and rng[0] - 2 >= lo and toks[rng[0] - 1].lower in self.lex.affiliation_prepositions:
             # "Reza dari PT Sukamaju mengatakan": the person, from the body
             named = self.np_left(toks, rng[0] - 1, lo)
-            if named and named[1] == rng[0] - 1 and self._clause_initial(toks, named[0], lo) \
-                    and not self._starts_title(toks, *named) and self._has_name(toks, named):
-                return named, self.text[toks[rng[0] - 1].start:toks[rng[1] - 1].end]
+            if named and named[1] == rng[0] - 1 and self._clause_initial(toks, named[0], lo):
+                if not self._starts_title(toks, *named) and self._has_name(toks, named):
+                    return named, self.text[toks[rng[0] - 1].start:toks[rng[1] - 1].end]
+                of_role = self._name_of_role(toks, named, k, lo)  # "Rina, dokter dari RS X mengatakan"
+                if of_role:
+                    return of_role
         rel = self._relative_subject(toks, rng[0] if rng else k, lo)
-        return (rel, description) if rel else None
+        return (self._name_of_role(toks, rel, k, lo) or (rel, description)) if rel else None
+
+    def _name_of_role(self, toks, role, k: int, lo: int):
+        """"Sisca Wiguno, dokter dari Unicef mengatakan", "X, Health Officer dari Y yang
+        diundang ... mengatakan": a role with no closing comma describes the bare name
+        before it. (name range, role up to the cue) or None."""
+        if not (role[0] - 1 > lo and toks[role[0] - 1].text == ","
+                and any(self._starts_title(toks, m, role[1]) for m in range(role[0], min(role[1], role[0] + 3))
+                        if all(t.is_capitalized for t in toks[role[0]:m]))):
+            return None  # ("Health Officer dari ...": a title word after a capitalized modifier)
+        if not self._bare_name_opens(toks, role, lo):
+            return None
+        named = self.np_left(toks, role[0] - 1, lo)
+        return named, self.text[toks[role[0]].start:toks[k - 1].end]
 
     def _aside_without_commas(self, toks, s: SubjectScan, lo: int):
         """Another aside before this one ("X, saat dihubungi, Senin, mengatakan"): GO_ON
