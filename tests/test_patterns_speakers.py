@@ -101,3 +101,11 @@ def test_a_role_with_no_closing_comma_describes_the_name_before_it(lex):
 def test_an_opening_word_before_a_comma_is_no_name_of_a_role(lex):
     # "Diakui, tidak ada kementerian yang siap ...": no name, no role
     assert speakers(lex, "id", "Diakui, tidak ada kementerian yang siap menghadapi pandemi itu.") == []
+
+
+def test_a_name_before_a_role_marker_speaks_in_that_role(lex):
+    # "NAME selaku ROLE mengatakan": the name, not the role's last words
+    text = "Rudi Hartono selaku Ketua Tim Pemenangan Paslon Sukamaju mengatakan, relawan merasa puas."
+    assert speakers(lex, "id", text) == [[("Rudi Hartono", "Ketua Tim Pemenangan Paslon Sukamaju")]]
+    text = "Sementara itu, Rina Lestari selaku pengamat politik menilai, paslon itu membuat sejarah."
+    assert speakers(lex, "id", text) == [[("Rina Lestari", "pengamat politik")]]

@@ -217,6 +217,8 @@ class Lexicon:
     negative_pronouns: frozenset[str] = field(default_factory=frozenset)
     # "NAME from BODY said": the preposition between a person and the body they speak for
     affiliation_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
+    role_markers: frozenset[str] = field(default_factory=frozenset)
     # the word between a catenative and its verb ("to")
     infinitive_markers: frozenset[str] = field(default_factory=frozenset)
     # verbs of going on, starting or trying before "to" and a cue: "went on to say" is
@@ -445,6 +447,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "title_abbreviations": ("title_abbreviations", _casefold_map),
     "negative_pronouns": ("negative_pronouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
+    "role_markers": ("role_markers", _words),
     "infinitive_markers": ("infinitive_markers", _words),
     "catenatives": ("catenatives", _phrases),
     "group_nouns": ("group_subjects.nouns", _words),

@@ -349,6 +349,9 @@ class SpeakerPhrases:
         up to three comma-enclosed asides ("Xi, berbicara melalui ..., menyerukan").
         Returns (token range, description) or None."""
         s = SubjectScan(self._subject_end(toks, cue_start, lo))
+        in_role = self._name_in_role(toks, s.k, lo)
+        if in_role:
+            return in_role
         if s.k - 1 > lo and toks[s.k - 1].text == "," and self.lex.relative_pronouns:
             found = self._subject_of_relative(toks, s.k, lo)
             if found:
@@ -360,6 +363,20 @@ class SpeakerPhrases:
                 found = self._subject_at(toks, s, lo, cue_start, parenthetical)
             if found is not GO_ON:
                 return found or self._opening_name_of_role(toks, cue_start, lo)
+        return None
+
+    def _name_in_role(self, toks, k: int, lo: int):
+        """"Rudi Hartono selaku Ketua Tim X mengatakan": the name before the role marker,
+        which opens the clause, with the role after it. (name range, role) or None."""
+        if not self.lex.role_markers:
+            return None
+        m = next((m for m in range(k - 2, lo, -1) if toks[m].lower in self.lex.role_markers
+                  or toks[m].text in ",;:"), None)
+        if m is None or toks[m].lower not in self.lex.role_markers:
+            return None
+        named = self.np_left(toks, m, lo)
+        if named and named[1] == m and self._clause_initial(toks, named[0], lo) and toks[named[0]].is_capitalized:
+            return named, self.text[toks[m + 1].start:toks[k - 1].end]
         return None
 
     def _opening_name_of_role(self, toks, cue_start: int, lo: int):
