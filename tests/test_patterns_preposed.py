@@ -129,3 +129,13 @@ def test_a_second_predicate_of_the_subject_ends_a_content_that_is_no_clause(lex)
 def test_refusing_is_an_act_of_its_own(lex):
     assert [c[3] for c in claims(lex, "en", "Jo Roe won votes by criticizing the auditors and refusing to admit any error.")] \
         == ["the auditors", "to admit any error"]
+
+
+def test_a_cue_in_a_circumstance_is_when_the_speaker_spoke(lex):
+    # "X, saat menyampaikan ..., menyatakan, CONTENT": the second cue reports
+    text = ("Menteri Rudi Hartono, saat menyampaikan pendapat pemerintah di sidang DPR, Senin (5/10/2020) sore "
+            "menyatakan, jembatan itu akan selesai bulan Mei.")
+    assert claims(lex, "id", text) == [("Rudi Hartono", "asserts", "menyatakan", "jembatan itu akan selesai bulan Mei")]
+    # with no cue of its own clause after it, the cue reports as before
+    assert claims(lex, "id", "Rudi Hartono mengatakan, pemerintah siap saat menyampaikan laporan.")[0][3] == (
+        "pemerintah siap saat menyampaikan laporan")

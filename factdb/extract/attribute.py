@@ -75,7 +75,7 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
             used.add(cue_at)
         for idx, (i, j, cue) in enumerate(cues):
             cue = None if i in used else self._live_cue(toks, i, j, cue)
-            if cue is None:
+            if cue is None or self._circumstance(toks, i, cues[idx + 1:]):
                 continue
             # (a verb that reports speech only after a quote bounds no content: "the talks, which began ...")
             next_cue = next((c.start for c in cues[idx + 1:] if c.cue.words not in self.lex.after_quote_cues
@@ -112,6 +112,17 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         if j < len(toks) and cue.words in self.lex.catenatives and toks[j].lower in self.lex.infinitive_markers:
             return None  # "continues to lead the field"
         return cue
+
+    def _circumstance(self, toks, i: int, later) -> bool:
+        """"X, saat menyampaikan pendapat di sidang, menyatakan, ...": a cue right after a
+        subordinator, with a cue of its own clause after a comma, is when the speaker
+        spoke, not what they said."""
+        k = self._skip_adverbs_left(toks, i)
+        if not (k > 0 and not toks[k - 1].is_capitalized and (
+                toks[k - 1].lower in self.lex.event_subordinators or toks[k - 1].lower in self.lex.adjunct_prepositions)
+                and k - 2 >= 0 and toks[k - 2].text == ","):
+            return False
+        return any(t.text == "," for c in later for t in toks[i:c.start])
 
     def run_pattern(self, sent, i: int, j: int, cue: Cue, next_cue: int, claims: list[RawClaim]) -> RawClaim | None:
         """The pattern the cue's kind (lexicon ``cues``) names; a verb tries the preposed
