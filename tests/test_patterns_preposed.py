@@ -139,3 +139,9 @@ def test_a_cue_in_a_circumstance_is_when_the_speaker_spoke(lex):
     # with no cue of its own clause after it, the cue reports as before
     assert claims(lex, "id", "Rudi Hartono mengatakan, pemerintah siap saat menyampaikan laporan.")[0][3] == (
         "pemerintah siap saat menyampaikan laporan")
+
+
+def test_the_hearer_of_a_recipient_cue_is_not_content(lex):
+    assert claims(lex, "id", "Rudi Hartono meyakinkan warga desa bahwa jembatan itu aman.") == [
+        ("Rudi Hartono", "asserts", "meyakinkan", "jembatan itu aman")]
+    assert claims(lex, "id", "Rudi Hartono mempersoalkan pasal karet dalam undang-undang itu.")[0][1] == "questions"
