@@ -109,3 +109,9 @@ def test_a_name_before_a_role_marker_speaks_in_that_role(lex):
     assert speakers(lex, "id", text) == [[("Rudi Hartono", "Ketua Tim Pemenangan Paslon Sukamaju")]]
     text = "Sementara itu, Rina Lestari selaku pengamat politik menilai, paslon itu membuat sejarah."
     assert speakers(lex, "id", text) == [[("Rina Lestari", "pengamat politik")]]
+
+
+def test_a_heading_run_into_a_known_name_is_that_person(lex):
+    text = ("Direktur Lembaga Kelautan Rina Ayu Lestari menilai, prinsip pencegahan penting. "
+            "Penyimpangan Rina Ayu menambahkan, perubahan itu akan menjadi bumerang.")
+    assert [s[0][0] for s in speakers(lex, "id", text)] == ["Rina Ayu Lestari", "Rina Ayu Lestari"]

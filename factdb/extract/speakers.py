@@ -730,7 +730,7 @@ def _role_tail(tokens, words, text, lex: Lexicon, entities: Entities):
 def _bare(tokens, words, text, lex: Lexicon, entities: Entities) -> list[SpeakerRef]:
     """A short name known before, a group ("critics", "many conservatives"), a role
     pointing back to a person, or the words as a name."""
-    known = entities.by_short_name([t.text for t in tokens])
+    known = entities.by_short_name([t.text for t in tokens]) or _known_tail(tokens, entities)
     if known:
         return [SpeakerRef(known.name, text, known.kind, known.description)]
     if not tokens[-1].is_capitalized and (words[0] in lex.quantifiers or lex.plural_suffix
@@ -750,6 +750,16 @@ def _bare(tokens, words, text, lex: Lexicon, entities: Entities) -> list[Speaker
         if ref:
             return [SpeakerRef(ref.name, text, ref.kind, ref.description)]
     return [SpeakerRef(text, text, PERSON)]
+
+
+def _known_tail(tokens: list[Token], entities: Entities) -> SpeakerRef | None:
+    """A heading run into the sentence before a name known before ("Penyalahgunaan Mas
+    Achmad menambahkan" after "... Mas Achmad Santosa ..."): the person the tail names,
+    when it holds two words or more."""
+    for p in range(1, len(tokens) - 1):
+        if all(t.is_capitalized for t in tokens[p:]):
+            return entities.by_short_name([t.text for t in tokens[p:]])
+    return None
 
 
 def _name_after_place(tokens: list[Token], words: list[str], lex: Lexicon) -> SpeakerRef | None:
