@@ -115,3 +115,8 @@ def test_a_heading_run_into_a_known_name_is_that_person(lex):
     text = ("Direktur Lembaga Kelautan Rina Ayu Lestari menilai, prinsip pencegahan penting. "
             "Penyimpangan Rina Ayu menambahkan, perubahan itu akan menjadi bumerang.")
     assert [s[0][0] for s in speakers(lex, "id", text)] == ["Rina Ayu Lestari", "Rina Ayu Lestari"]
+
+
+def test_a_title_from_a_body_then_a_name_is_one_titled_phrase(lex):
+    text = "Pengamat politik dari Universitas Jember Rina Ayu Lestari menilai, paslon itu membuat sejarah."
+    assert speakers(lex, "id", text) == [[("Rina Ayu Lestari", "Pengamat politik dari Universitas Jember")]]

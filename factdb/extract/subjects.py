@@ -566,6 +566,9 @@ class SpeakerPhrases:
                 of_role = self._name_of_role(toks, named, k, lo)  # "Rina, dokter dari RS X mengatakan"
                 if of_role:
                     return of_role
+                if self._starts_title(toks, *named) and not self._has_name(toks, named) and rng[1] - rng[0] >= 3:
+                    # "Pengamat politik dari Universitas X Rina Lestari": one titled phrase
+                    return (named[0], rng[1]), description
         rel = self._relative_subject(toks, rng[0] if rng else k, lo)
         return (self._name_of_role(toks, rel, k, lo) or (rel, description)) if rel else None
 
