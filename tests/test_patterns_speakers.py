@@ -120,3 +120,9 @@ def test_a_heading_run_into_a_known_name_is_that_person(lex):
 def test_a_title_from_a_body_then_a_name_is_one_titled_phrase(lex):
     text = "Pengamat politik dari Universitas Jember Rina Ayu Lestari menilai, paslon itu membuat sejarah."
     assert speakers(lex, "id", text) == [[("Rina Ayu Lestari", "Pengamat politik dari Universitas Jember")]]
+
+
+def test_a_short_form_the_article_defines_is_a_body_before_a_name(lex):
+    text = ("Lembaga Pemberdayaan Warga (Lapewa) menggelar sosialisasi. "
+            "Direktur Lapewa Rina Ayu Lestari mengatakan, kaum ibu dijadikan sasaran.")
+    assert speakers(lex, "id", text) == [[("Rina Ayu Lestari", "Direktur Lapewa")]]

@@ -59,6 +59,10 @@ def short_form_before(toks, close: int, lo: int = 0) -> int:
     return 0
 
 
+# a capitalized word in brackets after a name: the short form the article gives it
+SHORT_FORM = re.compile(r"\w \(([A-Z][\w-]{1,15})\)")
+
+
 @dataclass
 class Entities:
     """The speakers and named people an article has introduced so far."""
@@ -76,10 +80,19 @@ class Entities:
     # in none of them matches no short name)
     _name_vocab: set[str] = field(default_factory=set, repr=False)
     _trimmer: "NameTrimmer | None" = None
+    _short_forms: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self):
         for ref in self.known:
             self._note_name_words(ref)
+
+    @property
+    def short_forms(self) -> frozenset[str]:
+        """The short forms the article defines in brackets ("Lingkar Pemberdayaan ... (Lappan)"),
+        casefolded: a body's name wherever they stand."""
+        if self._short_forms is None:
+            self._short_forms = frozenset(m.group(1).casefold() for m in SHORT_FORM.finditer(self.text))
+        return self._short_forms
 
     def full_name(self, surname: str) -> str | None:
         """The full name the article wrote somewhere for a surname ("Mr. Roe" after
@@ -662,6 +675,8 @@ def _titled(tokens, words, text, lex: Lexicon, entities: Entities):
     rest = tokens[n_title:]
     place_title = phrase_at(words, lex.place_titles, last_title_at) == n_title - last_title_at
     cut = _role_end(rest, lex, place_title)
+    while cut < len(rest) - 1 and rest[cut].lower in entities.short_forms and rest[cut + 1].is_capitalized:
+        cut += 1  # "Direktur Lappan Rina Lestari": a body the article named in full before
     name = rest[cut:]
     role = " ".join(t.text for t in tokens[:n_title + cut])
     if not name:
