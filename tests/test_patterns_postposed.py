@@ -47,3 +47,11 @@ def test_a_speaker_cited_in_an_argument_does_not_take_the_next_quote(lex):
             "Apalagi, Gubernur Joko Susilo sudah menyampaikan data harus lebih terbuka.\n"
             "”Data itu penting bagi warga,” ujarnya.")
     assert claims(lex, "id", text)[-1][0] == "Rina Lestari"
+
+
+def test_a_written_quote_and_a_complaint(lex):
+    text = '"Penyesuaian tarif diperlukan," tulis Menteri Keuangan Rudi Hartono dalam keputusannya.'
+    assert [(c.speakers[0].name, c.stance, c.text) for c in extract_claims(text, lex["id"]).claims] == [
+        ("Rudi Hartono", "asserts", "Penyesuaian tarif diperlukan")]
+    [c] = extract_claims('"Harga beras naik terus," keluh Rudi Hartono.', lex["id"]).claims
+    assert c.stance == "criticizes"

@@ -145,3 +145,11 @@ def test_the_hearer_of_a_recipient_cue_is_not_content(lex):
     assert claims(lex, "id", "Rudi Hartono meyakinkan warga desa bahwa jembatan itu aman.") == [
         ("Rudi Hartono", "asserts", "meyakinkan", "jembatan itu aman")]
     assert claims(lex, "id", "Rudi Hartono mempersoalkan pasal karet dalam undang-undang itu.")[0][1] == "questions"
+
+
+def test_an_attitude_word_reports_a_clause_not_what_a_preposition_names(lex):
+    assert claims(lex, "id", "Rudi Hartono optimistis, tahun depan ekonomi akan pulih.") == [
+        ("Rudi Hartono", "asserts", "optimistis", "tahun depan ekonomi akan pulih")]
+    assert claims(lex, "id", "Rudi Hartono khawatir, isolasi di rumah menjadi sumber penularan.")[0][1] == "warns"
+    assert claims(lex, "id", "Rudi Hartono percaya pada generasi muda.") == []
+    assert claims(lex, "id", "Warga khawatir dengan aturan baru itu.") == []

@@ -217,6 +217,10 @@ class Lexicon:
     negative_pronouns: frozenset[str] = field(default_factory=frozenset)
     # "NAME from BODY said": the preposition between a person and the body they speak for
     affiliation_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # attitude words that report only a clause after them: "percaya, X ..." but not "percaya pada X"
+    stative_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    # the prepositions that open what an attitude is about ("pada", "dengan")
+    object_prepositions: frozenset[str] = field(default_factory=frozenset)
     # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
     role_markers: frozenset[str] = field(default_factory=frozenset)
     # the word between a catenative and its verb ("to")
@@ -448,6 +452,8 @@ FIELDS: dict[str, tuple[str, object]] = {
     "negative_pronouns": ("negative_pronouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
+    "stative_cues": ("stative_cues", _phrases),
+    "object_prepositions": ("object_prepositions", _words),
     "infinitive_markers": ("infinitive_markers", _words),
     "catenatives": ("catenatives", _phrases),
     "group_nouns": ("group_subjects.nouns", _words),

@@ -274,6 +274,8 @@ class Preposed:
             # "mengatakan kepada wartawan, ..." vs "mengingatkan kepada X untuk Y" (X is part of it)
             a = nxt if toks[nxt].text == "," else a + 1
         a = self.content_start(toks, a, f.cue, f.content_first, bool(f.before))
+        if f.cue.words in self.lex.stative_cues and a < len(toks) and toks[a].lower in self.lex.object_prepositions:
+            return None  # "percaya pada generasi muda": a trust, not a claim
         if a < 0:
             if not f.before and not f.claims and self.lex.cue_adjuncts:
                 # 'X said in a statement.' and the quote that follows: "“There is no ...”"
