@@ -153,3 +153,9 @@ def test_an_attitude_word_reports_a_clause_not_what_a_preposition_names(lex):
     assert claims(lex, "id", "Rudi Hartono khawatir, isolasi di rumah menjadi sumber penularan.")[0][1] == "warns"
     assert claims(lex, "id", "Rudi Hartono percaya pada generasi muda.") == []
     assert claims(lex, "id", "Warga khawatir dengan aturan baru itu.") == []
+
+
+def test_a_cue_that_asserts_calls_for_what_agar_opens(lex):
+    assert claims(lex, "id", "Rudi Hartono menekankan agar kaum muda tidak berkeluyuran.") == [
+        ("Rudi Hartono", "calls_for", "menekankan", "kaum muda tidak berkeluyuran")]
+    assert claims(lex, "id", "Rudi Hartono menekankan, kaum muda tidak berkeluyuran.")[0][1] == "asserts"

@@ -111,6 +111,9 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
             return None  # part of a name ("the United States"), not a verb
         if j < len(toks) and cue.words in self.lex.catenatives and toks[j].lower in self.lex.infinitive_markers:
             return None  # "continues to lead the field"
+        k = j + 1 if j < len(toks) and toks[j].text == "," else j
+        if cue.stance == "asserts" and k < len(toks) and toks[k].lower in self.lex.request_complementizers:
+            return Cue(cue.words, "calls_for", cue.kind)  # "menekankan agar kaum muda ...": a request
         return cue
 
     def _circumstance(self, toks, i: int, later) -> bool:
