@@ -159,3 +159,8 @@ def test_a_cue_that_asserts_calls_for_what_agar_opens(lex):
     assert claims(lex, "id", "Rudi Hartono menekankan agar kaum muda tidak berkeluyuran.") == [
         ("Rudi Hartono", "calls_for", "menekankan", "kaum muda tidak berkeluyuran")]
     assert claims(lex, "id", "Rudi Hartono menekankan, kaum muda tidak berkeluyuran.")[0][1] == "asserts"
+
+
+def test_a_cue_after_a_modal_reports_nothing(lex):
+    assert claims(lex, "id", "Daerah yang masuk zona hijau bisa melanjutkan tahapan pilkada.") == []
+    assert claims(lex, "id", "Sulit memastikan anak-anak tetap di rumah selama libur.") == []

@@ -221,6 +221,8 @@ class Lexicon:
     stative_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the prepositions that open what an attitude is about ("pada", "dengan")
     object_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # "bisa melanjutkan", "sulit memastikan": a cue after these is an ability or a duty, not a report
+    modals: frozenset[str] = field(default_factory=frozenset)
     # "X menekankan agar ...": after a cue that asserts, these make the claim a request
     request_complementizers: frozenset[str] = field(default_factory=frozenset)
     # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
@@ -454,6 +456,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "negative_pronouns": ("negative_pronouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
+    "modals": ("modals", _words),
     "request_complementizers": ("request_complementizers", _words),
     "stative_cues": ("stative_cues", _phrases),
     "object_prepositions": ("object_prepositions", _words),
