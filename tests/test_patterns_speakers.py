@@ -126,3 +126,8 @@ def test_a_short_form_the_article_defines_is_a_body_before_a_name(lex):
     text = ("Lembaga Pemberdayaan Warga (Lapewa) menggelar sosialisasi. "
             "Direktur Lapewa Rina Ayu Lestari mengatakan, kaum ibu dijadikan sasaran.")
     assert speakers(lex, "id", text) == [[("Rina Ayu Lestari", "Direktur Lapewa")]]
+
+
+def test_a_place_set_off_by_commas_before_the_cue_is_no_speaker(lex):
+    text = "Kepala Dinas Rudi Hartono, di Ambon, Jumat, mengatakan, harga beras akan turun."
+    assert speakers(lex, "id", text) == [[("Rudi Hartono", "Kepala Dinas")]]

@@ -881,8 +881,10 @@ class SpeakerPhrases:
             if tok.text in ",;:" or tok.text in QUOTE_CHARS:
                 return None
             if tok.lower in self.lex.adjunct_prepositions and not tok.is_capitalized and t > lo:
-                rng = self.np_left(toks, t, lo)
-                if rng and self._clause_initial(toks, rng[0], lo) and not self._is_time(toks, rng):
+                # ("X, di Jakarta, Jumat, mengatakan": the circumstance set off by commas)
+                e = t - 1 if toks[t - 1].text == "," and t - 1 > lo else t
+                rng = self.np_left(toks, e, lo)
+                if rng and rng[1] == e and self._clause_initial(toks, rng[0], lo) and not self._is_time(toks, rng):
                     return rng
         return None
 
