@@ -131,3 +131,13 @@ def test_a_short_form_the_article_defines_is_a_body_before_a_name(lex):
 def test_a_place_set_off_by_commas_before_the_cue_is_no_speaker(lex):
     text = "Kepala Dinas Rudi Hartono, di Ambon, Jumat, mengatakan, harga beras akan turun."
     assert speakers(lex, "id", text) == [[("Rudi Hartono", "Kepala Dinas")]]
+
+
+def test_an_unknown_body_before_a_name_the_article_shortens_is_trimmed(lex):
+    # the body is written elsewhere on its own, and the person is called by a name of their own
+    text = ("Warga memadati Kebun Sukasari sejak pagi. Direktur Kebun Sukasari Rina Ayu Lestari mengatakan, "
+            "pengunjung dibatasi. \u201dKami sudah siap,\u201d kata Rina.")
+    assert {s[0][0] for s in speakers(lex, "id", text)} == {"Rina Ayu Lestari"}
+    # a name of three words the article shortens keeps its first word when nothing else is written alone
+    text = "Dosen Abdul Rahman Saleh mengatakan, jalan rusak. \u201dKami sudah lapor,\u201d kata Rahman."
+    assert {s[0][0] for s in speakers(lex, "id", text)} == {"Abdul Rahman Saleh"}

@@ -936,7 +936,12 @@ class NameTrimmer:
             return True
         return False
 
-    def after_body(self, name: str) -> str:
+    def _written_without(self, word: str, following: str) -> bool:
+        """Whether the article writes ``word`` somewhere not followed by ``following``."""
+        return any(not self.text[m.end():m.end() + len(following) + 1].startswith(" " + following)
+                   for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text))
+
+    def after_body(self, name: str, lead_elsewhere: bool = False) -> str:
         """The person's name in "BODY'S NAME PERSON'S NAME" after a role that ends with a body
         ("Direktur Perusahaan Daerah Sinar Jaya Rudi Hartono"): it starts at the word the
         article calls them by alone, or, when that is the last word, at the word before it."""
@@ -946,6 +951,8 @@ class NameTrimmer:
                 continue
             if self._called_alone(words[pos], not_before=words[pos - 1]):
                 start = pos if pos < len(words) - 1 else pos - 1
+                if lead_elsewhere and (start == 0 or not self._written_without(words[start - 1], words[start])):
+                    return name
                 return " ".join(words[start:]) if start > 0 else name
         return name
 
@@ -961,6 +968,11 @@ class NameTrimmer:
         name = self.name(ref.name)
         if name == ref.name and self._ends_with_body(ref.description):
             name = self.after_body(ref.name)
+        elif name == ref.name and ref.description and len(ref.name.split()) >= 3:
+            # after a title, a body or place the lexicon does not know may come first
+            # ("Imam Masjid Sukamaju Rudi Hartono", then "kata Rudi"), when the article
+            # writes it elsewhere without the name ("di Masjid Sukamaju")
+            name = self.after_body(ref.name, lead_elsewhere=True)
         if name == ref.name:
             return ref
         lead = ref.name[:len(ref.name) - len(name)].strip()
