@@ -141,3 +141,11 @@ def test_an_unknown_body_before_a_name_the_article_shortens_is_trimmed(lex):
     # a name of three words the article shortens keeps its first word when nothing else is written alone
     text = "Dosen Abdul Rahman Saleh mengatakan, jalan rusak. \u201dKami sudah lapor,\u201d kata Rahman."
     assert {s[0][0] for s in speakers(lex, "id", text)} == {"Abdul Rahman Saleh"}
+
+
+def test_lowercase_speakers_after_an_opening_word(lex):
+    # an opening adverb set off by a comma is no name; a faith after a common noun is no name
+    assert speakers(lex, "id", "Belakangan, warga mengatakan ada kesepakatan soal jalan itu.")[0][0][0] == "warga"
+    assert speakers(lex, "id", "Pemuka agama Islam meminta warga tetap di rumah.") == [[("Pemuka agama Islam", None)]]
+    assert speakers(lex, "id", "Berdasarkan keterangan yang dihimpun, polisi menyatakan pesta itu ilegal.") == [
+        [("polisi", None)]]

@@ -225,6 +225,8 @@ class Lexicon:
     modals: frozenset[str] = field(default_factory=frozenset)
     # "X menekankan agar ...": after a cue that asserts, these make the claim a request
     request_complementizers: frozenset[str] = field(default_factory=frozenset)
+    # capitalized words that qualify a common noun and name no one ("umat Muslim")
+    proper_modifiers: frozenset[str] = field(default_factory=frozenset)
     # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
     role_markers: frozenset[str] = field(default_factory=frozenset)
     # the word between a catenative and its verb ("to")
@@ -456,6 +458,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "negative_pronouns": ("negative_pronouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
+    "proper_modifiers": ("proper_modifiers", _words),
     "modals": ("modals", _words),
     "request_complementizers": ("request_complementizers", _words),
     "stative_cues": ("stative_cues", _phrases),

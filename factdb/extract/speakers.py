@@ -548,6 +548,9 @@ def _canonical(tokens: list[Token], lex: Lexicon, entities: Entities) -> list[Sp
     lower_at = [i for i, t in enumerate(tokens) if not t.is_capitalized and t.lower not in lex.name_particles
                 and t.lower not in lex.name_joiners]
     if lower_at and lower_at[-1] + 1 < len(tokens):
+        if all(t.lower in lex.proper_modifiers for t in tokens[lower_at[-1] + 1:]):
+            # "pemuka agama Islam", "sebagian umat Muslim": people of a faith or nation
+            return [SpeakerRef(text, text, GROUP)]
         tokens = tokens[lower_at[-1] + 1:]
         text = " ".join(t.text for t in tokens)
     refs = _bare(tokens, words, text, lex, entities)  # (``words`` still those before the cut)

@@ -534,7 +534,8 @@ class SpeakerPhrases:
             # (after an aside, a bare name opening the sentence is the speaker even when the
             # role looks named: "Budi, Kepala Gudang X Sukamaju, Sukamaju Selatan, mengatakan")
             named = self.np_left(toks, rng[0] - 1, lo)
-            if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named):
+            if named and self._clause_initial(toks, named[0], lo) and not self._starts_title(toks, *named) \
+                    and not self._opener(toks, named):
                 return named, self.text[toks[rng[0]].start:toks[rng[1] - 1].end]
         if not parenthetical and not toks[rng[0]].is_capitalized and self.lex.determiners:
             # the closing comma left out after the role
@@ -571,6 +572,10 @@ class SpeakerPhrases:
                     return (named[0], rng[1]), description
         rel = self._relative_subject(toks, rng[0] if rng else k, lo)
         return (self._name_of_role(toks, rel, k, lo) or (rel, description)) if rel else None
+
+    def _opener(self, toks, rng) -> bool:
+        """A word opening the sentence set off by a comma ("Belakangan, warga ..."), not a name."""
+        return rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.sentence_openers
 
     def _name_of_role(self, toks, role, k: int, lo: int):
         """"Sisca Wiguno, dokter dari Unicef mengatakan", "X, Health Officer dari Y yang
