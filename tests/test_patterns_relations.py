@@ -73,3 +73,8 @@ def test_questioning_that_step_answers_the_call_that_asked_for_it(lex):
             "Kementerian Perhubungan mengimbau perusahaan itu membuka data biaya operasional.\n"
             "Rina Lestari mempertanyakan langkah tersebut.")
     assert relations(lex, "id", text) == [("Rina Lestari", "Kementerian Perhubungan", "responds_to")]
+
+
+def test_a_denial_of_an_instruction_points_to_who_reported_it(lex):
+    text = "Warga beralasan penutupan jalan diminta pihak puskesmas. Dokter puskesmas membantah adanya arahan tersebut."
+    assert relations(lex, "id", text) == [("Dokter puskesmas", "Warga", "denies")]
