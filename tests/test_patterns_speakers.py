@@ -149,3 +149,19 @@ def test_lowercase_speakers_after_an_opening_word(lex):
     assert speakers(lex, "id", "Pemuka agama Islam meminta warga tetap di rumah.") == [[("Pemuka agama Islam", None)]]
     assert speakers(lex, "id", "Berdasarkan keterangan yang dihimpun, polisi menyatakan pesta itu ilegal.") == [
         [("polisi", None)]]
+
+
+def test_a_person_introduced_with_an_age_or_a_role_is_who_the_next_quote_means(lex):
+    text = ("Kepala Desa Rudi Hartono mengatakan, bantuan belum tiba.\n"
+            "Siti Aminah (37), warga Desa Tegalsari, mengira bantuan hanya untuk warga kota.\n"
+            "\u201dSetahu saya bansosnya hanya untuk kota,\u201d katanya.")
+    assert speakers(lex, "id", text)[-1][0][0] == "Siti Aminah"
+    text = ("Kepala Desa Rudi Hartono mengatakan, bantuan belum tiba.\n"
+            "Siti Aminah, pedagang sayur di pasar desa, juga semakin khawatir.\n"
+            "\u201dPembeli makin sepi,\u201d tuturnya.")
+    assert speakers(lex, "id", text)[-1][0][0] == "Siti Aminah"
+    # an opening phrase before a comma is no one introduced
+    text = ("Kuasa hukum Rina Lestari mengatakan, kliennya di Malaysia.\n"
+            "Sepengetahuan Rina, saat ini kliennya tengah berada di sana.\n"
+            "\u201dDia sehat,\u201d ujar Rina.")
+    assert speakers(lex, "id", text)[-1][0][0] == "Rina Lestari"

@@ -220,6 +220,9 @@ def _note_topic(r: Reading, sent, made: list[RawClaim]) -> None:
                 or any(k.name == opening[0].name for k in entities.known)):
             # a name ends in a capital: "Most Northern towns" is no person
             subject = opening[0]
+    if subject is None and not made:
+        # "Siti Aminah (37), warga Desa X, mengira ..." then '"...," katanya': Siti Aminah
+        subject = _introduced_with_age(r, sent)
     if subject is None and not made and lex.passive_prefix:
         # "Acara itu dihadiri Guru Besar X Nama." then '"...," ujarnya': the agent is the topic
         subject = _passive_agent(r, sent)
@@ -249,6 +252,31 @@ def _claims(r: Reading) -> list[Claim]:
             paragraph=c.paragraph,
         ))
     return claims
+
+
+def _introduced_with_age(r: Reading, sent) -> SpeakerRef | None:
+    """A person opening the sentence with their age in brackets or a comma ("Siti Aminah
+    (37), ...", "Rudi Hartono, pedagang sayur, ...", "Rudi, misalnya, ..."): a full name,
+    or a name the article gave before."""
+    toks = sent.tokens
+    k = 0
+    while k < len(toks) and toks[k].is_capitalized and toks[k].is_word:
+        k += 1
+    lex = r.lex
+    aged = k + 2 < len(toks) and toks[k].text == "(" and toks[k + 1].text.isdigit() and toks[k + 2].text == ")"
+    described = k + 1 < len(toks) and toks[k].text == "," and (
+        phrase_at([t.lower for t in toks[k + 1:k + 4]], lex.titles) > 0 or toks[k + 1].lower in lex.adverbs)
+    if not k or not (aged or described) or toks[0].lower in lex.sentence_openers or r.attributor.in_quote(toks[0].start):
+        return None
+    words = [t.text for t in toks[:k]]
+    if k == 1:
+        known = r.entities.by_short_name(words)  # "Rudi, misalnya, ...": someone named before
+        return known if known and known.kind == PERSON else None
+    refs = canonical(list(toks[:k]), lex, r.entities)
+    if len(refs) == 1 and refs[0].kind == PERSON and refs[0].name == " ".join(words):
+        r.entities.remember(refs[0])
+        return refs[0]
+    return None
 
 
 def _passive_agent(r: Reading, sent) -> SpeakerRef | None:
