@@ -164,3 +164,11 @@ def test_a_cue_that_asserts_calls_for_what_agar_opens(lex):
 def test_a_cue_after_a_modal_reports_nothing(lex):
     assert claims(lex, "id", "Daerah yang masuk zona hijau bisa melanjutkan tahapan pilkada.") == []
     assert claims(lex, "id", "Sulit memastikan anak-anak tetap di rumah selama libur.") == []
+
+
+def test_a_clause_cue_reports_only_before_a_comma_or_a_complementizer(lex):
+    assert claims(lex, "id", "Rudi Hartono melanjutkan, sistem itu aman.") == [
+        ("Rudi Hartono", "asserts", "melanjutkan", "sistem itu aman")]
+    assert claims(lex, "id", "Bank Sukamaju juga melanjutkan penerapan sistem terpusat.") == []
+    # and a cue of purpose reports nothing either
+    assert claims(lex, "id", "Relawan mendampingi tim untuk memastikan warga disiplin.") == []

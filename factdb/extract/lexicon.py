@@ -221,8 +221,12 @@ class Lexicon:
     stative_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the prepositions that open what an attitude is about ("pada", "dengan")
     object_prepositions: frozenset[str] = field(default_factory=frozenset)
-    # "bisa melanjutkan", "sulit memastikan": a cue after these is an ability or a duty, not a report
+    # "bisa melanjutkan", "untuk memastikan": a cue after these is an ability, a duty or a
+    # purpose, not a report
     modals: frozenset[str] = field(default_factory=frozenset)
+    # cues that report only before a comma, a colon, a complementizer or a quote
+    # ("Ia melanjutkan, ..." but not "BRI melanjutkan penerapan sistem ...")
+    clause_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # "X menekankan agar ...": after a cue that asserts, these make the claim a request
     request_complementizers: frozenset[str] = field(default_factory=frozenset)
     # capitalized words that qualify a common noun and name no one ("umat Muslim")
@@ -460,6 +464,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "role_markers": ("role_markers", _words),
     "proper_modifiers": ("proper_modifiers", _words),
     "modals": ("modals", _words),
+    "clause_cues": ("clause_cues", _phrases),
     "request_complementizers": ("request_complementizers", _words),
     "stative_cues": ("stative_cues", _phrases),
     "object_prepositions": ("object_prepositions", _words),
