@@ -30,3 +30,15 @@ def test_the_same_view_points_to_an_earlier_sentence_and_its_agent_speaks_next(l
             "Sukamaju, Joko Prasetyo.\nIa menilai tarif lama sudah tidak sesuai.")
     assert claims(lex, "id", text) == [("Rina Lestari", "asserts", "tarif harus naik"),
                                        ("Joko Prasetyo", "asserts", "tarif lama sudah tidak sesuai")]
+
+
+def test_a_passive_cue_with_a_hearer_has_no_agent(lex):
+    [c] = extract_claims("Menurut Rudi, maklumat itu akan disampaikan kepada jajaran polisi di daerah.", lex["id"]).claims
+    assert (c.speakers[0].name, c.text) == ("Rudi", "maklumat itu akan disampaikan kepada jajaran polisi di daerah")
+
+
+def test_a_passive_cue_opening_the_sentence_or_set_off_by_commas(lex):
+    [c] = extract_claims("Diakui Rudi Hartono, di sejumlah titik masih terdapat keramaian.", lex["id"]).claims
+    assert (c.speakers[0].name, c.stance, c.text) == ("Rudi Hartono", "confirms", "di sejumlah titik masih terdapat keramaian")
+    [c] = extract_claims("Namun, stok daging, diakui Rudi Hartono, memang mulai menipis.", lex["id"]).claims
+    assert c.text.endswith("memang mulai menipis") and c.speakers[0].name == "Rudi Hartono"

@@ -10,10 +10,12 @@ class Passive:
     def passive(self, sent, i, j, cue) -> RawClaim | None:
         toks = sent.tokens
         a = j
+        if a < len(toks) and toks[a].lower in self.lex.addressee_markers:
+            return None  # "akan disampaikan kepada jajaran ...": to whom, not by whom
         if a < len(toks) and toks[a].lower in self.lex.passive_agents:
             a += 1
         rng = self.np_right(toks, a)
-        if not rng or i == 0:
+        if not rng:
             return None
         # "disampaikan pengamat dari Universitas X, Joko Prasetyo": the named person
         speakers, after = self._with_appositive(toks, rng, self.speakers_of(toks, rng))
@@ -23,13 +25,17 @@ class Passive:
             # "Hal ini disampaikan X": the content is in an earlier sentence (but
             # "Tudingan itu dibantah oleh X" denies the claim it points to)
             return None
-        if content and all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
-                           or t.lower in self.lex.stopwords for t in content):
-            # "Seperti yang ditegaskan X, CONTENT": the content follows the agent
+        if all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
+               or t.lower in self.lex.stopwords for t in content):
+            # "Seperti yang ditegaskan X, CONTENT", "Diakui X, CONTENT": the content follows the agent
             a = after
             while a < len(toks) and toks[a].text in ",:":
                 a += 1
             if a >= len(toks) or not any(t.is_word for t in toks[a:]):
                 return None
             return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
+        if toks[i - 1].text == "," and after + 1 < len(toks) and toks[after].text == "," \
+                and any(t.is_word for t in toks[after + 1:]):
+            # "Stok daging, diakui X, mulai menipis": the content runs on around the cue
+            return self._claim(sent, speakers, cue, i, j, sent.start, sent.end)
         return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
