@@ -165,3 +165,8 @@ def test_a_person_introduced_with_an_age_or_a_role_is_who_the_next_quote_means(l
             "Sepengetahuan Rina, saat ini kliennya tengah berada di sana.\n"
             "\u201dDia sehat,\u201d ujar Rina.")
     assert speakers(lex, "id", text)[-1][0][0] == "Rina Lestari"
+
+
+def test_pihaknya_means_the_last_speaker(lex):
+    text = "Bupati Rudi Hartono mengatakan, pilkada harus aman.\nMeski demikian, pihaknya berharap hal itu bukan halangan."
+    assert speakers(lex, "id", text)[-1] == [("Rudi Hartono", "Bupati")]
