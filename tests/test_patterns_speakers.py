@@ -170,3 +170,8 @@ def test_a_person_introduced_with_an_age_or_a_role_is_who_the_next_quote_means(l
 def test_pihaknya_means_the_last_speaker(lex):
     text = "Bupati Rudi Hartono mengatakan, pilkada harus aman.\nMeski demikian, pihaknya berharap hal itu bukan halangan."
     assert speakers(lex, "id", text)[-1] == [("Rudi Hartono", "Bupati")]
+
+
+def test_a_circumstance_set_off_by_commas_is_skipped_to_the_speaker(lex):
+    text = "Rudi Hartono, dihubungi dari Ambon, Selasa (12/1/2021), mengatakan, audit sudah selesai."
+    assert speakers(lex, "id", text) == [[("Rudi Hartono", None)]]

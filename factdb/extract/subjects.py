@@ -883,6 +883,11 @@ class SpeakerPhrases:
         the clause-initial phrase before a circumstance."""
         for t in range(end - 1, max(lo, end - 12) - 1, -1):
             tok = toks[t]
+            if tok.text == "," and t > lo and toks[t + 1].lower not in self.lex.relative_pronouns \
+                    and phrase_at([x.lower for x in toks[t + 1:t + 4]], self.lex.trailing_adjuncts):
+                # "X, dihubungi dari Jakarta, Selasa, mengatakan": the phrase before the circumstance
+                rng = self.np_left(toks, t, lo)
+                return rng if rng and rng[1] == t and self._clause_initial(toks, rng[0], lo) else None
             if tok.text in ",;:" or tok.text in QUOTE_CHARS:
                 return None
             if tok.lower in self.lex.adjunct_prepositions and not tok.is_capitalized and t > lo:
