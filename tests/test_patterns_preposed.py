@@ -172,3 +172,9 @@ def test_a_clause_cue_reports_only_before_a_comma_or_a_complementizer(lex):
     assert claims(lex, "id", "Bank Sukamaju juga melanjutkan penerapan sistem terpusat.") == []
     # and a cue of purpose reports nothing either
     assert claims(lex, "id", "Relawan mendampingi tim untuk memastikan warga disiplin.") == []
+
+
+def test_thanks_praise_who_is_thanked_and_an_apology_admits(lex):
+    assert claims(lex, "id", "Rudi Hartono mengucapkan terima kasih kepada para relawan.") == [
+        ("Rudi Hartono", "praises", "mengucapkan terima kasih", "para relawan")]
+    assert claims(lex, "id", "Rudi Hartono meminta maaf atas keteledorannya.")[0][1] == "confirms"

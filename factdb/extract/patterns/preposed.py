@@ -266,7 +266,9 @@ class Preposed:
         circumstance); ``len(toks)`` when it came first; None when there is none."""
         toks, i, j = f.toks, f.i, f.j
         a = j
-        if a < len(toks) and toks[a].lower in self.lex.addressee_markers:
+        if a < len(toks) and toks[a].lower in self.lex.addressee_markers and f.cue.stance == "praises":
+            a += 1  # "berterima kasih kepada para relawan": the one thanked is the object
+        elif a < len(toks) and toks[a].lower in self.lex.addressee_markers:
             # "melaporkan kepada polisi" has no content; "mengatakan kepada wartawan, ..." has it after the comma
             nxt = next((m for m in range(a + 1, len(toks)) if toks[m].text == "," or toks[m].lower in self.lex.complementizers), None)
             if nxt is None:
