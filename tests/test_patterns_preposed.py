@@ -178,3 +178,7 @@ def test_thanks_praise_who_is_thanked_and_an_apology_admits(lex):
     assert claims(lex, "id", "Rudi Hartono mengucapkan terima kasih kepada para relawan.") == [
         ("Rudi Hartono", "praises", "mengucapkan terima kasih", "para relawan")]
     assert claims(lex, "id", "Rudi Hartono meminta maaf atas keteledorannya.")[0][1] == "confirms"
+
+
+def test_a_cue_that_asserts_pledges_what_siap_opens(lex):
+    assert claims(lex, "id", "Rudi Hartono menyatakan siap melaksanakan aturan itu.")[0][1] == "pledges"

@@ -117,8 +117,9 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         if j < len(toks) and cue.words in self.lex.catenatives and toks[j].lower in self.lex.infinitive_markers:
             return None  # "continues to lead the field"
         k = j + 1 if j < len(toks) and toks[j].text == "," else j
-        if cue.stance == "asserts" and k < len(toks) and toks[k].lower in self.lex.request_complementizers:
-            return Cue(cue.words, "calls_for", cue.kind)  # "menekankan agar kaum muda ...": a request
+        if cue.stance == "asserts" and k < len(toks) and toks[k].lower in self.lex.stance_openers:
+            # "menekankan agar kaum muda ...": a request; "menyatakan siap ...": a pledge
+            return Cue(cue.words, self.lex.stance_openers[toks[k].lower], cue.kind)
         return cue
 
     def _circumstance(self, toks, i: int, later) -> bool:

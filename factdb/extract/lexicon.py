@@ -227,8 +227,9 @@ class Lexicon:
     # cues that report only before a comma, a colon, a complementizer or a quote
     # ("Ia melanjutkan, ..." but not "BRI melanjutkan penerapan sistem ...")
     clause_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
-    # "X menekankan agar ...": after a cue that asserts, these make the claim a request
-    request_complementizers: frozenset[str] = field(default_factory=frozenset)
+    # the word right after a cue that asserts -> the stance it gives the claim:
+    # "X menekankan agar ..." calls for it, "X menyatakan siap ..." pledges it
+    stance_openers: dict[str, str] = field(default_factory=dict)
     # capitalized words that qualify a common noun and name no one ("umat Muslim")
     proper_modifiers: frozenset[str] = field(default_factory=frozenset)
     # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
@@ -465,7 +466,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "proper_modifiers": ("proper_modifiers", _words),
     "modals": ("modals", _words),
     "clause_cues": ("clause_cues", _phrases),
-    "request_complementizers": ("request_complementizers", _words),
+    "stance_openers": ("stance_openers", lambda v: {k.casefold(): str(x) for k, x in (v or {}).items()}),
     "stative_cues": ("stative_cues", _phrases),
     "object_prepositions": ("object_prepositions", _words),
     "infinitive_markers": ("infinitive_markers", _words),
