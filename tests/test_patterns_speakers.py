@@ -175,3 +175,8 @@ def test_pihaknya_means_the_last_speaker(lex):
 def test_a_circumstance_set_off_by_commas_is_skipped_to_the_speaker(lex):
     text = "Rudi Hartono, dihubungi dari Ambon, Selasa (12/1/2021), mengatakan, audit sudah selesai."
     assert speakers(lex, "id", text) == [[("Rudi Hartono", None)]]
+
+
+def test_a_rank_of_two_words_is_all_title(lex):
+    text = "Komandan Lanud Marsekal Muda Rudi Hartono mengatakan, pesawat sudah disiagakan."
+    assert speakers(lex, "id", text) == [[("Rudi Hartono", "Komandan Lanud Marsekal Muda")]]
