@@ -42,3 +42,14 @@ def test_a_passive_cue_opening_the_sentence_or_set_off_by_commas(lex):
     assert (c.speakers[0].name, c.stance, c.text) == ("Rudi Hartono", "confirms", "di sejumlah titik masih terdapat keramaian")
     [c] = extract_claims("Namun, stok daging, diakui Rudi Hartono, memang mulai menipis.", lex["id"]).claims
     assert c.text.endswith("memang mulai menipis") and c.speakers[0].name == "Rudi Hartono"
+
+
+def test_hal_ini_disampaikan_attributes_the_sentence_before(lex):
+    text = ("Pemerintah akan menanggung biaya bansos tahap kedua.\n"
+            "Hal ini disampaikan Kepala Dinas Sosial Rudi Hartono, Kamis (14/5/2020).")
+    assert claims(lex, "id", text) == [("Rudi Hartono", "asserts", "Pemerintah akan menanggung biaya bansos tahap kedua")]
+    # not when the sentence before has a claim of its own, nor for a thing handed over
+    text = "Rina mengatakan, bansos sudah tiba.\nHal ini disampaikan Rudi Hartono."
+    assert [c[0] for c in claims(lex, "id", text)] == ["Rina"]
+    text = "Dana itu berasal dari karyawan bank.\nBantuan serupa disampaikan Politeknik Sukamaju."
+    assert claims(lex, "id", text) == []

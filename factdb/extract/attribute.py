@@ -52,10 +52,17 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         self.quotes = quotes
         # a cue that ended its sentence with a colon: 'The senator continued:' + the quote that follows
         self.pending: tuple | None = None
+        self.unclaimed: Sentence | None = None  # the sentence before, when it had no claim
 
     def attribute(self, sent: Sentence) -> list[RawClaim]:
         """The claims of one sentence: each cue through its pattern, then a document as
         the source, then a speaker before a colon when nothing else spoke."""
+        claims = self._attribute(sent)
+        # (a sentence with no claim may be what the next one attributes: "Hal ini disampaikan X.")
+        self.unclaimed = None if claims else sent
+        return claims
+
+    def _attribute(self, sent: Sentence) -> list[RawClaim]:
         pending, self.pending = self.pending, None
         if pending:
             made = self.quote_after_colon(sent, pending)

@@ -232,6 +232,9 @@ class Lexicon:
     stance_openers: dict[str, str] = field(default_factory=dict)
     # capitalized words that qualify a common noun and name no one ("umat Muslim")
     proper_modifiers: frozenset[str] = field(default_factory=frozenset)
+    # "Hal ini disampaikan X": nouns that, with a demonstrative, point to what the sentence
+    # before said
+    told_nouns: frozenset[str] = field(default_factory=frozenset)
     # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
     role_markers: frozenset[str] = field(default_factory=frozenset)
     # the word between a catenative and its verb ("to")
@@ -463,6 +466,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "negative_pronouns": ("negative_pronouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
+    "told_nouns": ("told_nouns", _words),
     "proper_modifiers": ("proper_modifiers", _words),
     "modals": ("modals", _words),
     "clause_cues": ("clause_cues", _phrases),

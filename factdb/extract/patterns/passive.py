@@ -20,11 +20,16 @@ class Passive:
         # "disampaikan pengamat dari Universitas X, Joko Prasetyo": the named person
         speakers, after = self._with_appositive(toks, rng, self.speakers_of(toks, rng))
         content = [t for t in toks[:i] if t.is_word]
-        if (len(content) <= 2 and content and content[-1].lower in self.lex.demonstratives
-                and content[0].lower not in self.lex.reference_nouns):
-            # "Hal ini disampaikan X": the content is in an earlier sentence (but
-            # "Tudingan itu dibantah oleh X" denies the claim it points to)
-            return None
+        pointer = [t for t in toks[max((k for k in range(i) if toks[k].text == ","), default=-1) + 1:i] if t.is_word]
+        if (len(pointer) <= 2 and pointer and pointer[-1].lower in self.lex.demonstratives
+                and (len(pointer) == 1 or pointer[0].lower in self.lex.told_nouns)):
+            # "Hal ini disampaikan X", "Demikian disampaikan X": the content is the sentence
+            # before, when it has no claim of its own (but "Tudingan itu dibantah oleh X"
+            # denies the claim it points to)
+            told = self.unclaimed
+            if told is None or told.paragraph < sent.paragraph - 1 or self.in_quote(told.start):
+                return None
+            return self._claim(sent, speakers, cue, i, j, told.start, told.end)
         if all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
                or t.lower in self.lex.stopwords for t in content):
             # "Seperti yang ditegaskan X, CONTENT", "Diakui X, CONTENT": the content follows the agent
