@@ -22,13 +22,14 @@ class Passive:
         content = [t for t in toks[:i] if t.is_word]
         pointer = [t for t in toks[max((k for k in range(i) if toks[k].text == ","), default=-1) + 1:i] if t.is_word]
         if (len(pointer) <= 2 and pointer and pointer[-1].lower in self.lex.demonstratives
-                and (len(pointer) == 1 or pointer[0].lower in self.lex.told_nouns)):
+                and pointer[0].lower not in self.lex.reference_nouns):
             # "Hal ini disampaikan X", "Demikian disampaikan X": the content is the sentence
             # before, when it has no claim of its own (but "Tudingan itu dibantah oleh X"
             # denies the claim it points to)
             told = self.unclaimed
-            if told is None or told.paragraph < sent.paragraph - 1 or self.in_quote(told.start):
-                return None
+            if told is None or told.paragraph < sent.paragraph - 1 or self.in_quote(told.start) or (
+                    len(pointer) == 2 and pointer[0].lower not in self.lex.told_nouns):
+                return None  # ("Bantuan serupa disampaikan X": a thing handed over)
             return self._claim(sent, speakers, cue, i, j, told.start, told.end)
         if all(t.lower in self.lex.sentence_openers or t.lower in self.lex.relativizers
                or t.lower in self.lex.stopwords for t in content):
