@@ -180,3 +180,9 @@ def test_a_circumstance_set_off_by_commas_is_skipped_to_the_speaker(lex):
 def test_a_rank_of_two_words_is_all_title(lex):
     text = "Komandan Lanud Marsekal Muda Rudi Hartono mengatakan, pesawat sudah disiagakan."
     assert speakers(lex, "id", text) == [[("Rudi Hartono", "Komandan Lanud Marsekal Muda")]]
+
+
+def test_a_nickname_the_article_gives_resolves_to_the_full_name(lex):
+    text = ("Wakil Bupati Sukamaju Rudi Hartono Wibisono, yang biasa disapa Mas Rudi, menyatakan pasar dibuka.\n"
+            "Mas Rudi menambahkan, pedagang harus bermasker.")
+    assert [s[0][0] for s in speakers(lex, "id", text)] == ["Rudi Hartono Wibisono"] * 2

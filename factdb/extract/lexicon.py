@@ -232,6 +232,8 @@ class Lexicon:
     stance_openers: dict[str, str] = field(default_factory=dict)
     # capitalized words that qualify a common noun and name no one ("umat Muslim")
     proper_modifiers: frozenset[str] = field(default_factory=frozenset)
+    # "X, yang biasa disapa Y": the words before a nickname the article gives someone
+    nickname_markers: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # "Hal ini disampaikan X": nouns that, with a demonstrative, point to what the sentence
     # before said
     told_nouns: frozenset[str] = field(default_factory=frozenset)
@@ -467,6 +469,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
     "told_nouns": ("told_nouns", _words),
+    "nickname_markers": ("nickname_markers", _phrases),
     "proper_modifiers": ("proper_modifiers", _words),
     "modals": ("modals", _words),
     "clause_cues": ("clause_cues", _phrases),

@@ -81,10 +81,26 @@ class Entities:
     _name_vocab: set[str] = field(default_factory=set, repr=False)
     _trimmer: "NameTrimmer | None" = None
     _short_forms: frozenset[str] | None = field(default=None, repr=False)
+    _nicknames: dict[tuple[str, ...], str] | None = field(default=None, repr=False)
 
     def __post_init__(self):
         for ref in self.known:
             self._note_name_words(ref)
+
+    def nickname(self, words: tuple[str, ...]) -> SpeakerRef | None:
+        """The person known before whom the article says is called by these words
+        ("Tjokorda Oka Artha Ardana Sukawati, yang biasa disapa Tjok Ace")."""
+        if self._nicknames is None:
+            self._nicknames = {}
+            for marker in self.lex.nickname_markers:
+                pattern = (r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’-]+)\s*,?\s+(?:yang\s+)?"
+                           + r"\s+".join(map(re.escape, marker)) + r"\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+                for m in re.finditer(pattern, self.text):
+                    self._nicknames[tuple(m.group(2).casefold().split())] = m.group(1)
+        run = self._nicknames.get(words)
+        if run is None:
+            return None
+        return next((k for k in reversed(self.known) if k.kind == PERSON and run.endswith(k.name)), None)
 
     @property
     def short_forms(self) -> frozenset[str]:
@@ -620,6 +636,9 @@ def _known_form(tokens, words, text, lex: Lexicon, entities: Entities):
         return [replace(r, via=words[0]) for r in entities.pronoun(words[0])]
     if key in lex.aliases:  # a name the lexicon knows under another ("Mas Bud" -> "Budi Hendarto")
         return [SpeakerRef(lex.aliases[key], text, PERSON)]
+    called = entities.nickname(key) if lex.nickname_markers and entities.text else None
+    if called:  # "..., yang biasa disapa Tjok Ace," then "Tjok Ace menambahkan"
+        return [SpeakerRef(called.name, text, PERSON, called.description)]
     if key in lex.governments:
         return [SpeakerRef(lex.governments[key], text, GOVERNMENT)]
     if key in lex.places:
