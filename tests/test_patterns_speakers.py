@@ -186,3 +186,8 @@ def test_a_nickname_the_article_gives_resolves_to_the_full_name(lex):
     text = ("Wakil Bupati Sukamaju Rudi Hartono Wibisono, yang biasa disapa Mas Rudi, menyatakan pasar dibuka.\n"
             "Mas Rudi menambahkan, pedagang harus bermasker.")
     assert [s[0][0] for s in speakers(lex, "id", text)] == ["Rudi Hartono Wibisono"] * 2
+
+
+def test_a_role_written_short_points_back_to_the_person_named_with_it(lex):
+    text = "Menteri Dalam Negeri Rudi Hartono mengatakan, pilkada aman.\nMendagri juga berharap warga patuh."
+    assert speakers(lex, "id", text) == [[("Rudi Hartono", "Menteri Dalam Negeri")]] * 2

@@ -225,8 +225,10 @@ class Entities:
     def by_role(self, role: str) -> SpeakerRef | None:
         """A person introduced with this role ("Presiden" -> "Presiden Budi Hendarto")."""
         role = role.casefold()
+        # ("Mendagri" -> "Menteri Dalam Negeri": a role written short)
+        full = " ".join(self.lex.title_abbreviations.get(w, w) for w in role.split())
         for ref in reversed(self.known):
-            if ref.kind == PERSON and ref.description and ref.description.casefold().startswith(role):
+            if ref.kind == PERSON and ref.description and ref.description.casefold().startswith((role, full)):
                 return ref
         return None
 
