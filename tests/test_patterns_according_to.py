@@ -25,3 +25,7 @@ def test_a_document_as_the_source(lex):
 
 def test_a_measure_is_no_source(lex):
     assert claims(lex, "en", "The rooms were painted according to their preference.") == []
+
+
+def test_the_reader_is_no_source(lex):
+    assert extract_claims("Bagaimana menurut Anda?", lex["id"]).claims == ()
