@@ -191,3 +191,8 @@ def test_a_nickname_the_article_gives_resolves_to_the_full_name(lex):
 def test_a_role_written_short_points_back_to_the_person_named_with_it(lex):
     text = "Menteri Dalam Negeri Rudi Hartono mengatakan, pilkada aman.\nMendagri juga berharap warga patuh."
     assert speakers(lex, "id", text) == [[("Rudi Hartono", "Menteri Dalam Negeri")]] * 2
+
+
+def test_the_writers_kita_is_no_speaker(lex):
+    text = "Ketua Rudi Hartono mengatakan, warga jangan mudik. Kita pun berharap segera bisa melalui masa ini."
+    assert speakers(lex, "id", text) == [[("Rudi Hartono", "Ketua")]]

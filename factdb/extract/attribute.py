@@ -161,8 +161,9 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         reports speech only after a quote without one, not a statement as a speaker."""
         if self._repeats(made, claims, toks, i):
             return False
-        if any(r.name.casefold() in self.lex.negative_pronouns for r in made.speakers):
-            return False  # "Nobody opposed him"
+        if any(r.name.casefold() in self.lex.negative_pronouns or r.via in self.lex.writer_pronouns
+               for r in made.speakers):
+            return False  # "Nobody opposed him"; the writer's "Kita pun berharap ..."
         if cue.words in self.lex.after_quote_cues and not any(
                 q.start <= made.start and made.end <= q.end <= toks[i].start for q in self.quotes):
             return False  # "went on", "pressed" report speech only after a quote: '"...?" X pressed.'

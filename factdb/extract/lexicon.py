@@ -215,6 +215,8 @@ class Lexicon:
     possessive_pronouns: dict[str, str] = field(default_factory=dict)
     # pronouns that name no one ("Nobody opposed him"): never a speaker
     negative_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # pronouns by which the writer speaks with the reader outside quotes ("Kita pun berharap ...")
+    writer_pronouns: frozenset[str] = field(default_factory=frozenset)
     # "NAME from BODY said": the preposition between a person and the body they speak for
     affiliation_prepositions: frozenset[str] = field(default_factory=frozenset)
     # attitude words that report only a clause after them: "percaya, X ..." but not "percaya pada X"
@@ -466,6 +468,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "definite_articles": ("definite_articles", _words),
     "title_abbreviations": ("title_abbreviations", _casefold_map),
     "negative_pronouns": ("negative_pronouns", _words),
+    "writer_pronouns": ("writer_pronouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
     "told_nouns": ("told_nouns", _words),
