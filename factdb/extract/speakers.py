@@ -59,6 +59,9 @@ def short_form_before(toks, close: int, lo: int = 0) -> int:
     return 0
 
 
+# the name right before a nickname's marker ("X Y, yang biasa disapa ..."), and the nickname after it
+NAMED_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’-]+)\s*,?\s+(?:yang\s+)?$")
+CALLED = re.compile(r"\s+((?:[A-Z][\w'’-]*\s?){1,3})")
 # a capitalized word in brackets after a name: the short form the article gives it
 SHORT_FORM = re.compile(r"\w \(([A-Z][\w-]{1,15})\)")
 
@@ -92,11 +95,14 @@ class Entities:
         ("Tjokorda Oka Artha Ardana Sukawati, yang biasa disapa Tjok Ace")."""
         if self._nicknames is None:
             self._nicknames = {}
-            for marker in self.lex.nickname_markers:
-                pattern = (r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’-]+)\s*,?\s+(?:yang\s+)?"
-                           + r"\s+".join(map(re.escape, marker)) + r"\s+((?:[A-Z][\w'’-]*\s?){1,3})")
-                for m in re.finditer(pattern, self.text):
-                    self._nicknames[tuple(m.group(2).casefold().split())] = m.group(1)
+            for marker in map(" ".join, self.lex.nickname_markers):
+                at = self.text.find(marker)
+                while at >= 0:  # (a plain search first: most articles give no nickname)
+                    named = NAMED_BEFORE.search(self.text, max(0, at - 120), at)
+                    called = CALLED.match(self.text, at + len(marker))
+                    if named and called:
+                        self._nicknames[tuple(called.group(1).casefold().split())] = named.group(1)
+                    at = self.text.find(marker, at + 1)
         run = self._nicknames.get(words)
         if run is None:
             return None
@@ -883,6 +889,32 @@ def _institution_name(tokens: list[Token], lex: Lexicon) -> str:
     return " ".join(words)
 
 
+class _Found:
+    """Where a phrase stands in a text (the little of ``re.Match`` the trimmer uses)."""
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _occurrences(text: str, phrase: str, joined: str = ""):
+    """Each place the phrase stands as whole words (not inside a longer word, nor before
+    one of ``joined``): a plain search, with no pattern to compile for each name."""
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] == "_" or text[end] in joined)):
+            yield _Found(at, end)
+        at = text.find(phrase, at + 1)
+
+
 class NameTrimmer:
     """Where a person's name starts when an unknown place or body stands before it
     ("Ketua Kelompok X Sukamaju Darmawan" -> "Darmawan"): the article uses the last
@@ -892,10 +924,18 @@ class NameTrimmer:
         self.text = text
         self.lex = lex
         self.cache: dict[str, str] = {}
+        self._seen: dict[tuple, bool] = {}  # what the article's text was asked already
 
-    def _alone(self, phrase: str, not_before: str | None = None, not_after: str | None = None,
+    def _asked(self, question, *args) -> bool:
+        """``question(*args)``, answered once per article: the same names come back."""
+        key = (question.__name__,) + args
+        if key not in self._seen:
+            self._seen[key] = question(*args)
+        return self._seen[key]
+
+    def _alone_in_text(self, phrase: str, not_before: str | None = None, not_after: str | None = None,
                same_place: str | None = None) -> bool:
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self.text):
+        for m in _occurrences(self.text, phrase):
             before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
             after = self.text[m.end():m.end() + 60].split()[:1]
             if not_before and before and before[0] == not_before:
@@ -914,9 +954,9 @@ class NameTrimmer:
             return True
         return False
 
-    def _place_elsewhere(self, phrase: str) -> bool:
+    def _place_elsewhere_in_text(self, phrase: str) -> bool:
         """Whether the article writes the phrase on its own after a preposition ("di X Y,")."""
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self.text):
+        for m in _occurrences(self.text, phrase):
             before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
             after = self.text[m.end():m.end() + 60].split()[:1]
             if before and before[0].casefold() in self.lex.adjunct_prepositions and not (after and after[0][:1].isupper()):
@@ -936,18 +976,19 @@ class NameTrimmer:
             rest = tuple(w.casefold() for w in words[pos:])
             if rest in self.lex.places or rest in self.lex.governments:
                 continue
-            if self._alone(" ".join(words[pos:]), not_before=words[pos - 1]) and \
-                    self._alone(words[pos - 1], not_after=words[pos], same_place=words[pos - 2] if pos >= 2 else None) \
-                    or any(self._place_elsewhere(" ".join(words[j:pos])) for j in range(pos - 1)):
+            if self._asked(self._alone_in_text, " ".join(words[pos:]), words[pos - 1]) and \
+                    self._asked(self._alone_in_text, words[pos - 1], None, words[pos],
+                                    words[pos - 2] if pos >= 2 else None) \
+                    or any(self._asked(self._place_elsewhere_in_text, " ".join(words[j:pos])) for j in range(pos - 1)):
                 # (or a place of several words that the article names on its own: "di Tanjung Sari")
                 out = " ".join(words[pos:])
                 break
         self.cache[name] = out
         return out
 
-    def _called_alone(self, word: str, not_before: str) -> bool:
+    def _called_alone_in_text(self, word: str, not_before: str) -> bool:
         """Whether the article calls someone by this one word ("kata Rudi", "Menurut Rudi,")."""
-        for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?![\w’'])", self.text):
+        for m in _occurrences(self.text, word, "’'"):
             before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
             after = self.text[m.end():m.end() + 60].lstrip(",.;:)”\"").split()[:1]
             if after and after[0][:1].isupper() and not self.text[m.end():m.end() + 1] in ",.;:":
@@ -960,10 +1001,10 @@ class NameTrimmer:
             return True
         return False
 
-    def _written_without(self, word: str, following: str) -> bool:
+    def _written_without_in_text(self, word: str, following: str) -> bool:
         """Whether the article writes ``word`` somewhere not followed by ``following``."""
         return any(not self.text[m.end():m.end() + len(following) + 1].startswith(" " + following)
-                   for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text))
+                   for m in _occurrences(self.text, word))
 
     def after_body(self, name: str, lead_elsewhere: bool = False) -> str:
         """The person's name in "BODY'S NAME PERSON'S NAME" after a role that ends with a body
@@ -973,9 +1014,9 @@ class NameTrimmer:
         for pos in range(1, len(words)):
             if len(words[pos - 1].rstrip(".")) == 1 or not all(w[:1].isupper() for w in words[pos:]):
                 continue
-            if self._called_alone(words[pos], not_before=words[pos - 1]):
+            if self._asked(self._called_alone_in_text, words[pos], words[pos - 1]):
                 start = pos if pos < len(words) - 1 else pos - 1
-                if lead_elsewhere and (start == 0 or not self._written_without(words[start - 1], words[start])):
+                if lead_elsewhere and (start == 0 or not self._asked(self._written_without_in_text, words[start - 1], words[start])):
                     return name
                 return " ".join(words[start:]) if start > 0 else name
         return name
