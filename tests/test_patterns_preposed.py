@@ -182,3 +182,17 @@ def test_thanks_praise_who_is_thanked_and_an_apology_admits(lex):
 
 def test_a_cue_that_asserts_pledges_what_siap_opens(lex):
     assert claims(lex, "id", "Rudi Hartono menyatakan siap melaksanakan aturan itu.")[0][1] == "pledges"
+
+
+def test_more_indonesian_cues_and_their_limits(lex):
+    assert claims(lex, "id", "Rudi Hartono menyadari, musim kemarau merupakan ancaman.")[0][3] == (
+        "musim kemarau merupakan ancaman")
+    assert claims(lex, "id", "Rudi Hartono memang menyampaikan bahwa zona merah sudah tidak ada.")[0][3] == (
+        "zona merah sudah tidak ada")
+    assert claims(lex, "id", "Rudi Hartono melihat, masih ada kendaraan yang berseliweran.")[0][3] == (
+        "masih ada kendaraan yang berseliweran")
+    assert claims(lex, "id", "Polres Sukamaju mengungkap kasus peredaran narkoba.") == []
+    assert claims(lex, "id", "Warga sepakat untuk memasukkan surat suara ke noken.") == []
+    assert claims(lex, "id", "Rudi Hartono juga diharapkan mendukung upaya pemerintah.") == []
+    assert claims(lex, "id", "Rudi Hartono menolak tuduhan bahwa perusahaannya menekan harga.")[0][1:] == (
+        "denies", "menolak tuduhan", "perusahaannya menekan harga")

@@ -117,8 +117,9 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         if i > 0 and toks[i - 1].lower in self.lex.modals:
             return None  # "bisa melanjutkan tahapan pilkada": an ability, not a report
         if cue.words in self.lex.clause_cues and j < len(toks) and not (
-                toks[j].text in ",:" or toks[j].text in QUOTE_CHARS or toks[j].lower in self.lex.complementizers):
-            return None  # "BRI melanjutkan penerapan sistem ...": an act, not a report
+                toks[j].text in ",:" or toks[j].text in QUOTE_CHARS or toks[j].lower in self.lex.complementizers
+                and toks[j].lower not in self.lex.infinitive_markers):
+            return None  # "BRI melanjutkan penerapan sistem ...", "sepakat untuk ...": an act, not a report
         if i > 0 and toks[i].is_capitalized and toks[i - 1].is_word and toks[i - 1].is_capitalized:
             return None  # part of a name ("the United States"), not a verb
         if j < len(toks) and cue.words in self.lex.catenatives and toks[j].lower in self.lex.infinitive_markers:
