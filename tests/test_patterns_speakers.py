@@ -196,3 +196,13 @@ def test_a_role_written_short_points_back_to_the_person_named_with_it(lex):
 def test_the_writers_kita_is_no_speaker(lex):
     text = "Ketua Rudi Hartono mengatakan, warga jangan mudik. Kita pun berharap segera bisa melalui masa ini."
     assert speakers(lex, "id", text) == [[("Rudi Hartono", "Ketua")]]
+
+
+def test_a_first_name_takes_the_full_name_written_outside_any_claim(lex):
+    text = ("Jembatan itu dirancang Arvila Delitriana, insinyur lulusan Jerman.\n"
+            "\u201dTidak boleh mengganggu lalu lintas,\u201d kata Arvila.")
+    assert speakers(lex, "id", text) == [[("Arvila Delitriana", None)]]
+    # not a body's name ("PP Muhammadiyah Rina ..."), nor a pair of candidates
+    text = ("Paslon Rina Lestari-Budi Santoso unggul.\n"
+            "\u201dKami bersyukur,\u201d kata Rina.")
+    assert speakers(lex, "id", text) == [[("Rina", None)]]

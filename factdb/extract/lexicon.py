@@ -239,6 +239,8 @@ class Lexicon:
     # "Hal ini disampaikan X": nouns that, with a demonstrative, point to what the sentence
     # before said
     told_nouns: frozenset[str] = field(default_factory=frozenset)
+    # people are called back by their first name ("kata Arvila" for Arvila Delitriana)
+    first_names_lead: bool = False
     # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
     role_markers: frozenset[str] = field(default_factory=frozenset)
     # the word between a catenative and its verb ("to")
@@ -471,6 +473,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "writer_pronouns": ("writer_pronouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
+    "first_names_lead": ("first_names_lead", _flag(False)),
     "told_nouns": ("told_nouns", _words),
     "nickname_markers": ("nickname_markers", _phrases),
     "proper_modifiers": ("proper_modifiers", _words),

@@ -62,6 +62,8 @@ def short_form_before(toks, close: int, lo: int = 0) -> int:
 # the name right before a nickname's marker ("X Y, yang biasa disapa ..."), and the nickname after it
 NAMED_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’-]+)\s*,?\s+(?:yang\s+)?$")
 CALLED = re.compile(r"\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+# a capitalized word and the capitalized words after it ("Arvila Delitriana")
+FOLLOWING_NAME = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:[ ][A-Z][\w'’-]+){1,3})")
 # a capitalized word in brackets after a name: the short form the article gives it
 SHORT_FORM = re.compile(r"\w \(([A-Z][\w-]{1,15})\)")
 
@@ -126,17 +128,48 @@ class Entities:
             lex = self.lex
             pattern = r"\b([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?)" + re.escape(surname) + r"\b"
             for m in re.finditer(pattern, self.text):
-                first = m.group(1).split()[0].casefold().rstrip(".")
-                if (first in lex.title_words or first in lex.stopwords or first in lex.sentence_openers
-                        or first in lex.determiners or first in lex.days or first in lex.abbreviations
-                        or first in lex.affiliation_words or (first,) in lex.places or (first,) in lex.institution_words
-                        or first in lex.person_pronouns or first in lex.group_pronouns or first in lex.quantifiers
-                        or first in lex.honorifics):
+                if not self._name_word(m.group(1).split()[0]):
                     continue
                 found = " ".join(m.group(1).split() + [surname])
                 break
             self._full_names[surname] = found
         return self._full_names[surname]
+
+    def _name_word(self, word: str) -> bool:
+        """Whether a capitalized word may be part of a person's name: no title, function
+        word, day, place, body, pronoun or cue."""
+        w, lex = word.casefold().rstrip("."), self.lex
+        return not (w in lex.title_words or w in lex.stopwords or w in lex.sentence_openers
+                    or w in lex.determiners or w in lex.days or w in lex.abbreviations
+                    or w in lex.affiliation_words or (w,) in lex.places or (w,) in lex.institution_words
+                    or w in lex.person_pronouns or w in lex.group_pronouns or w in lex.quantifiers
+                    or w in lex.honorifics or (w,) in lex.cues)
+
+    def first_name_full(self, first: str) -> str | None:
+        """The full name the article wrote somewhere for a first name, when it named the
+        person outside any claim ("... adalah Arvila Delitriana, insinyur ..." then "kata
+        Arvila")."""
+        if not self.lex.first_names_lead or not self.text or len(first) < 3 or is_acronym(first) \
+                or first.casefold() in self._name_vocab:
+            return None  # (a word of a name known already: that person, or two of them)
+        key = ("first", first)
+        if key not in self._full_names:
+            found = None
+            for m in FOLLOWING_NAME.finditer(self.text):
+                before = self.text[max(0, m.start() - 40):m.start()].split()[-1:]
+                if m.group(1) != first or "-" in m.group(0) or before and before[0][:1].isupper() and not (
+                        before[0].endswith(",") or before[0].casefold() in self.lex.title_words):
+                    continue  # ("PP Muhammadiyah Abdul ...": a body's name; "Eri Cahyadi-Armuji": a pair)
+                rest = []
+                for w in m.group(2).split():
+                    if not self._name_word(w):
+                        break
+                    rest.append(w)
+                if rest:
+                    found = " ".join([first] + rest)
+                    break
+            self._full_names[key] = found
+        return self._full_names[key]
     genders: dict[str, str] = field(default_factory=dict)
     # the gender a mention and description mark, worked out once per pair in an article
     _marked: dict[tuple[str, str | None], str | None] = field(default_factory=dict, repr=False)
@@ -778,6 +811,9 @@ def _bare(tokens, words, text, lex: Lexicon, entities: Entities) -> list[Speaker
     known = entities.by_short_name([t.text for t in tokens]) or _known_tail(tokens, entities)
     if known:
         return [SpeakerRef(known.name, text, known.kind, known.description)]
+    full = entities.first_name_full(tokens[0].text) if len(tokens) == 1 and tokens[0].is_capitalized else None
+    if full:
+        return [SpeakerRef(full, text, PERSON)]
     if not tokens[-1].is_capitalized and (words[0] in lex.quantifiers or lex.plural_suffix
                                           and words[-1].endswith(lex.plural_suffix)) or (
             len(words) > 1 and words[0] in lex.quantifiers and words[0] in lex.group_nouns):
