@@ -29,3 +29,10 @@ def test_a_measure_is_no_source(lex):
 
 def test_the_reader_is_no_source(lex):
     assert extract_claims("Bagaimana menurut Anda?", lex["id"]).claims == ()
+
+
+def test_menurut_between_commas_after_the_subject_keeps_the_subject(lex):
+    [c] = extract_claims("Bawaslu, menurut Rudi, sudah berulang kali mengeluarkan imbauan.", lex["id"]).claims
+    assert c.text == "Bawaslu, menurut Rudi, sudah berulang kali mengeluarkan imbauan"
+    [c] = extract_claims("Namun, menurut Rudi, Bawaslu sudah mengeluarkan imbauan.", lex["id"]).claims
+    assert c.text == "Bawaslu sudah mengeluarkan imbauan"

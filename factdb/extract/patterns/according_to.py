@@ -27,7 +27,10 @@ class AccordingTo:
             end = toks[min(b, attributed) - 1].end if min(b, attributed) < len(toks) else sent.end
             if attributed == b:
                 end = self._extend_into_quote(toks[a].start, end)
-            return self._claim(sent, speakers, cue, i, j, toks[a].start, end)
+            start = toks[a].start
+            if self._subject_before(toks, i) and after < len(toks) and toks[after].text == ",":
+                start = sent.start  # "Bawaslu, menurut Abhan, sudah ...": the subject is the content's too
+            return self._claim(sent, speakers, cue, i, j, start, end)
         if i > 0:
             # content first: '"...," menurutnya.'
             k = i - 1
@@ -38,6 +41,16 @@ class AccordingTo:
                 return self._claim(sent, speakers, cue, i, j, q.start + 1, q.end - 1)
             return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)
         return None
+
+    def _subject_before(self, toks, i: int) -> bool:
+        """Whether "menurut X" stands between commas after the subject of the content
+        ("Bawaslu, menurut Abhan, ..."), not after an opening word ("Namun, menurut X, ...")."""
+        if i < 2 or toks[i - 1].text != ",":
+            return False
+        words = [t for t in toks[:i - 1] if t.is_word]
+        return bool(words) and len(words) <= 8 and not any(t.text in ",;:" or t.text in QUOTE_CHARS for t in toks[:i - 1]) \
+            and not all(t.lower in self.lex.sentence_openers or t.lower in self.lex.adverbs
+                        or t.lower in self.lex.stopwords for t in words)
 
     def _according_to_source(self, toks, i: int, j: int):
         """(speakers, token after the source) after "menurut"/"according to", or None."""
