@@ -524,11 +524,15 @@ def test_an_article_after_the_cue_opens_the_content(en):
     assert made == [("Paul Dorn", "calls_for", "a different firm, one known for its index funds")]
 
 
-def test_a_denial_inside_a_claim_does_not_deny_that_claim(en):
+def test_a_report_inside_a_that_clause_is_what_the_speaker_said(en):
+    # the rejection is part of the senator's claim, not a claim of the Republicans, nor a denial of hers
     text = "Senator Ruth Ames said Wednesday that Republicans rejected her attempts to include language on enforcement."
     result = extract_claims(text, en)
-    assert [c.stance for c in result.claims] == ["asserts", "denies"]
+    assert [(c.speakers[0].name, c.stance) for c in result.claims] == [("Ruth Ames", "asserts")]
     assert result.relations == ()
+    # a report after "but" is a claim of its own
+    assert claims("Ruth Ames proposed a debate on Monday, but Carl Penn rejected that, too.", en)[-1][0] == "Carl Penn"
+
 def test_a_quote_opened_inside_the_sentence_keeps_the_words_before_it(en):
     text = 'They hope to "build a port for the fishing fleet," Mara Olsen said.'
     assert claims(text, en)[-1] == ("Mara Olsen", "asserts", 'They hope to "build a port for the fishing fleet')

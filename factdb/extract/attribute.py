@@ -170,7 +170,15 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
             return False  # "went on", "pressed" report speech only after a quote: '"...?" X pressed.'
         if cue.words in self.lex.participles and any(r.name.casefold() in self.lex.non_speakers for r in made.speakers):
             return False  # "issued a statement calling for ...": the statement is not who spoke
+        if not self.lex.reports_in_complements and made.start > toks[i].start and any(
+                c.start <= toks[i].start < c.end and self._after_complementizer(c.start) for c in claims):
+            return False  # "X said that Republicans rejected ...": what X said, not a claim of its own
         return True
+
+    def _after_complementizer(self, start: int) -> bool:
+        """Whether a content opens right after "that" ("said that ...")."""
+        before = self.text[max(0, start - 20):start].split()
+        return bool(before) and before[-1].casefold() in self.lex.complementizers
 
     def _keep(self, made: RawClaim, claims: list[RawClaim], toks, i: int) -> None:
         """Add a claim, resolving a cataphoric pronoun, and tell the entities who spoke."""

@@ -202,6 +202,9 @@ class Lexicon:
     compass_words: frozenset[str] = field(default_factory=frozenset)
     # whether a report inside another claim's content ("X said Y announced ...") is a claim too
     nested_reports: bool = True
+    # a report inside a "that" clause of another claim ("X said that Republicans rejected
+    # ...") is a claim of its own
+    reports_in_complements: bool = True
     # whether an unknown place or body before a person's name is trimmed off when the
     # article uses both parts on their own ("Ketua Kelompok X Sukamaju Darmawan" -> "Darmawan")
     trim_name_prefixes: bool = False
@@ -458,6 +461,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "place_titles": ("place_titles", _phrases),
     "compass_words": ("compass_words", _words),
     "nested_reports": ("nested_reports", _flag(True)),
+    "reports_in_complements": ("reports_in_complements", _flag(True)),
     "trim_name_prefixes": ("trim_name_prefixes", _flag(False)),
     "place_speakers": ("place_speakers", _flag(True)),
     "non_speakers": ("non_speakers", _words),

@@ -116,7 +116,9 @@ def _reference_at(words: list[str], lex: Lexicon, window: int = 2) -> frozenset[
 
 
 def _referenced(claims, i: int, lex: Lexicon, window: int = 2, at_start: bool = False) -> int | None:
-    words = _words(claims[i].text)
+    # (a cue may hold the noun itself: "menolak tudingan" + "tersebut")
+    cue_tail = [w for w in _words(getattr(claims[i], "cue", "") or "")[1:] if w in lex.reference_nouns]
+    words = cue_tail[-1:] + _words(claims[i].text)
     if at_start:
         words = words[:window + 2]
     for k, w in enumerate(words):
