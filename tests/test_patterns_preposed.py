@@ -196,3 +196,11 @@ def test_more_indonesian_cues_and_their_limits(lex):
     assert claims(lex, "id", "Rudi Hartono juga diharapkan mendukung upaya pemerintah.") == []
     assert claims(lex, "id", "Rudi Hartono menolak tuduhan bahwa perusahaannya menekan harga.")[0][1:] == (
         "denies", "menolak tuduhan", "perusahaannya menekan harga")
+
+
+def test_an_english_attitude_word_after_a_copula_reports_its_that_clause(lex):
+    assert claims(lex, "en", "Mr. Ames is convinced that the company will recover.") == [
+        ("Ames", "asserts", "convinced", "the company will recover")]
+    assert claims(lex, "en", "Officials were concerned that the bridge would fail.")[0][1] == "warns"
+    assert claims(lex, "en", "She convinced voters to stay home.") == []
+    assert claims(lex, "en", "He is confident in his team.") == []

@@ -79,6 +79,8 @@ class Preposed:
         toks, i, j, cue = f.toks, f.i, f.j, f.cue
         # "Rents, a planner says, will rise ...": a verb that may follow its speaker, set off by commas
         parenthetical = j < len(toks) and toks[j].text == "," and cue.words in self.lex.postposed_verbs
+        if cue.words in self.lex.stative_cues and i > 1 and toks[i - 1].lower in self.lex.passive_auxiliaries:
+            i -= 1  # "Mr. Roe is convinced that ...": the subject before the copula
         subj = None if f.coordinated or f.participle else (f.relative, None) if f.relative else self.subject(
             toks, i, parenthetical=parenthetical)
         if subj is None and not f.coordinated and not f.participle:
@@ -367,8 +369,8 @@ class Preposed:
 
     def _passive_participle(self, toks, i: int, j: int) -> bool:
         """A cue in the passive ("was asked", "have been told") without its agent."""
-        if i == 0 or toks[i - 1].lower not in self.lex.passive_auxiliaries:
-            return False
+        if i == 0 or toks[i - 1].lower not in self.lex.passive_auxiliaries or (toks[i].lower,) in self.lex.stative_cues:
+            return False  # ("is convinced that ...": an attitude, not a passive)
         word = toks[j - 1].lower
         return word in self.lex.passive_participles or any(
             word.endswith(e) for e in self.lex.passive_participle_endings)
