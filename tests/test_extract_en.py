@@ -920,3 +920,13 @@ def test_a_short_word_before_a_quote_ends_its_sentence(en):
     text = '"Should the clerk be fired?" Roe asked, shaking her head no. "But she should be warned."'
     [(speaker, stance, content)] = claims(text, en)
     assert content.endswith("But she should be warned.")
+
+
+def test_a_period_run_into_the_next_sentence_still_ends_it(en):
+    from factdb.extract.segment import Span, sentences
+    text = "The vote was close.The count showed Ames had won."
+    assert [text[s.start:s.end] for s in sentences(text, Span(0, len(text)), 0, en.abbreviations)] == [
+        "The vote was close.", "The count showed Ames had won."]
+    # not inside an abbreviation, an initial or a number
+    text = "Dr. Ames met Penn at 4.30 p.m. Tuesday."
+    assert len(sentences(text, Span(0, len(text)), 0, en.abbreviations)) == 1
