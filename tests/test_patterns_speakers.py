@@ -206,3 +206,11 @@ def test_a_first_name_takes_the_full_name_written_outside_any_claim(lex):
     text = ("Paslon Rina Lestari-Budi Santoso unggul.\n"
             "\u201dKami bersyukur,\u201d kata Rina.")
     assert speakers(lex, "id", text) == [[("Rina", None)]]
+
+
+def test_a_list_of_speakers_set_off_by_commas_speaks_together(lex):
+    text = "Kementerian Kesehatan, Kementerian Sosial, dan BNPB mengimbau warga tetap di rumah."
+    assert [s[0] for s in speakers(lex, "id", text)[0]] == ["Kementerian Kesehatan", "Kementerian Sosial", "BNPB"]
+    # the fields of one role are no list of speakers
+    text = "Kepala Dinas Tenaga Kerja, Transmigrasi, dan Energi Rudi Hartono mengatakan, aturan itu berlaku."
+    assert len(speakers(lex, "id", text)[0]) == 1

@@ -490,6 +490,9 @@ class SpeakerPhrases:
             return group, description
         if rng and self.lex.determiners:
             rng = self._noun_before_source(toks, rng, lo) or rng
+        listed = self._listed(toks, rng, lo) if rng else None
+        if listed:
+            return listed, description
         named = self._name_before_role(toks, rng, lo, s.asides, parenthetical) if rng else None
         if named:
             return named
@@ -525,6 +528,31 @@ class SpeakerPhrases:
                 self._several(toks, group) or self._source(toks, group)):
             return (group[0], e)
         return None
+
+    def _listed(self, toks, rng, lo: int):
+        """"Kementerian X, Kementerian Y, dan BNPB mengimbau": the last of a list of names set
+        off by commas, opening the clause; the whole list, or None."""
+        k = rng[0] - 1
+        if not (k - 1 > lo and toks[k].lower in self.lex.speaker_conjunctions and toks[k - 1].text == ","
+                and self._speaker_like(toks, rng)):
+            return None
+        end = k - 1
+        while True:
+            item = self.np_left(toks, end, lo)
+            if not item or item[1] != end or not self._speaker_like(toks, item):
+                return None  # ("Dinas Tenaga Kerja, Transmigrasi, dan Energi": the fields of a role)
+            if self._clause_initial(toks, item[0], lo) and (item[0] == lo or toks[item[0] - 1].text != ","):
+                return (item[0], rng[1])
+            if toks[item[0] - 1].text != ",":
+                return None
+            end = item[0] - 1
+
+    def _speaker_like(self, toks, rng) -> bool:
+        """A capitalized phrase that can speak on its own: a title or a body, an acronym, a
+        person named before (not the field of a role: "Transmigrasi", "Cipta Karya")."""
+        return toks[rng[0]].is_capitalized and (
+            self._starts_title(toks, *rng) or is_acronym(toks[rng[0]].text)
+            or self.entities.by_short_name([t.text for t in toks[rng[0]:rng[1]]]) is not None)
 
     def _name_before_role(self, toks, rng, lo: int, asides: int, parenthetical: bool):
         """"NAME, ROLE, ... mengatakan", "Sam Lee, the communications director for the party
