@@ -55,3 +55,10 @@ def test_a_written_quote_and_a_complaint(lex):
         ("Rudi Hartono", "asserts", "Penyesuaian tarif diperlukan")]
     [c] = extract_claims('"Harga beras naik terus," keluh Rudi Hartono.', lex["id"]).claims
     assert c.stance == "criticizes"
+
+
+def test_a_name_closing_the_sentence_after_the_role_is_the_speaker(lex):
+    [c] = extract_claims('"Kami sudah lelah," kata Ketua Koperasi Maju Jaya, Rina Lestari.', lex["id"]).claims
+    assert (c.speakers[0].name, c.speakers[0].description) == ("Rina Lestari", "Ketua Koperasi Maju Jaya")
+    [c] = extract_claims('"Kami siap," kata Ketua KPK Rudi Hartono, Senin.', lex["id"]).claims
+    assert c.speakers[0].name == "Rudi Hartono"

@@ -37,8 +37,8 @@ class Passive:
             a = after
             while a < len(toks) and toks[a].text in ",:":
                 a += 1
-            if a >= len(toks) or not any(t.is_word for t in toks[a:]):
-                return None
+            if a >= len(toks) or not any(t.is_word for t in toks[a:]) or toks[a].lower in self.lex.speaker_conjunctions:
+                return None  # (", dan pengajar Y, ...": more agents, no content)
             return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
         if toks[i - 1].text == "," and after + 1 < len(toks) and toks[after].text == "," \
                 and any(t.is_word for t in toks[after + 1:]):

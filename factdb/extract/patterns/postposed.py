@@ -132,6 +132,17 @@ class Postposed:
         cue_text = self.text[toks[i].start:toks[j - 1].end]
         return RawClaim(speakers, cue.stance, cue_text, start, end, q.start, sent.end, sent.paragraph, toks[i].start)
 
+    def _name_ends_sentence(self, toks, start: int) -> bool:
+        """'kata Ketua Koperasi Maju Jaya, Juriah Sari.': a name of one to three words, no
+        place or day, closing the sentence after the role's comma: the role's own words
+        were the body's name."""
+        k = start
+        while k < len(toks) and toks[k].is_word and toks[k].is_capitalized:
+            k += 1
+        words = [t.lower for t in toks[start:k]]
+        return 1 <= k - start <= 3 and (k == len(toks) or toks[k].text in ".!?") and not (
+            self._place_words(words) or any(w in self.lex.days for w in words) or self._starts_title(toks, start, k))
+
     def _appositive_name(self, toks, rng, speakers):
         """'kata ROLE, NAME, ...': a role with no full name, then the name between commas."""
         end = rng[1]
@@ -149,7 +160,8 @@ class Postposed:
         # a capitalized title with a full name names its speaker ("Ketua KPK Budi Santoso, ...");
         # a role in lower case is a description ("kuasa hukum Budi Santoso, Rina Lestari, ...")
         if len(speakers) != 1 or (toks[rng[0]].is_capitalized and len(speakers[0].name.split()) > 1
-                                  and speakers[0].name != speakers[0].description and speakers[0].name in written):
+                                  and speakers[0].name != speakers[0].description and speakers[0].name in written
+                                  and not self._name_ends_sentence(toks, end + 1)):
             return None
         start = end + 1
         for _ in range(4):
