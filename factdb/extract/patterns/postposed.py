@@ -140,7 +140,8 @@ class Postposed:
         while k < len(toks) and toks[k].is_word and toks[k].is_capitalized:
             k += 1
         words = [t.lower for t in toks[start:k]]
-        return 1 <= k - start <= 3 and (k == len(toks) or toks[k].text in ".!?") and not (
+        ends = k == len(toks) or toks[k].text in ".!?" and all(not t.is_word for t in toks[k + 1:])
+        return 1 <= k - start <= 3 and ends and "-" not in toks[start].text and not (
             self._place_words(words) or any(w in self.lex.days for w in words) or self._starts_title(toks, start, k))
 
     def _appositive_name(self, toks, rng, speakers):
