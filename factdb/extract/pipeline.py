@@ -259,7 +259,8 @@ def _introduced_with_age(r: Reading, sent) -> SpeakerRef | None:
     (37), ...", "Rudi Hartono, pedagang sayur, ...", "Rudi, misalnya, ..."): a full name,
     or a name the article gave before."""
     toks = sent.tokens
-    if "(" not in sent.words and "," not in sent.words:
+    if len(toks) < 3 or not (toks[0].is_capitalized and (toks[1].is_capitalized or toks[1].text == ",")) \
+            or "(" not in sent.words and "," not in sent.words:
         return None
     k = 0
     while k < len(toks) and toks[k].is_capitalized and toks[k].is_word:
