@@ -214,3 +214,10 @@ def test_a_list_of_speakers_set_off_by_commas_speaks_together(lex):
     # the fields of one role are no list of speakers
     text = "Kepala Dinas Tenaga Kerja, Transmigrasi, dan Energi Rudi Hartono mengatakan, aturan itu berlaku."
     assert len(speakers(lex, "id", text)[0]) == 1
+
+
+def test_a_group_in_a_subordinate_clause_is_no_speaker_of_the_next_quote(lex):
+    text = ("Ketua kelompok Rudi Hartono mengatakan, penyu makin langka.\n"
+            "Perburuan telur masih ada mengingat sebagian masyarakat menilai telur penyu berkhasiat.\n"
+            "\u201dTingkat penetasannya masih rendah,\u201d ujarnya.")
+    assert [s[0][0] for s in speakers(lex, "id", text)] == ["Rudi Hartono", "Rudi Hartono"]

@@ -688,8 +688,9 @@ class SpeakerPhrases:
         lex = self.lex
         s = end
         while s - 1 >= lo and (toks[s - 1].is_word or self._abbrev_period(toks, s - 1)) \
-                and toks[s - 1].lower not in lex.subordinators and toks[s - 1].lower not in lex.complementizers:
-            s -= 1
+                and toks[s - 1].lower not in lex.subordinators and toks[s - 1].lower not in lex.complementizers \
+                and not (toks[s - 1].lower in lex.event_subordinators and toks[s - 1].lower not in lex.relativizers):
+            s -= 1  # (nor a subordinate clause's opener: "... masih ada mengingat sebagian masyarakat menilai")
         if s - 1 >= lo and not toks[s - 1].is_word and not (toks[s - 1].text in ",;:(—–" or toks[s - 1].text in QUOTE_CHARS):
             return None
         while s < end and toks[s].lower in lex.sentence_openers and toks[s].lower not in lex.determiners \
