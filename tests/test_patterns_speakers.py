@@ -221,3 +221,9 @@ def test_a_group_in_a_subordinate_clause_is_no_speaker_of_the_next_quote(lex):
             "Perburuan telur masih ada mengingat sebagian masyarakat menilai telur penyu berkhasiat.\n"
             "\u201dTingkat penetasannya masih rendah,\u201d ujarnya.")
     assert [s[0][0] for s in speakers(lex, "id", text)] == ["Rudi Hartono", "Rudi Hartono"]
+
+
+def test_people_of_a_faith_speak_as_a_group(lex):
+    assert speakers(lex, "id", "Sebab, sebagian umat Muslim menilai pemerintah tidak adil.") == [
+        [("sebagian umat Muslim", None)]]
+    assert speakers(lex, "id", "Sebagian umat Islam menilai pemerintah tidak adil.") == [[("Sebagian umat Islam", None)]]

@@ -770,6 +770,8 @@ def _described_name(tokens, words, text, lex: Lexicon, entities: Entities):
         lower += 1
     if all(t.lower in lex.name_particles for t in tokens[:lower]):
         return None  # "de Blasio": a particle of the name, not a description
+    if 0 < lower < len(tokens) and all(t.lower in lex.proper_modifiers for t in tokens[lower:]):
+        return [SpeakerRef(text, text, GROUP)]  # "sebagian umat Muslim": people of a faith
     if 0 < lower < len(tokens) and all(t.is_capitalized for t in tokens[lower:]) and not any(
             phrase_at(words, lex.institution_words, i) or phrase_at(words, lex.places, i)
             for i in range(lower, len(words))):

@@ -493,6 +493,11 @@ class SpeakerPhrases:
         listed = self._listed(toks, rng, lo) if rng else None
         if listed:
             return listed, description
+        if rng and all(t.lower in self.lex.proper_modifiers for t in toks[rng[0]:rng[1]]):
+            # "sebagian umat Islam menilai": the people of that faith, not someone called Islam
+            group = self._group_subject(toks, rng[0], lo)
+            if group:
+                return (group[0], rng[1]), description
         named = self._name_before_role(toks, rng, lo, s.asides, parenthetical) if rng else None
         if named:
             return named
