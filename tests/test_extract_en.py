@@ -930,3 +930,9 @@ def test_a_period_run_into_the_next_sentence_still_ends_it(en):
     # not inside an abbreviation, an initial or a number
     text = "Dr. Ames met Penn at 4.30 p.m. Tuesday."
     assert len(sentences(text, Span(0, len(text)), 0, en.abbreviations)) == 1
+
+
+def test_he_is_no_acronym_body(en):
+    text = ("The smaller plane was grounded, according to the F.A.A. "
+            "The jet is his favorite toy, he said in an interview.")
+    assert [s for s, _, _ in claims(text, en)] == ["F.A.A"]

@@ -318,7 +318,8 @@ class Entities:
             # (nor a document: "according to county records" is no "he")
             people = [r for r in self.last_speakers if r.kind == PERSON and fits(r)] or [
                 r for r in self.last_speakers if r.kind not in (GOVERNMENT, PERSON, GROUP)
-                and not any(w.casefold() in self.lex.document_nouns for w in r.name.split())]
+                and not any(w.casefold() in self.lex.document_nouns for w in r.name.split())
+                and not is_acronym(r.name.replace(".", ""))]  # (nor "the F.A.A.")
             ref = people[-1] if people else next((k for k in reversed(self.known) if k.kind == PERSON and fits(k)), None)
             if ref is None:
                 return []
