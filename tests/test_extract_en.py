@@ -936,3 +936,9 @@ def test_he_is_no_acronym_body(en):
     text = ("The smaller plane was grounded, according to the F.A.A. "
             "The jet is his favorite toy, he said in an interview.")
     assert [s for s, _, _ in claims(text, en)] == ["F.A.A"]
+
+
+def test_a_named_aside_after_a_description_speaks(en):
+    text = "But one prominent conservative, syndicated radio host Dennis Roe, disagrees with their position."
+    assert claims(text, en)[0][0] == "Dennis Roe"
+    assert claims("The mayor, a former teacher, said the school would open.", en)[0][0] == "mayor"

@@ -452,6 +452,8 @@ class SpeakerPhrases:
                 and not (place and j >= lo and toks[j - 1].is_capitalized)):  # "in Aurora, Colorado, ..."
             # a name standing between commas ("..., Rina Lestari, Senin, mengatakan")
             return rng, s.description or self._segment_description(toks, lo, j)
+        if self._described_name_aside(toks, seg, j, lo):
+            return seg, None  # "one prominent conservative, radio host Dennis Roe, disagrees": Roe
         s.description = s.description or self._description(toks, seg)
         if j < lo:
             return None
@@ -459,6 +461,18 @@ class SpeakerPhrases:
         s.asides += 1
         self._second_aside(toks, s, lo)
         return GO_ON
+
+    def _described_name_aside(self, toks, seg, j: int, lo: int) -> bool:
+        """A description in lower case then a full name, set off by commas after a phrase
+        in lower case that names no one: the name is who speaks."""
+        if not (j > lo and toks[j - 1].is_word and not toks[j - 1].is_capitalized) \
+                or toks[seg[0]].is_capitalized or seg[1] - seg[0] < 3:
+            return False
+        if not all(t.is_capitalized and t.is_word for t in toks[seg[1] - 2:seg[1]]):
+            return False
+        refs = self.speakers_of(toks, seg)
+        return len(refs) == 1 and refs[0].kind == PERSON and len(refs[0].name.split()) >= 2 \
+            and refs[0].name != refs[0].description
 
     def _second_aside(self, toks, s: SubjectScan, lo: int) -> None:
         """A second aside starting lower case ("X, chief executive of Y, a Z company, said")."""
