@@ -227,3 +227,8 @@ def test_people_of_a_faith_speak_as_a_group(lex):
     assert speakers(lex, "id", "Sebab, sebagian umat Muslim menilai pemerintah tidak adil.") == [
         [("sebagian umat Muslim", None)]]
     assert speakers(lex, "id", "Sebagian umat Islam menilai pemerintah tidak adil.") == [[("Sebagian umat Islam", None)]]
+
+
+def test_a_place_with_its_head_closing_an_aside_is_no_speaker(lex):
+    text = "Agus Prayitno, pegiat wisata di Desa Karangasem, Kecamatan Sukamaju, mengatakan, wisata pulih."
+    assert speakers(lex, "id", text)[0][0][0] == "Agus Prayitno"

@@ -446,7 +446,7 @@ class SpeakerPhrases:
         p = self._skip_age(toks, j, lo)
         appositive_role = (titled and p > lo and toks[p - 1].is_capitalized and toks[p - 1].is_word
                            and (not named or not role_before))
-        place = self._place_words([t.lower for t in toks[rng[0]:rng[1]]]) if rng else False
+        place = self._is_place(toks, rng) if rng else False  # ("Kecamatan Borobudur": a place head too)
         if (rng and rng[0] == seg[0] and (toks[seg[0]].is_capitalized or named)
                 and not self._is_time(toks, rng) and not appositive_role
                 and not (place and j >= lo and toks[j - 1].is_capitalized)):  # "in Aurora, Colorado, ..."
