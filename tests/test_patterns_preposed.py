@@ -204,3 +204,10 @@ def test_an_english_attitude_word_after_a_copula_reports_its_that_clause(lex):
     assert claims(lex, "en", "Officials were concerned that the bridge would fail.")[0][1] == "warns"
     assert claims(lex, "en", "She convinced voters to stay home.") == []
     assert claims(lex, "en", "He is confident in his team.") == []
+
+
+def test_a_manner_phrase_between_speaker_and_cue(lex):
+    assert claims(lex, "id", "Rudi Hartono secara terbuka mengatakan, warga harus disiplin.") == [
+        ("Rudi Hartono", "asserts", "mengatakan", "warga harus disiplin")]
+    assert claims(lex, "id", "Rudi Hartono merasa optimistis jumlah penumpang meningkat.")[0][3] == (
+        "jumlah penumpang meningkat")

@@ -244,6 +244,8 @@ class Lexicon:
     told_nouns: frozenset[str] = field(default_factory=frozenset)
     # people are called back by their first name ("kata Arvila" for Arvila Delitriana)
     first_names_lead: bool = False
+    # the words that open a manner phrase of two words before a cue ("secara terbuka mengatakan")
+    manner_openers: frozenset[str] = field(default_factory=frozenset)
     # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
     role_markers: frozenset[str] = field(default_factory=frozenset)
     # the word between a catenative and its verb ("to")
@@ -477,6 +479,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "writer_pronouns": ("writer_pronouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
+    "manner_openers": ("manner_openers", _words),
     "first_names_lead": ("first_names_lead", _flag(False)),
     "told_nouns": ("told_nouns", _words),
     "nickname_markers": ("nickname_markers", _phrases),

@@ -814,6 +814,9 @@ class SpeakerPhrases:
     def _skip_suffix_adverbs(self, toks, k: int, lo: int) -> int:
         """Move left over adverbs the list does not name ("critics sharply denounced"),
         when a noun still stands before them ("The family said" keeps its noun)."""
+        if k - 3 >= lo and toks[k - 2].lower in self.lex.manner_openers and toks[k - 1].is_word \
+                and not toks[k - 1].is_capitalized and toks[k - 3].is_word:
+            k -= 2  # "X secara terbuka mengatakan", "X dengan tegas menolak"
         suffixes = self.lex.adverb_suffixes
         while suffixes and k - 2 >= lo:
             t, before = toks[k - 1], toks[k - 2]
@@ -827,8 +830,9 @@ class SpeakerPhrases:
         return k
 
     def _skip_adverbs_left(self, toks, i: int) -> int:
-        while i > 1 and toks[i - 1].lower in self.lex.adverbs:
-            i -= 1
+        while i > 1 and (toks[i - 1].lower in self.lex.adverbs or i > 2 and toks[i - 2].lower in self.lex.manner_openers
+                         and toks[i - 1].is_word and not toks[i - 1].is_capitalized):
+            i -= 2 if toks[i - 1].lower not in self.lex.adverbs else 1  # ("secara terbuka", "dengan tegas")
         return i
 
     def _skip_parenthesis(self, toks, close: int, lo: int) -> int:
