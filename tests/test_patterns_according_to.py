@@ -36,3 +36,8 @@ def test_menurut_between_commas_after_the_subject_keeps_the_subject(lex):
     assert c.text == "Bawaslu, menurut Rudi, sudah berulang kali mengeluarkan imbauan"
     [c] = extract_claims("Namun, menurut Rudi, Bawaslu sudah mengeluarkan imbauan.", lex["id"]).claims
     assert c.text == "Bawaslu sudah mengeluarkan imbauan"
+
+
+def test_kata_opening_the_sentence_works_like_menurut(lex):
+    [c] = extract_claims("Kata Rudi Hartono, ancaman hukuman pasal itu lebih berat.", lex["id"]).claims
+    assert (c.speakers[0].name, c.text) == ("Rudi Hartono", "ancaman hukuman pasal itu lebih berat")

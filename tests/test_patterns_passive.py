@@ -53,3 +53,7 @@ def test_hal_ini_disampaikan_attributes_the_sentence_before(lex):
     assert [c[0] for c in claims(lex, "id", text)] == ["Rina"]
     text = "Dana itu berasal dari karyawan bank.\nBantuan serupa disampaikan Politeknik Sukamaju."
     assert claims(lex, "id", text) == []
+
+
+def test_more_passive_denials(lex):
+    assert claims(lex, "id", "Tuduhan itu ditampik Rudi Hartono.")[0][:2] == ("Rudi Hartono", "denies")

@@ -232,3 +232,13 @@ def test_people_of_a_faith_speak_as_a_group(lex):
 def test_a_place_with_its_head_closing_an_aside_is_no_speaker(lex):
     text = "Agus Prayitno, pegiat wisata di Desa Karangasem, Kecamatan Sukamaju, mengatakan, wisata pulih."
     assert speakers(lex, "id", text)[0][0][0] == "Agus Prayitno"
+
+
+def test_a_body_with_its_short_form_then_its_place(lex):
+    text = "Badan Pengawas Pemilu (Bawaslu) Provinsi Papua merekomendasikan pemilu susulan."
+    assert speakers(lex, "id", text) == [[("Badan Pengawas Pemilu Provinsi Papua", None)]]
+
+
+def test_a_family_speaks_for_itself(lex):
+    text = "Keluarga Rudi Hartono, korban penembakan, berharap pelaku dihukum berat."
+    assert speakers(lex, "id", text)[0][0][0] == "Keluarga Rudi Hartono"

@@ -144,6 +144,8 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
     def run_pattern(self, sent, i: int, j: int, cue: Cue, next_cue: int, claims: list[RawClaim]) -> RawClaim | None:
         """The pattern the cue's kind (lexicon ``cues``) names; a verb tries the preposed
         pattern, then the postposed one when the lexicon says it may follow its content."""
+        if cue.kind == "postposed" and i == 0 and sent.tokens[i].is_capitalized and cue.words in self.lex.opening_postposed:
+            return self.according_to(sent, i, j, cue, next_cue)  # "Kata Budi, CONTENT": like "menurut"
         if cue.kind == "postposed":
             return self.postposed(sent, i, j, cue)
         if cue.kind == "according_to":

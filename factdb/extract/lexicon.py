@@ -244,6 +244,8 @@ class Lexicon:
     told_nouns: frozenset[str] = field(default_factory=frozenset)
     # people are called back by their first name ("kata Arvila" for Arvila Delitriana)
     first_names_lead: bool = False
+    # postposed cues that may open the sentence before their speaker and the content ("Kata Budi, ...")
+    opening_postposed: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the words that open a manner phrase of two words before a cue ("secara terbuka mengatakan")
     manner_openers: frozenset[str] = field(default_factory=frozenset)
     # "NAME selaku ROLE mengatakan": the word that joins a person to the role they speak in
@@ -480,6 +482,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
     "manner_openers": ("manner_openers", _words),
+    "opening_postposed": ("opening_postposed", _phrases),
     "first_names_lead": ("first_names_lead", _flag(False)),
     "told_nouns": ("told_nouns", _words),
     "nickname_markers": ("nickname_markers", _phrases),

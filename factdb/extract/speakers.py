@@ -517,6 +517,10 @@ def _drop_bracketed_acronyms(tokens: list[Token], entities: Entities) -> tuple[l
                     spelled = name
             i += 3
             continue
+        if (tokens[i].text == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")" and out
+                and out[-1].is_capitalized and tokens[i + 1].is_capitalized and tokens[i + 1].is_word):
+            i += 3  # "Badan Pengawas Pemilu (Bawaslu) Provinsi X": a body's short form, left out of the name
+            continue
         out.append(tokens[i])
         i += 1
     return out, spelled

@@ -112,7 +112,10 @@ class SpeakerPhrases:
         start = end
         while k >= lo and (self.is_np_token(toks[k]) or self._abbrev_period(toks, k) and k - 1 >= lo) and not (
                 not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions) or (
-                k - 2 >= lo and toks[k].text == ")" and toks[k - 2].text == "(" and is_acronym(toks[k - 1].text)):
+                k - 2 >= lo and toks[k].text == ")" and toks[k - 2].text == "(" and (
+                    is_acronym(toks[k - 1].text)  # (or a body's short form before its place: "Dinas X (Dinkes) Provinsi Y")
+                    or toks[k - 1].is_capitalized and k - 3 >= lo and toks[k - 3].is_capitalized
+                    and self._place_ends(toks, k + 1, end))):
             if toks[k].text == ")":
                 k -= 2  # "Ikatan Ahli ... (IAS) Kota Sukamaju X"
             start = k
@@ -137,6 +140,12 @@ class SpeakerPhrases:
                                        or toks[start - 1].lower in self.lex.quantifiers):
                 start -= 1
         return (start, end)
+
+    def _place_ends(self, toks, start: int, end: int) -> bool:
+        """Whether the words from ``start`` to ``end`` are only a place ("Provinsi Papua")."""
+        words = [t.lower for t in toks[start:end]]
+        return bool(words) and (phrase_at(words, self.lex.places) == len(words) or (
+            words[0] in self.lex.place_heads and 2 <= len(words) <= 4 and all(t.is_capitalized for t in toks[start:end])))
 
     def _opening_particle(self, toks, start: int, end: int) -> bool:
         """A name particle that opens a name after a comma or at the start ("de Blasio said",
