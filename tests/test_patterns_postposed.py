@@ -62,3 +62,10 @@ def test_a_name_closing_the_sentence_after_the_role_is_the_speaker(lex):
     assert (c.speakers[0].name, c.speakers[0].description) == ("Rina Lestari", "Ketua Koperasi Maju Jaya")
     [c] = extract_claims('"Kami siap," kata Ketua KPK Rudi Hartono, Senin.', lex["id"]).claims
     assert c.speakers[0].name == "Rudi Hartono"
+
+
+def test_saat_ini_after_a_parenthetical_cue_goes_on_with_the_content(lex):
+    [c] = extract_claims("Dari sisi harga, kata Rudi, saat ini mencapai Rp 130.000 per kg.", lex["id"]).claims
+    assert c.text.endswith("saat ini mencapai Rp 130.000 per kg")
+    [c] = extract_claims("Harga naik, kata Rudi, saat ditemui di pasar.", lex["id"]).claims
+    assert c.text == "Harga naik"

@@ -211,3 +211,9 @@ def test_a_manner_phrase_between_speaker_and_cue(lex):
         ("Rudi Hartono", "asserts", "mengatakan", "warga harus disiplin")]
     assert claims(lex, "id", "Rudi Hartono merasa optimistis jumlah penumpang meningkat.")[0][3] == (
         "jumlah penumpang meningkat")
+
+
+def test_a_condition_after_the_cue_is_part_of_the_content(lex):
+    assert claims(lex, "id", "Rudi Hartono meyakini, jika warga bersatu, ekonomi akan tumbuh.")[0][3] == (
+        "jika warga bersatu, ekonomi akan tumbuh")
+    assert claims(lex, "id", "Demi menghargai kerja keras guru, sekolah itu menggelar pameran.") == []

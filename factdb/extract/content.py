@@ -205,8 +205,10 @@ class ContentSpans:
         if content_first and a > j and toks[j].text == "," and a < n and toks[a].lower in lex.act_conjunctions:
             return n  # "The barn burned in May, records show, and ...": the content came first
         if a < n and toks[a].lower in lex.complementizers and not (
-                a + 1 < n and toks[a + 1].text in ",.;" and lex.demonstratives and toks[a].lower in lex.demonstratives):
+                a + 1 < n and toks[a + 1].text in ",.;" and lex.demonstratives and toks[a].lower in lex.demonstratives) \
+                and not (a > j and toks[a - 1].text == "," and toks[a].lower in lex.conditionals):
             a += 1  # only one: "denied that that was the case" ("rejected that, too": "that" is the object)
+            # (but "meyakini, jika X bersatu, Y": the condition is part of what is said)
         if content_first and all(t.text in ".!?" or t.text in QUOTE_CHARS for t in toks[a:]):
             return n
         return a

@@ -244,6 +244,8 @@ class Lexicon:
     told_nouns: frozenset[str] = field(default_factory=frozenset)
     # people are called back by their first name ("kata Arvila" for Arvila Delitriana)
     first_names_lead: bool = False
+    # complementizers that open a condition: after "CUE," they belong to the content ("jika ...")
+    conditionals: frozenset[str] = field(default_factory=frozenset)
     # postposed cues that may open the sentence before their speaker and the content ("Kata Budi, ...")
     opening_postposed: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the words that open a manner phrase of two words before a cue ("secara terbuka mengatakan")
@@ -483,6 +485,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "role_markers": ("role_markers", _words),
     "manner_openers": ("manner_openers", _words),
     "opening_postposed": ("opening_postposed", _phrases),
+    "conditionals": ("conditionals", _words),
     "first_names_lead": ("first_names_lead", _flag(False)),
     "told_nouns": ("told_nouns", _words),
     "nickname_markers": ("nickname_markers", _phrases),

@@ -204,5 +204,8 @@ class Postposed:
 
     def _adjunct_start(self, toks) -> bool:
         words = [t.lower for t in toks]
+        if len(words) > 3 and (words[0],) in self.lex.trailing_adjuncts and words[1] in self.lex.demonstratives \
+                and not any(t.text == "," for t in toks):
+            return False  # "..., kata X, saat ini harga mencapai ...": "saat ini" is now, a clause goes on
         return any(tuple(words[:n]) in self.lex.trailing_adjuncts for n in range(1, 4)) or (
             bool(words) and (words[0] in self.lex.days or toks[0].is_capitalized))
