@@ -242,3 +242,7 @@ def test_a_body_with_its_short_form_then_its_place(lex):
 def test_a_family_speaks_for_itself(lex):
     text = "Keluarga Rudi Hartono, korban penembakan, berharap pelaku dihukum berat."
     assert speakers(lex, "id", text)[0][0][0] == "Keluarga Rudi Hartono"
+
+
+def test_an_act_or_a_state_is_no_speaker(lex):
+    assert speakers(lex, "id", "Upaya mengajak warga menabung terus dilakukan.") == []

@@ -165,8 +165,8 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         if self._repeats(made, claims, toks, i):
             return False
         if any(r.name.casefold() in self.lex.negative_pronouns or r.via in self.lex.writer_pronouns
-               for r in made.speakers):
-            return False  # "Nobody opposed him"; the writer's "Kita pun berharap ..."
+               or r.name.casefold() in self.lex.abstract_nouns for r in made.speakers):
+            return False  # "Nobody opposed him"; the writer's "Kita pun berharap ..."; "Upaya mengajak ..."
         if cue.words in self.lex.after_quote_cues and not any(
                 q.start <= made.start and made.end <= q.end <= toks[i].start for q in self.quotes):
             return False  # "went on", "pressed" report speech only after a quote: '"...?" X pressed.'

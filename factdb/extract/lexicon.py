@@ -218,6 +218,8 @@ class Lexicon:
     possessive_pronouns: dict[str, str] = field(default_factory=dict)
     # pronouns that name no one ("Nobody opposed him"): never a speaker
     negative_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # nouns for an act or a state that never speak ("Upaya mengajak warga ..." is no claim)
+    abstract_nouns: frozenset[str] = field(default_factory=frozenset)
     # pronouns by which the writer speaks with the reader outside quotes ("Kita pun berharap ...")
     writer_pronouns: frozenset[str] = field(default_factory=frozenset)
     # "NAME from BODY said": the preposition between a person and the body they speak for
@@ -481,6 +483,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "title_abbreviations": ("title_abbreviations", _casefold_map),
     "negative_pronouns": ("negative_pronouns", _words),
     "writer_pronouns": ("writer_pronouns", _words),
+    "abstract_nouns": ("abstract_nouns", _words),
     "affiliation_prepositions": ("affiliation_prepositions", _words),
     "role_markers": ("role_markers", _words),
     "manner_openers": ("manner_openers", _words),
