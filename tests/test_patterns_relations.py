@@ -78,3 +78,10 @@ def test_questioning_that_step_answers_the_call_that_asked_for_it(lex):
 def test_a_denial_of_an_instruction_points_to_who_reported_it(lex):
     text = "Warga beralasan penutupan jalan diminta pihak puskesmas. Dokter puskesmas membantah adanya arahan tersebut."
     assert relations(lex, "id", text) == [("Dokter puskesmas", "Warga", "denies")]
+
+
+def test_confirming_what_was_just_said_supports_it(lex):
+    text = "Rina Lestari mengatakan, lurah itu sudah dinonaktifkan. Rudi Hartono juga membenarkan hal itu."
+    assert relations(lex, "id", text) == [("Rudi Hartono", "Rina Lestari", "supports")]
+    text = "Rina Lestari mengatakan, lurah itu menjual tanah desa. Rudi Hartono membantah hal tersebut."
+    assert relations(lex, "id", text) == [("Rudi Hartono", "Rina Lestari", "denies")]

@@ -73,6 +73,10 @@ def find_relations(claims, lex: Lexicon, text: str | None = None) -> list[tuple[
             # within an answer, negating another speaker's words denies them
             kind = DENIES
             target = _negated_repeat(claims, i, lex)
+        if target is None and claim.stance in POINTING_BACK:
+            # "X juga membenarkan hal itu", "Y membantah hal tersebut": the latest claim of another speaker
+            target = _pointed_back(claims, i, lex)
+            kind = POINTING_BACK[claim.stance]
         if target is None and claim.stance in REACTIONS and claim.stance != "asserts":
             kind = RESPONDS_TO
             target = _referenced(claims, i, lex, window=REFERENCE_WINDOW, at_start=True)
@@ -82,6 +86,20 @@ def find_relations(claims, lex: Lexicon, text: str | None = None) -> list[tuple[
             out.append((i, target, _answer_kind(claims, i, target, kind, lex)))
             answering = _names(claim)
     return out
+
+
+SUPPORTS = "supports"
+# a claim that only points back ("membenarkan hal itu") and the relation it has to what it points to
+POINTING_BACK = {"confirms": SUPPORTS, "denies": DENIES}
+
+
+def _pointed_back(claims, i: int, lex: Lexicon) -> int | None:
+    """The content is only a pointer ("hal itu", "hal tersebut"): the latest earlier claim of
+    another speaker."""
+    words = [w for w in _words(claims[i].text) if w]
+    if not (2 <= len(words) <= 3 and words[0] in lex.told_nouns and words[1] in lex.demonstratives):
+        return None
+    return next(_others(claims, i), None)
 
 
 def _answer_kind(claims, i: int, target: int, kind: str, lex: Lexicon) -> str:
