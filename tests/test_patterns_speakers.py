@@ -246,3 +246,10 @@ def test_a_family_speaks_for_itself(lex):
 
 def test_an_act_or_a_state_is_no_speaker(lex):
     assert speakers(lex, "id", "Upaya mengajak warga menabung terus dilakukan.") == []
+
+
+def test_a_person_introduced_after_an_opening_phrase_or_with_one_name_and_an_age(lex):
+    text = ("Kepala Dinas Rudi Hartono mengatakan, angkot sepi.\n"
+            "Tanpa mengenakan masker, Ali (19), sopir angkot, sedang menunggu penumpang.\n"
+            "\u201dSepi sekali,\u201d katanya.")
+    assert speakers(lex, "id", text)[-1][0][0] == "Ali"

@@ -255,27 +255,38 @@ def _claims(r: Reading) -> list[Claim]:
 
 
 def _introduced_with_age(r: Reading, sent) -> SpeakerRef | None:
-    """A person opening the sentence with their age in brackets or a comma ("Siti Aminah
-    (37), ...", "Rudi Hartono, pedagang sayur, ...", "Rudi, misalnya, ..."): a full name,
-    or a name the article gave before."""
+    """A person opening the sentence, or its clause after an opening phrase, with their age
+    in brackets or a role after a comma ("Siti Aminah (37), ...", "Tanpa masker, Ali (19),
+    sopir, ...", "Rudi Hartono, pedagang sayur, ...", "Rudi, misalnya, ..."): a full name,
+    a name with an age, or a name the article gave before."""
     toks = sent.tokens
-    if len(toks) < 3 or not (toks[0].is_capitalized and (toks[1].is_capitalized or toks[1].text == ",")) \
-            or "(" not in sent.words and "," not in sent.words:
+    if len(toks) < 3 or "(" not in sent.words and "," not in sent.words or r.attributor.in_quote(toks[0].start):
         return None
-    k = 0
+    found = _introduced_at(r, toks, 0)
+    comma = next((m for m in range(1, min(len(toks), 8)) if toks[m].text == ","), None)
+    if found is None and comma is not None and not toks[1].is_capitalized:
+        found = _introduced_at(r, toks, comma + 1)  # "Tanpa mengenakan masker, Ali (19), ..."
+    return found
+
+
+def _introduced_at(r: Reading, toks, a: int) -> SpeakerRef | None:
+    lex = r.lex
+    if a + 2 >= len(toks) or not toks[a].is_capitalized or toks[a].lower in lex.sentence_openers \
+            or not (toks[a + 1].is_capitalized or toks[a + 1].text in ",("):
+        return None
+    k = a
     while k < len(toks) and toks[k].is_capitalized and toks[k].is_word:
         k += 1
-    lex = r.lex
     aged = k + 2 < len(toks) and toks[k].text == "(" and toks[k + 1].text.isdigit() and toks[k + 2].text == ")"
     described = k + 1 < len(toks) and toks[k].text == "," and (
         phrase_at([t.lower for t in toks[k + 1:k + 4]], lex.titles) > 0 or toks[k + 1].lower in lex.adverbs)
-    if not k or not (aged or described) or toks[0].lower in lex.sentence_openers or r.attributor.in_quote(toks[0].start):
+    if k == a or not (aged or described):
         return None
-    words = [t.text for t in toks[:k]]
-    if k == 1:
+    words = [t.text for t in toks[a:k]]
+    if k - a == 1 and not aged:
         known = r.entities.by_short_name(words)  # "Rudi, misalnya, ...": someone named before
         return known if known and known.kind == PERSON else None
-    refs = canonical(list(toks[:k]), lex, r.entities)
+    refs = canonical(list(toks[a:k]), lex, r.entities)
     if len(refs) == 1 and refs[0].kind == PERSON and refs[0].name == " ".join(words):
         r.entities.remember(refs[0])
         return refs[0]
