@@ -253,3 +253,9 @@ def test_a_person_introduced_after_an_opening_phrase_or_with_one_name_and_an_age
             "Tanpa mengenakan masker, Ali (19), sopir angkot, sedang menunggu penumpang.\n"
             "\u201dSepi sekali,\u201d katanya.")
     assert speakers(lex, "id", text)[-1][0][0] == "Ali"
+
+
+def test_mereka_after_a_group_named_in_narration(lex):
+    text = ("Komnas HAM menilai kebijakan itu tidak konsisten. "
+            "Menjelang Lebaran, masyarakat kembali berkerumun di pasar. Mereka berdalih membeli baju baru.")
+    assert [s[0][0] for s in speakers(lex, "id", text)] == ["Komnas HAM", "masyarakat"]

@@ -244,6 +244,9 @@ class Lexicon:
     # "Hal ini disampaikan X": nouns that, with a demonstrative, point to what the sentence
     # before said
     told_nouns: frozenset[str] = field(default_factory=frozenset)
+    # a group opening a sentence with no claim is whom the next plural pronoun means
+    # ("Warga tetap berkerumun. Mereka berdalih ...")
+    group_topics: bool = False
     # people are called back by their first name ("kata Arvila" for Arvila Delitriana)
     first_names_lead: bool = False
     # complementizers that open a condition: after "CUE," they belong to the content ("jika ...")
@@ -490,6 +493,7 @@ FIELDS: dict[str, tuple[str, object]] = {
     "opening_postposed": ("opening_postposed", _phrases),
     "conditionals": ("conditionals", _words),
     "first_names_lead": ("first_names_lead", _flag(False)),
+    "group_topics": ("group_topics", _flag(False)),
     "told_nouns": ("told_nouns", _words),
     "nickname_markers": ("nickname_markers", _phrases),
     "proper_modifiers": ("proper_modifiers", _words),

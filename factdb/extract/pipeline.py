@@ -18,7 +18,7 @@ from .attribute import RawClaim, SentenceAttributor
 from .lexicon import Lexicon, phrase_at
 from .relations import find_relations
 from .segment import QUOTE_CHARS, Span, paragraphs, quote_spans, sentences, tokenize
-from .speakers import PERSON, Entities, NameTrimmer, SpeakerRef, canonical
+from .speakers import GROUP, PERSON, Entities, NameTrimmer, SpeakerRef, canonical
 from .structures import Claim, Extraction, Relation
 
 _LOWER = attrgetter("lower")
@@ -231,6 +231,8 @@ def _note_topic(r: Reading, sent, made: list[RawClaim]) -> None:
     if subject and not made:
         # "Wali Kota X Y sudah menerbitkan ..." then '"...," ucapnya': Y is the topic
         entities.last_speakers = [subject]
+    if lex.group_topics and not made and sent.tokens and not r.attributor.in_quote(sent.tokens[0].start):
+        entities.group_topic = _opening_group(r, sent) or entities.group_topic
 
 
 def _claims(r: Reading) -> list[Claim]:
@@ -252,6 +254,29 @@ def _claims(r: Reading) -> list[Claim]:
             paragraph=c.paragraph,
         ))
     return claims
+
+
+def _opening_group(r: Reading, sent) -> SpeakerRef | None:
+    """A group of people opening a sentence with no claim ("Warga tetap berkerumun di pasar.",
+    "Sejumlah pedagang menutup kios."): whom a following "mereka" means."""
+    toks, lex = sent.tokens, r.lex
+    # (the clause may follow opening phrases: "Beberapa hari menjelang Lebaran, masyarakat kembali ...")
+    for a in [0] + [m + 1 for m, t in enumerate(toks) if t.text == ","]:
+        k = a
+        while k < len(toks) and (toks[k].lower in lex.quantifiers or toks[k].lower in lex.determiners):
+            k += 1
+        if k >= len(toks) - 1 or toks[k].lower not in lex.group_nouns or toks[k].lower in lex.quantifiers:
+            continue
+        while k + 1 < len(toks) and toks[k + 1].lower in lex.group_nouns:
+            k += 1  # "sebagian masyarakat", "para warga"
+        if toks[k + 1].lower in lex.time_words or toks[k + 1].lower in lex.days:
+            continue  # "beberapa hari menjelang Lebaran": a time, not people
+        end = k + 1
+        while end < len(toks) and toks[end].is_capitalized and toks[end].is_word:
+            end += 1  # "Warga Kampung Melayu"
+        text = " ".join(t.text for t in toks[a:end])
+        return SpeakerRef(text, text, GROUP)
+    return None
 
 
 def _introduced_with_age(r: Reading, sent) -> SpeakerRef | None:

@@ -87,6 +87,8 @@ class Entities:
     _trimmer: "NameTrimmer | None" = None
     _short_forms: frozenset[str] | None = field(default=None, repr=False)
     _nicknames: dict[tuple[str, ...], str] | None = field(default=None, repr=False)
+    # a group a sentence with no claim opens with ("Warga tetap berkerumun."): what "mereka" means next
+    group_topic: SpeakerRef | None = None
 
     def __post_init__(self):
         for ref in self.known:
@@ -209,8 +211,11 @@ class Entities:
                 self._name_vocab.update(words)
 
     def spoke(self, refs: list[SpeakerRef]) -> None:
+        if self.group_topic is not None and [r.name for r in refs] == [self.group_topic.name]:
+            return  # "Mereka berdalih ...": the group, but the next "ujarnya" is still the last speaker's
         if refs:
             self.last_speakers = list(refs)
+            self.group_topic = None
             for r in refs:
                 self.remember(r)
 
@@ -302,6 +307,8 @@ class Entities:
         ``exclude`` names people it cannot be (those named in the speaker's own words)."""
         word = word.casefold()
         if word in self.lex.group_pronouns:
+            if self.group_topic is not None:
+                return [self.group_topic]  # "Warga tetap berkerumun. Mereka berdalih ...": the people just named
             if len(self.last_speakers) > 1 or any(r.kind != PERSON for r in self.last_speakers):
                 return list(self.last_speakers)
             ref = next((k for k in reversed(self.known) if k.kind not in (PERSON, GOVERNMENT)), None) or next(
