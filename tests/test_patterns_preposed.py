@@ -217,3 +217,8 @@ def test_a_condition_after_the_cue_is_part_of_the_content(lex):
     assert claims(lex, "id", "Rudi Hartono meyakini, jika warga bersatu, ekonomi akan tumbuh.")[0][3] == (
         "jika warga bersatu, ekonomi akan tumbuh")
     assert claims(lex, "id", "Demi menghargai kerja keras guru, sekolah itu menggelar pameran.") == []
+
+
+def test_a_cue_inside_what_someone_allows_is_no_claim_of_its_own(lex):
+    assert claims(lex, "id", "Polisi mempersilakan Rudi menyampaikan permintaan maaf kepada warga.") == [
+        ("Polisi", "calls_for", "mempersilakan", "Rudi menyampaikan permintaan maaf kepada warga")]
