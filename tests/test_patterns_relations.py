@@ -85,3 +85,9 @@ def test_confirming_what_was_just_said_supports_it(lex):
     assert relations(lex, "id", text) == [("Rudi Hartono", "Rina Lestari", "supports")]
     text = "Rina Lestari mengatakan, lurah itu menjual tanah desa. Rudi Hartono membantah hal tersebut."
     assert relations(lex, "id", text) == [("Rudi Hartono", "Rina Lestari", "denies")]
+
+
+def test_responding_to_hal_tersebut_answers_the_claim_just_before(lex):
+    text = ("Rina Lestari mengatakan, tarif kereta naik tanpa sosialisasi.\n"
+            "Menanggapi hal tersebut, Rudi Hartono mengatakan, sosialisasi sudah dilakukan.")
+    assert relations(lex, "id", text) == [("Rudi Hartono", "Rina Lestari", "responds_to")]

@@ -215,6 +215,9 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
     if named:
         mine = _stems(claim.text, lex)
         return max(named, key=lambda j: (len(mine & _stems(claims[j].text, lex)), j))
+    if marker and any(w in lex.told_nouns and x in lex.demonstratives for w, x in zip(prefix[:4], prefix[1:5])):
+        # "Menanggapi hal tersebut, X mengatakan": what was said just before, by another speaker
+        return i - 1 if not _names(claims[i - 1]) & _names(claim) else None
     if stances is not None:
         latest = next((j for j in range(i - 1, -1, -1) if claims[j].stance in stances), None)
         if latest is not None and _names(claims[latest]) & _names(claim):
