@@ -119,7 +119,7 @@ class SentenceAttributor(SequencePatterns, Preposed, Postposed, AccordingTo, Pas
         if cue.words in self.lex.clause_cues and j < len(toks) and not (
                 toks[j].text in ",:" or toks[j].text in QUOTE_CHARS or toks[j].lower in self.lex.complementizers
                 and toks[j].lower not in self.lex.infinitive_markers):
-            return None  # "BRI melanjutkan penerapan sistem ...", "sepakat untuk ...": an act, not a report
+            return None  # "Bank itu melanjutkan penerapan sistem ...", "sepakat untuk ...": an act, not a report
         if i > 0 and toks[i].is_capitalized and toks[i - 1].is_word and toks[i - 1].is_capitalized:
             return None  # part of a name ("the United States"), not a verb
         if j < len(toks) and cue.words in self.lex.catenatives and toks[j].lower in self.lex.infinitive_markers:

@@ -232,7 +232,7 @@ class Lexicon:
     # purpose, not a report
     modals: frozenset[str] = field(default_factory=frozenset)
     # cues that report only before a comma, a colon, a complementizer or a quote
-    # ("Ia melanjutkan, ..." but not "BRI melanjutkan penerapan sistem ...")
+    # ("Ia melanjutkan, ..." but not "Bank itu melanjutkan penerapan sistem ...")
     clause_cues: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     # the word right after a cue that asserts -> the stance it gives the claim:
     # "X menekankan agar ..." calls for it, "X menyatakan siap ..." pledges it
@@ -247,7 +247,7 @@ class Lexicon:
     # a group opening a sentence with no claim is whom the next plural pronoun means
     # ("Warga tetap berkerumun. Mereka berdalih ...")
     group_topics: bool = False
-    # people are called back by their first name ("kata Arvila" for Arvila Delitriana)
+    # people are called back by their first name ("kata Dewinta" for Dewinta Larasati)
     first_names_lead: bool = False
     # complementizers that open a condition: after "CUE," they belong to the content ("jika ...")
     conditionals: frozenset[str] = field(default_factory=frozenset)

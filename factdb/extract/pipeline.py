@@ -222,7 +222,7 @@ def _note_topic(r: Reading, sent, made: list[RawClaim]) -> None:
             subject = opening[0]
     if subject is None and not made:
         # "Siti Aminah (37), warga Desa X, mengira ..." then '"...," katanya': Siti Aminah
-        subject = _introduced_with_age(r, sent)
+        subject = _introduced_person(r, sent)
     if subject is None and not made and lex.passive_prefix:
         # "Acara itu dihadiri Guru Besar X Nama." then '"...," ujarnya': the agent is the topic
         subject = _passive_agent(r, sent)
@@ -279,7 +279,7 @@ def _opening_group(r: Reading, sent) -> SpeakerRef | None:
     return None
 
 
-def _introduced_with_age(r: Reading, sent) -> SpeakerRef | None:
+def _introduced_person(r: Reading, sent) -> SpeakerRef | None:
     """A person opening the sentence, or its clause after an opening phrase, with their age
     in brackets or a role after a comma ("Siti Aminah (37), ...", "Tanpa masker, Ali (19),
     sopir, ...", "Rudi Hartono, pedagang sayur, ...", "Rudi, misalnya, ..."): a full name,

@@ -26,6 +26,9 @@ REACTIONS = {"questions", "criticizes", "praises", "confirms", "warns", "asserts
 STEM = 6
 MIN_WORD = 5
 REFERENCE_WINDOW = 5
+SUPPORTS = "supports"
+# a claim that only points back ("membenarkan hal itu") and the relation it has to what it points to
+POINTING_BACK = {"confirms": SUPPORTS, "denies": DENIES}
 
 
 def _words(text: str) -> list[str]:
@@ -88,18 +91,16 @@ def find_relations(claims, lex: Lexicon, text: str | None = None) -> list[tuple[
     return out
 
 
-SUPPORTS = "supports"
-# a claim that only points back ("membenarkan hal itu") and the relation it has to what it points to
-POINTING_BACK = {"confirms": SUPPORTS, "denies": DENIES}
+def _points_back(words: list[str], lex: Lexicon) -> bool:
+    """Whether the words open with a noun of what was said and a demonstrative ("hal itu")."""
+    return len(words) >= 2 and words[0] in lex.told_nouns and words[1] in lex.demonstratives
 
 
 def _pointed_back(claims, i: int, lex: Lexicon) -> int | None:
     """The content is only a pointer ("hal itu", "hal tersebut"): the latest earlier claim of
     another speaker."""
     words = [w for w in _words(claims[i].text) if w]
-    if not (2 <= len(words) <= 3 and words[0] in lex.told_nouns and words[1] in lex.demonstratives):
-        return None
-    return next(_others(claims, i), None)
+    return next(_others(claims, i), None) if len(words) <= 3 and _points_back(words, lex) else None
 
 
 def _answer_kind(claims, i: int, target: int, kind: str, lex: Lexicon) -> str:
@@ -215,7 +216,7 @@ def _response(claims, i: int, lex: Lexicon) -> int | None:
     if named:
         mine = _stems(claim.text, lex)
         return max(named, key=lambda j: (len(mine & _stems(claims[j].text, lex)), j))
-    if marker and any(w in lex.told_nouns and x in lex.demonstratives for w, x in zip(prefix[:4], prefix[1:5])):
+    if marker and any(_points_back(prefix[k:k + 2], lex) for k in range(4)):
         # "Menanggapi hal tersebut, X mengatakan": what was said just before, by another speaker
         return i - 1 if not _names(claims[i - 1]) & _names(claim) else None
     if stances is not None:

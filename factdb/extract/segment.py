@@ -21,7 +21,7 @@ TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|''|[^\w\s]", re.UNICODE)
 SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + ")", re.UNICODE)
 # (written to open with a character class, not a repeat or two branches: the regex engine
 # then skips quickly to the next . ! or ?)
-# (or a period run into the next sentence, after a word and before one: "took off.A video")
+# (or a period run into the next sentence, after a word and before one: "the vote was close.The count showed")
 SENTENCE_END_RE = re.compile(r"[.!?][.!?]*[\"”’'»)]*(?:(?=\s+[\"“”«(‘'\w])|$|(?<=[a-z]{3}\.)(?=[A-Z][a-z]))")
 
 

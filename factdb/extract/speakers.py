@@ -62,7 +62,7 @@ def short_form_before(toks, close: int, lo: int = 0) -> int:
 # the name right before a nickname's marker ("X Y, yang biasa disapa ..."), and the nickname after it
 NAMED_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’-]+)\s*,?\s+(?:yang\s+)?$")
 CALLED = re.compile(r"\s+((?:[A-Z][\w'’-]*\s?){1,3})")
-# a capitalized word and the capitalized words after it ("Arvila Delitriana")
+# a capitalized word and the capitalized words after it ("Dewinta Larasati")
 FOLLOWING_NAME = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:[ ][A-Z][\w'’-]+){1,3})")
 # a capitalized word in brackets after a name: the short form the article gives it
 SHORT_FORM = re.compile(r"\w \(([A-Z][\w-]{1,15})\)")
@@ -79,6 +79,7 @@ class Entities:
     # the article's text, where a surname after an honorific finds the full name
     text: str = ""
     _full_names: dict[str, str | None] = field(default_factory=dict)
+    _first_names: dict[str, str | None] = field(default_factory=dict, repr=False)
     _names: dict[str, tuple[bool, list[str]]] = field(default_factory=dict, repr=False)
     _written: dict[tuple[str, str, str], bool] = field(default_factory=dict, repr=False)
     # the casefolded words of every proper name of a person known so far (a word that is
@@ -96,7 +97,7 @@ class Entities:
 
     def nickname(self, words: tuple[str, ...]) -> SpeakerRef | None:
         """The person known before whom the article says is called by these words
-        ("Tjokorda Oka Artha Ardana Sukawati, yang biasa disapa Tjok Ace")."""
+        ("Rudi Hartono Wibisono, yang biasa disapa Mas Rudi")."""
         if self._nicknames is None:
             self._nicknames = {}
             for marker in map(" ".join, self.lex.nickname_markers):
@@ -114,7 +115,7 @@ class Entities:
 
     @property
     def short_forms(self) -> frozenset[str]:
-        """The short forms the article defines in brackets ("Lingkar Pemberdayaan ... (Lappan)"),
+        """The short forms the article defines in brackets ("Lembaga Pemberdayaan Warga (Lapewa)"),
         casefolded: a body's name wherever they stand."""
         if self._short_forms is None:
             self._short_forms = frozenset(m.group(1).casefold() for m in SHORT_FORM.finditer(self.text))
@@ -149,19 +150,18 @@ class Entities:
 
     def first_name_full(self, first: str) -> str | None:
         """The full name the article wrote somewhere for a first name, when it named the
-        person outside any claim ("... adalah Arvila Delitriana, insinyur ..." then "kata
-        Arvila")."""
+        person outside any claim ("... adalah Dewinta Larasati, insinyur ..." then "kata
+        Dewinta")."""
         if not self.lex.first_names_lead or not self.text or len(first) < 3 or is_acronym(first) \
                 or first.casefold() in self._name_vocab:
             return None  # (a word of a name known already: that person, or two of them)
-        key = ("first", first)
-        if key not in self._full_names:
+        if first not in self._first_names:
             found = None
             for m in FOLLOWING_NAME.finditer(self.text):
                 before = self.text[max(0, m.start() - 40):m.start()].split()[-1:]
                 if m.group(1) != first or "-" in m.group(0) or before and before[0][:1].isupper() and not (
                         before[0].endswith(",") or before[0].casefold() in self.lex.title_words):
-                    continue  # ("PP Muhammadiyah Abdul ...": a body's name; "Eri Cahyadi-Armuji": a pair)
+                    continue  # ("PP Partai Sukamaju Rina ...": a body's name; "Rina Lestari-Budi Santoso": a pair)
                 rest = []
                 for w in m.group(2).split():
                     if not self._name_word(w):
@@ -170,8 +170,8 @@ class Entities:
                 if rest:
                     found = " ".join([first] + rest)
                     break
-            self._full_names[key] = found
-        return self._full_names[key]
+            self._first_names[first] = found
+        return self._first_names[first]
     genders: dict[str, str] = field(default_factory=dict)
     # the gender a mention and description mark, worked out once per pair in an article
     _marked: dict[tuple[str, str | None], str | None] = field(default_factory=dict, repr=False)
@@ -326,7 +326,7 @@ class Entities:
             people = [r for r in self.last_speakers if r.kind == PERSON and fits(r)] or [
                 r for r in self.last_speakers if r.kind not in (GOVERNMENT, PERSON, GROUP)
                 and not any(w.casefold() in self.lex.document_nouns for w in r.name.split())
-                and not is_acronym(r.name.replace(".", ""))]  # (nor "the F.A.A.")
+                and not is_acronym(r.name.replace(".", ""))]  # (nor "the F.D.A.")
             ref = people[-1] if people else next((k for k in reversed(self.known) if k.kind == PERSON and fits(k)), None)
             if ref is None:
                 return []
@@ -526,7 +526,7 @@ def _drop_bracketed_acronyms(tokens: list[Token], entities: Entities) -> tuple[l
             continue
         if (tokens[i].text == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")" and out
                 and out[-1].is_capitalized and tokens[i + 1].is_capitalized and tokens[i + 1].is_word):
-            i += 3  # "Badan Pengawas Pemilu (Bawaslu) Provinsi X": a body's short form, left out of the name
+            i += 3  # "Badan Pengawas Sukamaju (Bapesu) Provinsi X": a body's short form, left out of the name
             continue
         out.append(tokens[i])
         i += 1
@@ -690,7 +690,7 @@ def _known_form(tokens, words, text, lex: Lexicon, entities: Entities):
     if key in lex.aliases:  # a name the lexicon knows under another ("Mas Bud" -> "Budi Hendarto")
         return [SpeakerRef(lex.aliases[key], text, PERSON)]
     called = entities.nickname(key) if lex.nickname_markers and entities.text else None
-    if called:  # "..., yang biasa disapa Tjok Ace," then "Tjok Ace menambahkan"
+    if called:  # "..., yang biasa disapa Mas Rudi," then "Mas Rudi menambahkan"
         return [SpeakerRef(called.name, text, PERSON, called.description)]
     if key in lex.governments:
         return [SpeakerRef(lex.governments[key], text, GOVERNMENT)]
@@ -751,7 +751,7 @@ def _titled(tokens, words, text, lex: Lexicon, entities: Entities):
     place_title = phrase_at(words, lex.place_titles, last_title_at) == n_title - last_title_at
     cut = _role_end(rest, lex, place_title)
     while cut < len(rest) - 1 and rest[cut].lower in entities.short_forms and rest[cut + 1].is_capitalized:
-        cut += 1  # "Direktur Lappan Rina Lestari": a body the article named in full before
+        cut += 1  # "Direktur Lapewa Rina Lestari": a body the article named in full before
     name = rest[cut:]
     role = " ".join(t.text for t in tokens[:n_title + cut])
     if not name:
@@ -848,8 +848,8 @@ def _bare(tokens, words, text, lex: Lexicon, entities: Entities) -> list[Speaker
 
 
 def _known_tail(tokens: list[Token], entities: Entities) -> SpeakerRef | None:
-    """A heading run into the sentence before a name known before ("Penyalahgunaan Mas
-    Achmad menambahkan" after "... Mas Achmad Santosa ..."): the person the tail names,
+    """A heading run into the sentence before a name known before ("Penyimpangan Rina
+    Ayu menambahkan" after "... Rina Ayu Lestari ..."): the person the tail names,
     when it holds two words or more."""
     for p in range(1, len(tokens) - 1):
         if all(t.is_capitalized for t in tokens[p:]):
@@ -939,29 +939,16 @@ def _institution_name(tokens: list[Token], lex: Lexicon) -> str:
     return " ".join(words)
 
 
-class _Found:
-    """Where a phrase stands in a text (the little of ``re.Match`` the trimmer uses)."""
-    __slots__ = ("_start", "_end")
-
-    def __init__(self, start: int, end: int):
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-
 def _occurrences(text: str, phrase: str, joined: str = ""):
-    """Each place the phrase stands as whole words (not inside a longer word, nor before
-    one of ``joined``): a plain search, with no pattern to compile for each name."""
+    """(start, end) of each place the phrase stands as whole words (not inside a longer
+    word, nor before one of ``joined``): a plain search, with no pattern to compile for
+    each name."""
     at = text.find(phrase)
     while at >= 0:
         end = at + len(phrase)
         if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")) and not (
                 end < len(text) and (text[end].isalnum() or text[end] == "_" or text[end] in joined)):
-            yield _Found(at, end)
+            yield at, end
         at = text.find(phrase, at + 1)
 
 
@@ -976,6 +963,10 @@ class NameTrimmer:
         self.cache: dict[str, str] = {}
         self._seen: dict[tuple, bool] = {}  # what the article's text was asked already
 
+    def _word_before(self, start: int) -> list[str]:
+        """The word right before offset ``start``, as a list of at most one."""
+        return self.text[max(0, start - 60):start].split()[-1:]
+
     def _asked(self, question, *args) -> bool:
         """``question(*args)``, answered once per article: the same names come back."""
         key = (question.__name__,) + args
@@ -985,9 +976,8 @@ class NameTrimmer:
 
     def _alone_in_text(self, phrase: str, not_before: str | None = None, not_after: str | None = None,
                same_place: str | None = None) -> bool:
-        for m in _occurrences(self.text, phrase):
-            before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
-            after = self.text[m.end():m.end() + 60].split()[:1]
+        for start, end in _occurrences(self.text, phrase):
+            before, after = self._word_before(start), self.text[end:end + 60].split()[:1]
             if not_before and before and before[0] == not_before:
                 continue
             if not_after:
@@ -1006,9 +996,8 @@ class NameTrimmer:
 
     def _place_elsewhere_in_text(self, phrase: str) -> bool:
         """Whether the article writes the phrase on its own after a preposition ("di X Y,")."""
-        for m in _occurrences(self.text, phrase):
-            before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
-            after = self.text[m.end():m.end() + 60].split()[:1]
+        for start, end in _occurrences(self.text, phrase):
+            before, after = self._word_before(start), self.text[end:end + 60].split()[:1]
             if before and before[0].casefold() in self.lex.adjunct_prepositions and not (after and after[0][:1].isupper()):
                 return True
         return False
@@ -1038,10 +1027,9 @@ class NameTrimmer:
 
     def _called_alone_in_text(self, word: str, not_before: str) -> bool:
         """Whether the article calls someone by this one word ("kata Rudi", "Menurut Rudi,")."""
-        for m in _occurrences(self.text, word, "’'"):
-            before = self.text[max(0, m.start() - 60):m.start()].split()[-1:]
-            after = self.text[m.end():m.end() + 60].lstrip(",.;:)”\"").split()[:1]
-            if after and after[0][:1].isupper() and not self.text[m.end():m.end() + 1] in ",.;:":
+        for start, end in _occurrences(self.text, word, "’'"):
+            before, after = self._word_before(start), self.text[end:end + 60].lstrip(",.;:)”\"").split()[:1]
+            if after and after[0][:1].isupper() and not self.text[end:end + 1] in ",.;:":
                 continue
             prev = before[0].strip("(\"“”,") if before else ""
             low = prev.casefold()
@@ -1053,8 +1041,8 @@ class NameTrimmer:
 
     def _written_without_in_text(self, word: str, following: str) -> bool:
         """Whether the article writes ``word`` somewhere not followed by ``following``."""
-        return any(not self.text[m.end():m.end() + len(following) + 1].startswith(" " + following)
-                   for m in _occurrences(self.text, word))
+        return any(not self.text[end:end + len(following) + 1].startswith(" " + following)
+                   for _, end in _occurrences(self.text, word))
 
     def after_body(self, name: str, lead_elsewhere: bool = False) -> str:
         """The person's name in "BODY'S NAME PERSON'S NAME" after a role that ends with a body

@@ -113,7 +113,7 @@ class SpeakerPhrases:
         while k >= lo and (self.is_np_token(toks[k]) or self._abbrev_period(toks, k) and k - 1 >= lo) and not (
                 not toks[k].is_capitalized and toks[k].lower in self.lex.adjunct_prepositions) or (
                 k - 2 >= lo and toks[k].text == ")" and toks[k - 2].text == "(" and (
-                    is_acronym(toks[k - 1].text)  # (or a body's short form before its place: "Dinas X (Dinkes) Provinsi Y")
+                    is_acronym(toks[k - 1].text)  # (or a body's short form before its place: "Dinas X (Dinsos) Provinsi Y")
                     or toks[k - 1].is_capitalized and k - 3 >= lo and toks[k - 3].is_capitalized
                     and self._place_ends(toks, k + 1, end))):
             if toks[k].text == ")":
@@ -142,7 +142,7 @@ class SpeakerPhrases:
         return (start, end)
 
     def _place_ends(self, toks, start: int, end: int) -> bool:
-        """Whether the words from ``start`` to ``end`` are only a place ("Provinsi Papua")."""
+        """Whether the words from ``start`` to ``end`` are only a place ("Provinsi Jawa Barat")."""
         words = [t.lower for t in toks[start:end]]
         return bool(words) and (phrase_at(words, self.lex.places) == len(words) or (
             words[0] in self.lex.place_heads and 2 <= len(words) <= 4 and all(t.is_capitalized for t in toks[start:end])))
@@ -455,7 +455,7 @@ class SpeakerPhrases:
         p = self._skip_age(toks, j, lo)
         appositive_role = (titled and p > lo and toks[p - 1].is_capitalized and toks[p - 1].is_word
                            and (not named or not role_before))
-        place = self._is_place(toks, rng) if rng else False  # ("Kecamatan Borobudur": a place head too)
+        place = self._is_place(toks, rng) if rng else False  # ("Kecamatan Sukamaju": a place head too)
         if (rng and rng[0] == seg[0] and (toks[seg[0]].is_capitalized or named)
                 and not self._is_time(toks, rng) and not appositive_role
                 and not (place and j >= lo and toks[j - 1].is_capitalized)):  # "in Aurora, Colorado, ..."
@@ -634,7 +634,7 @@ class SpeakerPhrases:
         return rng[1] - rng[0] == 1 and toks[rng[0]].lower in self.lex.sentence_openers
 
     def _name_of_role(self, toks, role, k: int, lo: int):
-        """"Sisca Wiguno, dokter dari Unicef mengatakan", "X, Health Officer dari Y yang
+        """"Rina Lestari, dokter dari Puskesmas X mengatakan", "X, Health Officer dari Y yang
         diundang ... mengatakan": a role with no closing comma describes the bare name
         before it. (name range, role up to the cue) or None."""
         if not (role[0] - 1 > lo and toks[role[0] - 1].text == ","
@@ -718,7 +718,7 @@ class SpeakerPhrases:
         while s - 1 >= lo and (toks[s - 1].is_word or self._abbrev_period(toks, s - 1)) \
                 and toks[s - 1].lower not in lex.subordinators and toks[s - 1].lower not in lex.complementizers \
                 and not (toks[s - 1].lower in lex.event_subordinators and toks[s - 1].lower not in lex.relativizers):
-            s -= 1  # (nor a subordinate clause's opener: "... masih ada mengingat sebagian masyarakat menilai")
+            s -= 1  # (nor a subordinate clause's opener: "... masih terjadi mengingat sebagian warga menilai")
         if s - 1 >= lo and not toks[s - 1].is_word and not (toks[s - 1].text in ",;:(—–" or toks[s - 1].text in QUOTE_CHARS):
             return None
         while s < end and toks[s].lower in lex.sentence_openers and toks[s].lower not in lex.determiners \
@@ -823,8 +823,7 @@ class SpeakerPhrases:
     def _skip_suffix_adverbs(self, toks, k: int, lo: int) -> int:
         """Move left over adverbs the list does not name ("critics sharply denounced"),
         when a noun still stands before them ("The family said" keeps its noun)."""
-        if k - 3 >= lo and toks[k - 2].lower in self.lex.manner_openers and toks[k - 1].is_word \
-                and not toks[k - 1].is_capitalized and toks[k - 3].is_word:
+        if k - 3 >= lo and self._manner_phrase_ends(toks, k) and toks[k - 3].is_word:
             k -= 2  # "X secara terbuka mengatakan", "X dengan tegas menolak"
         suffixes = self.lex.adverb_suffixes
         while suffixes and k - 2 >= lo:
@@ -839,10 +838,18 @@ class SpeakerPhrases:
         return k
 
     def _skip_adverbs_left(self, toks, i: int) -> int:
-        while i > 1 and (toks[i - 1].lower in self.lex.adverbs or i > 2 and toks[i - 2].lower in self.lex.manner_openers
-                         and toks[i - 1].is_word and not toks[i - 1].is_capitalized):
-            i -= 2 if toks[i - 1].lower not in self.lex.adverbs else 1  # ("secara terbuka", "dengan tegas")
+        while i > 1:
+            if toks[i - 1].lower in self.lex.adverbs:
+                i -= 1
+            elif i > 2 and self._manner_phrase_ends(toks, i):
+                i -= 2  # "secara terbuka", "dengan tegas"
+            else:
+                break
         return i
+
+    def _manner_phrase_ends(self, toks, k: int) -> bool:
+        """Whether a manner phrase of two words ("secara terbuka") ends right before ``k``."""
+        return toks[k - 2].lower in self.lex.manner_openers and toks[k - 1].is_word and not toks[k - 1].is_capitalized
 
     def _skip_parenthesis(self, toks, close: int, lo: int) -> int:
         """Index of the "(" that opens the parenthesis closing at ``close``."""

@@ -29,7 +29,7 @@ class AccordingTo:
                 end = self._extend_into_quote(toks[a].start, end)
             start = toks[a].start
             if self._subject_before(toks, i) and after < len(toks) and toks[after].text == ",":
-                start = sent.start  # "Bawaslu, menurut Abhan, sudah ...": the subject is the content's too
+                start = sent.start  # "Dinas itu, menurut Rudi, sudah ...": the subject is the content's too
             return self._claim(sent, speakers, cue, i, j, start, end)
         if i > 0:
             # content first: '"...," menurutnya.'
@@ -44,7 +44,7 @@ class AccordingTo:
 
     def _subject_before(self, toks, i: int) -> bool:
         """Whether "menurut X" stands between commas after the subject of the content
-        ("Bawaslu, menurut Abhan, ..."), not after an opening word ("Namun, menurut X, ...")."""
+        ("Dinas itu, menurut Rudi, ..."), not after an opening word ("Namun, menurut X, ...")."""
         if i < 2 or toks[i - 1].text != ",":
             return False
         words = [t for t in toks[:i - 1] if t.is_word]

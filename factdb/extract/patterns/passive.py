@@ -42,6 +42,6 @@ class Passive:
             return self._claim(sent, speakers, cue, i, j, toks[a].start, sent.end)
         if toks[i - 1].text == "," and after + 1 < len(toks) and toks[after].text == "," \
                 and any(t.is_word for t in toks[after + 1:]):
-            # "Stok daging, diakui X, mulai menipis": the content runs on around the cue
+            # "Stok beras, diakui X, mulai menipis": the content runs on around the cue
             return self._claim(sent, speakers, cue, i, j, sent.start, sent.end)
         return self._claim(sent, speakers, cue, i, j, sent.start, toks[i - 1].end)

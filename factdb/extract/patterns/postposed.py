@@ -133,7 +133,7 @@ class Postposed:
         return RawClaim(speakers, cue.stance, cue_text, start, end, q.start, sent.end, sent.paragraph, toks[i].start)
 
     def _name_ends_sentence(self, toks, start: int) -> bool:
-        """'kata Ketua Koperasi Maju Jaya, Juriah Sari.': a name of one to three words, no
+        """'kata Ketua Koperasi Sukamaju, Rina Lestari.': a name of one to three words, no
         place or day, closing the sentence after the role's comma: the role's own words
         were the body's name."""
         k = start
